@@ -1,0 +1,65 @@
+"""attribution: find every quotation in news articles, who said it, and how it drifted.
+
+Library use mirrors the command line:
+
+    >>> from attribution import compare, render_markdown
+    >>> report = compare("a.txt", "b.txt")            # doctest: +SKIP
+    >>> print(render_markdown(report))                 # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("attribution")
+except PackageNotFoundError:  # running from a source tree that was never installed
+    __version__ = "0.0.0+unknown"
+
+from attribution.classify import Policy
+from attribution.errors import AttributionError, BadOption, InputTooLarge, UnreadableInput
+from attribution.extract import extract_quotes
+from attribution.model import (
+    SCHEMA,
+    Article,
+    Change,
+    ChangeCategory,
+    Match,
+    Quote,
+    QuoteKind,
+    Report,
+    Severity,
+    Speakers,
+    Unmatched,
+    Verdict,
+)
+from attribution.pipeline import article_from_text, compare, extract, read_article
+from attribution.report import render_json, render_markdown
+
+__all__ = [
+    "SCHEMA",
+    "Article",
+    "AttributionError",
+    "BadOption",
+    "Change",
+    "ChangeCategory",
+    "InputTooLarge",
+    "Match",
+    "Policy",
+    "Quote",
+    "QuoteKind",
+    "Report",
+    "Severity",
+    "Speakers",
+    "Unmatched",
+    "UnreadableInput",
+    "Verdict",
+    "__version__",
+    "article_from_text",
+    "compare",
+    "extract",
+    "extract_quotes",
+    "read_article",
+    "render_json",
+    "render_markdown",
+]

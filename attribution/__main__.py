@@ -1,0 +1,5 @@
+"""`python -m attribution` runs the command line."""
+
+from attribution.cli import main
+
+main()

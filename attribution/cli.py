@@ -1,0 +1,246 @@
+"""The `attribution` command: a thin shell that reads arguments, calls `pipeline`, writes output.
+
+Nothing here decides anything the library could; each command is read → pipeline → render →
+write → exit code.
+"""
+
+from __future__ import annotations
+
+import enum
+import sys
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+from typer.core import TyperGroup
+
+from attribution import __version__, pipeline
+from attribution.classify import Policy
+from attribution.errors import AttributionError
+from attribution.model import Report, Severity
+from attribution.report import render_json, render_markdown
+
+
+class Format(enum.StrEnum):
+    """Output formats: markdown for people, JSON (`attribution/report-v1`) for programs."""
+
+    MARKDOWN = "markdown"
+    JSON = "json"
+
+
+class FailOn(enum.StrEnum):
+    """The lowest severity that makes the command exit 1."""
+
+    INFO = "info"
+    MINOR = "minor"
+    MAJOR = "major"
+    CRITICAL = "critical"
+
+
+class _OneLineErrors(TyperGroup):
+    """Prints usage errors as one line on standard error, exit 2, instead of a boxed panel.
+
+    Typer renders its errors as a multi-line rich panel; a CI log or a CMS hook wants one
+    line it can show as it is.
+    """
+
+    def main(  # type: ignore[override]
+        self,
+        args: Any = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        try:
+            rv = super().main(
+                args=args,
+                prog_name=prog_name,
+                complete_var=complete_var,
+                standalone_mode=False,
+                **extra,
+            )
+        except typer.TyperException as err:
+            if not standalone_mode:
+                raise
+            ctx = getattr(err, "ctx", None)
+            if type(err).__name__ == "NoArgsIsHelpError" and ctx is not None:
+                typer.echo(ctx.get_help())
+                sys.exit(2)
+            message = " ".join(err.format_message().split())
+            typer.echo(f"Error: {message[:1].lower()}{message[1:]}", err=True)
+            sys.exit(getattr(err, "exit_code", 2))
+        except typer.Abort:
+            if not standalone_mode:
+                raise
+            typer.echo("Aborted.", err=True)
+            sys.exit(1)
+        if standalone_mode:
+            sys.exit(rv if isinstance(rv, int) else 0)
+        return rv
+
+
+app = typer.Typer(
+    cls=_OneLineErrors,
+    name="attribution",
+    help="Find every quotation in news articles, who it is credited to, and how it drifted "
+    "between printings.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+FormatOption = Annotated[
+    Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write the report to FILE instead of standard output.",
+        dir_okay=False,
+        metavar="FILE",
+    ),
+]
+CountSpelling = Annotated[
+    bool,
+    typer.Option(
+        "--count-spelling/--ignore-spelling",
+        help="Count US/UK and transliteration variants (organize/organise, Qasem/Qassem) as "
+        "minor findings instead of none.",
+    ),
+]
+CountEditorial = Annotated[
+    bool,
+    typer.Option(
+        "--count-editorial/--ignore-editorial",
+        help="Count marked omissions (…) and [bracketed] insertions as info findings, or not "
+        "at all.",
+    ),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"attribution {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", help="Show the version and exit.", callback=_version, is_eager=True
+        ),
+    ] = False,
+) -> None:
+    """Find every quotation in news articles, who it is credited to, and how it drifted.
+
+    Example: attribution compare seeds/iraq-joint-operations.us-reprint.txt
+    seeds/iraq-joint-operations.uk-reprint.txt
+    """
+
+
+@app.command()
+def compare(
+    articles: Annotated[
+        list[str],
+        typer.Argument(
+            help="Two or more articles (text or markdown files, or - for standard input); "
+            "the first is the reference the others are compared with.",
+            metavar="REFERENCE OTHER...",
+            show_default=False,
+        ),
+    ],
+    format: FormatOption = Format.MARKDOWN,
+    output: OutputOption = None,
+    fail_on: Annotated[
+        FailOn | None,
+        typer.Option(
+            "--fail-on",
+            help="Exit 1 when a finding is at or above this severity (default: never).",
+            case_sensitive=False,
+        ),
+    ] = None,
+    count_spelling: CountSpelling = False,
+    count_editorial: CountEditorial = True,
+) -> None:
+    """Pair every quote of the reference with its counterpart in the others; report the drift.
+
+    Example: attribution compare seeds/iraq-joint-operations.us-reprint.txt
+    seeds/iraq-joint-operations.uk-reprint.txt --fail-on major
+    """
+    policy = Policy.from_options(count_spelling=count_spelling, count_editorial=count_editorial)
+    report = _run(lambda: pipeline.compare(*articles, policy=policy))
+    _finish(report, format, output, fail_on)
+
+
+@app.command()
+def extract(
+    articles: Annotated[
+        list[str],
+        typer.Argument(
+            help="Articles to read (text or markdown files, or - for standard input).",
+            metavar="ARTICLE...",
+            show_default=False,
+        ),
+    ],
+    format: FormatOption = Format.MARKDOWN,
+    output: OutputOption = None,
+) -> None:
+    """List every quote with its speaker, cue verb, kind and position.
+
+    Example: attribution extract seeds/iraq-joint-operations.uk-reprint.txt --format json
+    """
+    report = _run(lambda: pipeline.extract(*articles))
+    _finish(report, format, output, None)
+
+
+# --- shared steps -------------------------------------------------------------------------
+
+
+def _run(job: Any) -> Report:
+    """Run a pipeline call; a user-fixable error becomes one line on stderr and exit 2."""
+    try:
+        report: Report = job()
+    except AttributionError as err:
+        _fail(str(err))
+    return report
+
+
+def _fail(message: str) -> NoReturn:
+    typer.echo(f"Error: {' '.join(message.split())}", err=True)
+    raise typer.Exit(2)
+
+
+def _finish(report: Report, format: Format, output: Path | None, fail_on: FailOn | None) -> None:
+    text = render_json(report) if format is Format.JSON else render_markdown(report)
+    for warning in report.warnings:
+        typer.echo(f"warning: {warning}", err=True)
+    _write(text, output)
+    if fail_on is not None and report.worst >= Severity(fail_on.value):
+        raise typer.Exit(1)
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        stream = getattr(sys.stdout, "buffer", None)
+        if stream is not None:
+            sys.stdout.flush()
+            stream.write(text.encode("utf-8"))
+            stream.flush()
+        else:
+            sys.stdout.write(text)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as err:
+        _fail(f"cannot write {str(output)!r}: {err.strerror or err}")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

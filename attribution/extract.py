@@ -1,0 +1,380 @@
+"""Quote extraction: pair quotation marks at character level, then attribute and classify.
+
+Marks are paired before any sentence split because sentence splitters cut inside
+`“No. Never.”`; sentences are used only around a quote, to find its cue and speaker
+(`speakers.py`) and to tell a full statement from a fragment or a scare-quoted term.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from attribution import speakers
+from attribution.model import Article, Quote, QuoteKind
+
+# Double marks in every direction and language form; `″` is a double prime typed for a mark.
+DOUBLE_MARKS = frozenset('"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033')
+# Single marks; most of these in running text are apostrophes, decided by `_is_apostrophe`.
+SINGLE_MARKS = frozenset("'\u2018\u2019\u201a\u201b\u2039\u203a")
+_MARK_RE = re.compile(
+    "[\"'\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\u2018\u2019\u201a\u201b\u2039\u203a]"
+)
+
+_OPEN, _CLOSE = 1, -1
+# The direction a glyph claims; context (what stands on each side) outranks it, so a quote
+# opened with `”` or closed with `“` is still read right. `„` opens German quotes closed by `“`.
+_GLYPH_DIRECTION = {
+    "\u201c": _OPEN,
+    "\u201e": _OPEN,
+    "\u201f": _OPEN,
+    "\u00ab": _OPEN,
+    "\u2018": _OPEN,
+    "\u201a": _OPEN,
+    "\u201b": _OPEN,
+    "\u2039": _OPEN,
+    "\u201d": _CLOSE,
+    "\u00bb": _CLOSE,
+    "\u2019": _CLOSE,
+    "\u203a": _CLOSE,
+}
+# Characters after which a mark can open a quote (besides white space and the text's start).
+_BEFORE_OPENING = frozenset("([{\u2014\u2013-/:") | DOUBLE_MARKS | SINGLE_MARKS
+# Characters before which a mark can close a quote (besides white space and the text's end).
+_AFTER_CLOSING = frozenset(".,;:!?)]}\u2014\u2013-/\u2026*") | DOUBLE_MARKS | SINGLE_MARKS
+# Elisions that begin with an apostrophe: 'em, 'til, 'cause, 'tis, 'n' ...
+_ELISION_RE = re.compile(
+    r"(?:s|t|d|m|ll|re|ve|em|til|cause|tis|twas|bout|round|n|nuff)(?![^\W\d_])", re.I
+)
+# Nesting deeper than a quote within a quote is taken for a typing error, not a third level.
+_MAX_DEPTH = 2
+# Blank lines separate paragraphs when the text has any; otherwise each line is a paragraph.
+_BLANK_LINE_RE = re.compile(r"\n[ \t\r\f\v]*\n")
+
+
+@dataclass(slots=True)
+class Pairing:
+    """A quote's extent as found by mark pairing, before attribution.
+
+    `pieces` are (start, end) offsets of the quoted words in each paragraph (or on each side
+    of an interrupting attribution), marks excluded and white space trimmed.
+    """
+
+    pieces: list[tuple[int, int]]
+    open_mark: int
+    close_mark: int | None
+    paragraph: int
+    uncertain: str | None = None
+    # Positions of the marks that close each piece but the last, and open each piece but the
+    # first: what lies between a piece's close and the next piece's open is not quoted.
+    inner_marks: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1][1]
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each non-empty paragraph, trimmed of surrounding white space.
+
+    Args:
+        text: a whole article.
+
+    Returns:
+        Paragraph spans in order. Paragraphs are separated by blank lines; a text without any
+        blank line has one paragraph per line.
+    """
+    if _BLANK_LINE_RE.search(text):
+        breaks = [(m.start(), m.end()) for m in _BLANK_LINE_RE.finditer(text)]
+    else:
+        breaks = [(m.start(), m.end()) for m in re.finditer(r"\n", text)]
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for b_start, b_end in [*breaks, (len(text), len(text))]:
+        span = _trim(text, pos, b_start)
+        if span[0] < span[1]:
+            spans.append(span)
+        pos = b_end
+    return spans
+
+
+def pair_quote_marks(text: str, paragraphs: list[tuple[int, int]] | None = None) -> list[Pairing]:
+    """Find every quoted span by pairing quotation marks, paragraph by paragraph.
+
+    Double marks are the primary quotation marks unless the article uses only single ones
+    (British style). A quote open at a paragraph's end continues when the next paragraph
+    reopens it; otherwise it ends there and is marked uncertain, as is a closing mark with
+    nothing open: such quotes are kept, never dropped.
+
+    Args:
+        text: a whole article.
+        paragraphs: its `paragraph_spans`, when the caller has them already.
+
+    Returns:
+        Every quoted span in text order, the primary marks' quotes and single-quoted ones
+        outside them alike.
+    """
+    if paragraphs is None:
+        paragraphs = paragraph_spans(text)
+    marks = [(m.start(), m.group()) for m in _MARK_RE.finditer(text)]
+    by_paragraph = _marks_by_paragraph(marks, paragraphs)
+    primary = _primary_family(text, paragraphs, by_paragraph)
+    pairings = _pair_family(text, paragraphs, by_paragraph, primary)
+    if primary is DOUBLE_MARKS:
+        pairings.extend(_pair_secondary_singles(text, paragraphs, by_paragraph, pairings))
+        pairings.sort(key=lambda p: p.open_mark)
+    return pairings
+
+
+def extract_quotes(article: Article) -> tuple[Quote, ...]:
+    """Find an article's quotes with their speaker, cue and kind.
+
+    Args:
+        article: an article with its text; its existing quotes are ignored.
+
+    Returns:
+        The quotes in text order, with ids `<article id>:q1`, `:q2`, ... Terms (scare quotes,
+        titles) are included with kind `term`.
+    """
+    text = article.text
+    paragraphs = paragraph_spans(text)
+    pairings = pair_quote_marks(text, paragraphs)
+    pairings = speakers.join_split_quotes(text, pairings)
+    attributions = speakers.attribute(text, pairings, paragraphs)
+    quotes: list[Quote] = []
+    for n, (pairing, attribution) in enumerate(zip(pairings, attributions, strict=True), 1):
+        quote_text = " ".join(text[s:e] for s, e in pairing.pieces)
+        quotes.append(
+            Quote(
+                id=f"{article.id}:q{n}",
+                text=quote_text,
+                start=pairing.start,
+                end=pairing.end,
+                speaker=attribution.speaker,
+                speaker_mention=attribution.mention,
+                cue=attribution.cue,
+                kind=attribution.kind,
+                spans=tuple(pairing.pieces),
+                uncertain=pairing.uncertain,
+            )
+        )
+    return tuple(quotes)
+
+
+def countable(quotes: tuple[Quote, ...] | list[Quote]) -> list[Quote]:
+    """The quotes that are statements (direct or partial), leaving out scare-quoted terms."""
+    return [q for q in quotes if q.kind is not QuoteKind.TERM]
+
+
+# --- pairing ------------------------------------------------------------------------------
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink (start, end) past white space at both ends."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _marks_by_paragraph(
+    marks: list[tuple[int, str]], paragraphs: list[tuple[int, int]]
+) -> list[list[tuple[int, str]]]:
+    """Distribute marks over paragraphs in one pass (both lists are in text order)."""
+    out: list[list[tuple[int, str]]] = [[] for _ in paragraphs]
+    i = 0
+    for pos, mark in marks:
+        while i < len(paragraphs) and paragraphs[i][1] <= pos:
+            i += 1
+        if i == len(paragraphs):
+            break
+        if paragraphs[i][0] <= pos:
+            out[i].append((pos, mark))
+    return out
+
+
+def _flanks(text: str, pos: int, para: tuple[int, int]) -> tuple[bool, bool]:
+    """Whether the mark at `pos` can open (a word follows it) and can close (a word precedes it)."""
+    prev = text[pos - 1] if pos > para[0] else None
+    nxt = text[pos + 1] if pos + 1 < para[1] else None
+    can_open = (
+        nxt is not None
+        and not nxt.isspace()
+        and (prev is None or prev.isspace() or prev in _BEFORE_OPENING)
+    )
+    can_close = (
+        prev is not None
+        and not prev.isspace()
+        and (nxt is None or nxt.isspace() or nxt in _AFTER_CLOSING)
+    )
+    return can_open, can_close
+
+
+def _direction(mark: str, can_open: bool, can_close: bool, depth: int) -> int:
+    """Read a mark as opening or closing: context first, then the glyph, then the state."""
+    if can_open and not can_close:
+        return _OPEN
+    if can_close and not can_open:
+        return _CLOSE
+    glyph = _GLYPH_DIRECTION.get(mark)
+    if glyph is not None:
+        return glyph
+    return _CLOSE if depth else _OPEN
+
+
+def _is_apostrophe(text: str, pos: int, para: tuple[int, int]) -> bool:
+    """True when a single mark is an apostrophe: it’s, Iraq‘s, ’90s, rock ’n’ roll, 'em."""
+    prev = text[pos - 1] if pos > para[0] else ""
+    nxt = text[pos + 1] if pos + 1 < para[1] else ""
+    if prev.isalnum() and nxt.isalnum():
+        return True
+    if nxt.isdigit():
+        return True
+    return bool(_ELISION_RE.match(text, pos + 1, min(pos + 7, para[1])))
+
+
+def _is_measure(text: str, pos: int, para: tuple[int, int]) -> bool:
+    """True for a prime after a digit (`6'2"`, a `12"` screen): a unit, not a quote mark."""
+    return pos > para[0] and text[pos - 1].isdigit()
+
+
+def _primary_family(
+    text: str, paragraphs: list[tuple[int, int]], by_paragraph: list[list[tuple[int, str]]]
+) -> frozenset[str]:
+    """Double marks, unless the article has none and quotes with single marks (British style)."""
+    for para, marks in zip(paragraphs, by_paragraph, strict=True):
+        for pos, mark in marks:
+            if mark in DOUBLE_MARKS and not _is_measure(text, pos, para):
+                return DOUBLE_MARKS
+    return SINGLE_MARKS
+
+
+def _pair_family(
+    text: str,
+    paragraphs: list[tuple[int, int]],
+    by_paragraph: list[list[tuple[int, str]]],
+    family: frozenset[str],
+) -> list[Pairing]:
+    """Pair one family of marks over the whole article, following quotes across paragraphs."""
+    singles = family is SINGLE_MARKS
+    done: list[Pairing] = []
+    pending: Pairing | None = None  # open at the end of the previous paragraph
+    for index, (para, all_marks) in enumerate(zip(paragraphs, by_paragraph, strict=True)):
+        marks = [
+            (pos, mark, *_flanks(text, pos, para))
+            for pos, mark in all_marks
+            if mark in family
+            and not (singles and _is_apostrophe(text, pos, para))
+            and not (not singles and _is_measure(text, pos, para) and pending is None)
+        ]
+        current: Pairing | None = None
+        depth = 0
+        first = 0
+        if pending is not None:
+            if marks and marks[0][0] == para[0] and marks[0][2]:
+                # The paragraph reopens the quote: it continues here.
+                pos = marks[0][0]
+                pending.inner_marks.append((pending.pieces[-1][1], pos))
+                pending.pieces.append((pos + 1, para[1]))
+                current, depth, first = pending, 1, 1
+            elif marks and _direction(marks[0][1], marks[0][2], marks[0][3], 1) == _CLOSE:
+                # Closed here without being reopened: one quote, carried on without its mark.
+                pending.pieces.append((para[0], para[1]))
+                pending.uncertain = "a paragraph continues this quote without reopening it"
+                current, depth = pending, 1
+            else:
+                pending.uncertain = "the quote is not closed; it is taken to end with its paragraph"
+                done.append(pending)
+            pending = None
+        for pos, mark, can_open, can_close in marks[first:]:
+            direction = _direction(mark, can_open, can_close, depth)
+            if depth == 0:
+                if direction == _OPEN:
+                    current = Pairing([(pos + 1, para[1])], pos, None, index)
+                    depth = 1
+                elif not singles:
+                    # A closing mark with nothing open: the quote's opening mark is missing.
+                    start = _after_last_close(done, para)
+                    done.append(
+                        Pairing(
+                            [(start, pos)],
+                            start,
+                            pos,
+                            index,
+                            uncertain="a closing quotation mark has no opening mark; "
+                            "the quote is taken to start with its paragraph",
+                        )
+                    )
+            elif direction == _OPEN and depth < _MAX_DEPTH:
+                depth += 1  # a quote within the quote
+            elif direction == _CLOSE or depth >= _MAX_DEPTH:
+                depth -= 1
+                if depth == 0 and current is not None:
+                    s, _ = current.pieces[-1]
+                    current.pieces[-1] = (s, pos)
+                    current.close_mark = pos
+                    done.append(current)
+                    current = None
+        if current is not None:
+            pending = current
+    if pending is not None:
+        pending.uncertain = "the quote is not closed before the end of the article"
+        done.append(pending)
+    return [p for p in (_trimmed(text, p) for p in done) if p is not None]
+
+
+def _after_last_close(done: list[Pairing], para: tuple[int, int]) -> int:
+    """Where text after the last quote closed in this paragraph starts (else the paragraph's)."""
+    close = done[-1].close_mark if done else None
+    return close + 1 if close is not None and close >= para[0] else para[0]
+
+
+def _trimmed(text: str, pairing: Pairing) -> Pairing | None:
+    """The pairing with each piece trimmed of white space; None when no words are quoted."""
+    pieces = [_trim(text, s, e) for s, e in pairing.pieces]
+    pieces = [(s, e) for s, e in pieces if s < e]
+    if not pieces:
+        return None
+    pairing.pieces = pieces
+    return pairing
+
+
+def _pair_secondary_singles(
+    text: str,
+    paragraphs: list[tuple[int, int]],
+    by_paragraph: list[list[tuple[int, str]]],
+    doubles: list[Pairing],
+) -> list[Pairing]:
+    """Single-quoted spans outside double quotes (headlines, British quotes in a US article).
+
+    Only clear pairs count, within one paragraph: an unpaired single mark is an apostrophe
+    far more often than a quote, so it is never reported.
+    """
+    covered = sorted(
+        (p.open_mark, p.close_mark if p.close_mark is not None else p.end) for p in doubles
+    )
+    out: list[Pairing] = []
+    j = 0
+    for index, (para, marks) in enumerate(zip(paragraphs, by_paragraph, strict=True)):
+        opener: int | None = None
+        for pos, mark in marks:
+            if mark not in SINGLE_MARKS or _is_apostrophe(text, pos, para):
+                continue
+            while j < len(covered) and covered[j][1] < pos:
+                j += 1
+            if j < len(covered) and covered[j][0] <= pos <= covered[j][1]:
+                continue
+            can_open, can_close = _flanks(text, pos, para)
+            if can_open and not can_close:
+                opener = pos
+            elif can_close and not can_open and opener is not None:
+                pairing = _trimmed(text, Pairing([(opener + 1, pos)], opener, pos, index))
+                if pairing is not None:
+                    out.append(pairing)
+                opener = None
+    return out

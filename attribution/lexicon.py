@@ -1,0 +1,264 @@
+"""Word lists the extractor and speaker resolver rely on, kept apart from the rules using them.
+
+Every list is lower case. Each says why a word is in it where that is not obvious.
+"""
+
+from __future__ import annotations
+
+
+def _verb_forms(*bases: str) -> frozenset[str]:
+    """Regular forms of each verb: `warn` gives warn, warns, warned, warning."""
+    forms: set[str] = set()
+    for base in bases:
+        if base.endswith("e"):
+            forms.update({base, base + "s", base + "d", base[:-1] + "ing"})
+        elif base.endswith("y") and base[-2:-1] not in "aeiou":
+            forms.update({base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"})
+        else:
+            forms.update({base, base + "s", base + "ed", base + "ing"})
+    return frozenset(forms)
+
+
+# Word tables are laid out for reading; the formatter would put one word on each line.
+# fmt: off
+# Verbs that introduce reported speech: "X said", "said X". Irregular forms listed by hand.
+CUE_VERBS: frozenset[str] = _verb_forms(
+    "add", "acknowledge", "admit", "allege", "announce", "answer", "argue", "assert", "boast",
+    "caution", "charge", "claim", "comment", "complain", "concede", "conclude", "confirm",
+    "contend", "continue", "counter", "declare", "deny", "emphasize", "emphasise", "exclaim",
+    "explain", "insist", "joke", "lament", "maintain", "mention", "muse", "note", "observe",
+    "plead", "pledge", "post", "predict", "promise", "quip", "recall", "recount", "remark",
+    "repeat", "reply", "report", "respond", "retort", "scoff", "shout", "state", "stress",
+    "suggest", "testify", "tweet", "urge", "vow", "warn", "whisper", "yell", "ask", "inquire",
+    "reason", "reiterate", "concur", "sniff", "snap", "demand", "wonder", "implore",
+) | frozenset(
+    {
+        "say", "says", "said", "saying",
+        "tell", "tells", "told", "telling",
+        "write", "writes", "wrote", "writing", "written",
+        "speak", "spoke",
+        "put", "puts",  # "as he put it"
+        "add", "adds", "added", "adding",
+    }
+)
+
+# Cues that never take the speaker after them ("told Smith" names the listener).
+CUES_WITHOUT_INVERSION: frozenset[str] = frozenset(
+    {"tell", "tells", "told", "telling", "speak", "spoke", "put", "puts", "urge", "urged",
+     "urges", "ask", "asks"}
+) - {"asked"}
+
+# Verbs that frame a fragment as someone's words ("called the plan 'a shell game'"); used to
+# find the speaker of a partial quote, never to start a statement.
+FRAMING_VERBS: frozenset[str] = _verb_forms(
+    "call", "describe", "label", "brand", "characterize", "characterise", "term", "dub",
+    "denounce", "praise", "slam", "blast", "hail", "decry", "criticize", "criticise", "vow",
+    "pledge", "promise", "threaten", "accuse", "mock", "dismiss", "refer",
+) | CUE_VERBS
+
+# Words that may stand between a speaker and the cue: "Smith has also said".
+CUE_ADVERBS: frozenset[str] = frozenset(
+    {
+        "has", "have", "had", "also", "later", "then", "once", "previously", "earlier", "again",
+        "further", "reportedly", "recently", "would", "will", "could", "might", "may", "did",
+        "does", "do", "is", "was", "were", "are", "repeatedly", "often", "simply", "just",
+        "first", "last", "still", "never", "always", "long", "herself", "himself", "itself",
+        "themselves", "not", "already", "since", "separately", "subsequently", "privately",
+        "publicly", "openly", "frequently", "initially", "ultimately", "finally", "similarly",
+    }
+)
+
+# Words that say when or how something was said, skipped after an inverted cue
+# ("said Thursday Smith" does not occur, but "said on Thursday" before a clause does).
+TIME_WORDS: frozenset[str] = frozenset(
+    {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "yesterday", "today", "tonight", "tomorrow", "morning", "afternoon", "evening", "night",
+        "week", "month", "year", "last", "this", "on", "in", "earlier", "later", "recently",
+        "previously", "afterward", "afterwards",
+    }
+)
+
+# Personal titles and descriptors stripped from a name to give the person's canonical name.
+TITLES: frozenset[str] = frozenset(
+    {
+        "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "rev", "reverend", "fr",
+        "father", "sister", "brother", "sir", "dame", "lord", "lady", "sheikh", "imam", "rabbi",
+        "pastor", "bishop", "cardinal", "pope", "president", "vice", "prime", "minister",
+        "premier", "chancellor", "secretary", "gov", "governor", "lt", "lieutenant", "sen",
+        "senator", "rep", "representative", "congressman", "congresswoman", "assemblyman",
+        "assemblywoman", "councilman", "councilwoman", "councillor", "councilor", "mayor",
+        "judge", "justice", "attorney", "general", "gen", "maj", "major", "col", "colonel",
+        "capt", "captain", "cmdr", "commander", "adm", "admiral", "sgt", "sergeant", "cpl",
+        "corporal", "pvt", "private", "officer", "detective", "inspector", "chief", "deputy",
+        "ambassador", "commissioner", "director", "superintendent", "sheriff", "speaker",
+        "leader", "king", "queen", "prince", "princess", "emir", "crown", "supreme",
+        "ayatollah", "grand", "state", "foreign", "defense", "defence", "interior", "finance",
+        "health", "education", "energy", "treasury", "homeland", "security",
+        "trade", "labor", "labour", "outgoing", "incoming", "former", "acting", "interim",
+        "then", "late", "democratic", "republican", "gop", "dem", "sens", "reps", "drs",
+        "spokesman", "spokeswoman", "spokesperson", "candidate", "nominee", "presidential",
+        "vice-presidential", "u.s", "us", "house", "senate", "majority", "minority", "whip",
+        "ceo", "cfo", "chairman", "chairwoman", "chair", "founder", "head", "coach", "host",
+        "anchor", "correspondent", "reporter", "editor", "columnist", "analyst", "economist",
+        "first", "jr", "sr", "ii", "iii", "iv", "esq", "phd", "md",
+    }
+)
+
+# Generational suffixes kept out of a surname: "Martin Luther King Jr." is King.
+NAME_SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv", "esq", "phd", "md"})
+
+# Capitalised words that start sentences or name times and places, never a speaker by
+# themselves.
+NOT_NAMES: frozenset[str] = frozenset(
+    {
+        "the", "a", "an", "in", "on", "at", "for", "to", "of", "and", "but", "or", "so", "as",
+        "if", "when", "while", "after", "before", "since", "because", "although", "though",
+        "he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "our", "my",
+        "your", "this", "that", "these", "those", "there", "here", "what", "who", "whom",
+        "which", "where", "why", "how", "meanwhile", "however", "still", "yet", "also", "then",
+        "now", "today", "yesterday", "tomorrow", "last", "next", "some", "many", "most", "more",
+        "all", "both", "each", "every", "no", "not", "one", "two", "three", "monday", "tuesday",
+        "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+        "april", "may", "june", "july", "august", "september", "october", "november",
+        "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+        "nov", "dec", "despite", "during", "with", "without", "from", "by", "about", "into",
+        "over", "under", "between", "among", "against", "photo", "video", "read", "related",
+        "update", "updated", "advertisement", "editor", "note", "asked", "according", "even",
+        "just", "only", "instead", "indeed", "thus", "well", "yes", "mr", "mrs", "ms", "dr",
+        "said", "says", "added", "told", "others", "other", "such", "several", "much", "few",
+        "like", "unlike", "whether", "amid", "until", "unless", "once", "again", "ago", "later",
+        "earlier", "recently", "already", "first", "second", "third", "finally", "lastly",
+        "overall", "separately", "together", "perhaps", "maybe", "neither", "either",
+    }
+)
+
+# Pronouns that can stand for a speaker, by the kind of entity they refer back to.
+PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "him", "her"})
+GROUP_PRONOUNS: frozenset[str] = frozenset({"they", "them"})
+THING_PRONOUNS: frozenset[str] = frozenset({"it"})
+
+# Nouns naming a document or announcement whose words belong to its issuer:
+# "an Iraqi military statement said" is the Iraqi military speaking.
+DOCUMENT_NOUNS: frozenset[str] = frozenset(
+    {
+        "statement", "statements", "release", "communique", "communiqué", "announcement",
+        "letter", "memo", "report", "filing", "complaint", "lawsuit", "ruling", "order",
+        "tweet", "post", "message", "email", "e-mail", "notice", "bulletin", "document",
+        "transcript", "video", "ad", "advertisement", "press", "website", "note", "poll",
+        "survey", "study", "analysis", "editorial", "op-ed", "column", "decision", "opinion",
+        "indictment", "motion", "brief", "declaration", "resolution", "proclamation", "readout",
+    }
+)
+
+# Nouns for people who speak on someone's behalf: "a spokesman for the ministry said".
+SPOKESPERSON_NOUNS: frozenset[str] = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative", "aide",
+     "aides", "adviser", "advisor", "advisers", "advisors", "lawyer", "attorney", "lawyers",
+     "attorneys", "official", "officials", "source", "sources"}
+)
+
+# Nouns that name a group or organisation which can be quoted ("the ministry said").
+ORG_NOUNS: frozenset[str] = frozenset(
+    {
+        "military", "army", "navy", "government", "ministry", "department", "office",
+        "agency", "company", "firm", "campaign", "committee", "commission", "council", "court",
+        "police", "group", "coalition", "administration", "party", "organization",
+        "organisation", "union", "association", "board", "bureau", "authority", "authorities",
+        "center", "centre", "institute", "foundation", "network", "newspaper", "paper",
+        "magazine", "website", "outlet", "station", "channel", "team", "club", "league",
+        "bank", "fund", "service", "parliament", "congress", "senate", "house", "cabinet",
+        "embassy", "consulate", "mission", "alliance", "movement", "federation", "secretariat",
+        "prosecutors", "prosecutor", "pentagon", "kremlin", "university", "college", "school",
+        "hospital", "clinic", "forces", "command", "corporation", "corp", "inc", "ltd", "llc",
+        "co", "times", "post", "journal", "news", "press", "tribune", "herald", "guardian",
+        "telegraph", "reuters", "ap", "afp", "cnn", "nbc", "abc", "cbs", "fox", "bbc", "msnbc",
+        "npr", "pbs", "politico", "axios", "bloomberg", "daily", "weekly", "review", "gazette",
+        "observer", "independent", "economist", "staff", "spokesman", "spokeswoman",
+        "spokesperson",
+    }
+)
+
+# Plural nouns for groups of people ("anti-government protesters said"), the antecedents of
+# "they".
+GROUP_NOUNS: frozenset[str] = frozenset(
+    {
+        "protesters", "protestors", "demonstrators", "activists", "officials", "lawmakers",
+        "legislators", "analysts", "critics", "residents", "witnesses", "experts",
+        "researchers", "scientists", "investigators", "prosecutors", "authorities", "doctors",
+        "nurses", "voters", "supporters", "opponents", "leaders", "militants", "rebels",
+        "troops", "soldiers", "workers", "teachers", "students", "parents", "democrats",
+        "republicans", "members", "organizers", "organisers", "advocates", "economists",
+        "historians", "observers", "diplomats", "sources", "police", "officers", "employees",
+        "executives", "investors", "farmers", "villagers", "locals", "citizens", "people",
+        "families", "relatives", "victims", "survivors", "fans", "players", "owners",
+        "neighbors", "neighbours", "aides", "advisers", "advisors", "insiders",
+        "staffers", "delegates", "senators", "representatives", "ministers", "judges",
+        "lawyers", "attorneys", "clerics", "fighters", "commanders", "campaigners", "unions", "groups", "companies", "pollsters", "forecasters",
+        "strategists", "consultants", "donors", "organizations", "agencies",
+        "governments", "countries", "states", "nations", "allies", "partners", "rivals",
+        "candidates", "nominees", "conservatives", "liberals", "progressives",
+    }
+)
+
+# Words before a quote that mark it as a term, title or name, not someone's words:
+# the so-called "peace dividend", a show titled "Morning Joe".
+TERM_MARKERS: frozenset[str] = frozenset(
+    {
+        "so-called", "dubbed", "nicknamed", "titled", "entitled", "named", "coined", "term",
+        "terms", "word", "words", "phrase", "phrases", "slogan", "slogans", "hashtag", "label",
+        "labeled", "labelled", "branded", "billed", "known", "alias", "aka", "headline",
+        "headlined", "show", "program", "programme", "series", "film", "movie", "book", "novel",
+        "song", "album", "single", "play", "musical", "episode", "segment", "column", "essay",
+        "article", "poem", "painting", "documentary", "podcast", "exhibit", "exhibition",
+        "operation", "campaign", "initiative", "act", "bill", "law", "plan", "magazine", "newsletter", "blog", "memoir", "report", "study", "codenamed", "code-named",
+    }
+)
+
+# Small words that may stay lower case inside a title ("Keeping Up with the Kardashians").
+TITLE_SMALL_WORDS: frozenset[str] = frozenset(
+    {"a", "an", "the", "and", "but", "or", "nor", "of", "on", "in", "at", "to", "for", "by",
+     "with", "from", "as", "vs", "vs.", "v.", "de", "la", "le"}
+)
+
+# Lower-case particles inside names: Muqtada al-Sadr, Ludwig van Beethoven, Osama bin Laden.
+NAME_PARTICLES: frozenset[str] = frozenset(
+    {"al", "el", "bin", "ibn", "bint", "abu", "de", "da", "di", "du", "del", "della", "der",
+     "den", "van", "von", "le", "la", "st", "y", "dos", "das", "ter", "ten", "mac"}
+)
+
+# Words that end a speaker phrase when met walking left from the cue: a speaker is never
+# "what they" or "in light of X".
+SUBJECT_STOPS: frozenset[str] = frozenset(
+    {
+        "in", "on", "at", "to", "from", "by", "with", "without", "into", "onto", "about",
+        "after", "before", "during", "since", "until", "because", "although", "though",
+        "while", "when", "where", "whether", "if", "unless", "that", "which", "who", "whom",
+        "whose", "what", "why", "how", "and", "but", "or", "nor", "so", "as", "than", "then",
+        "is", "was", "were", "are", "be", "been", "being", "said", "says", "say", "told",
+        "meanwhile", "however", "also", "even", "just", "only", "not", "no", "yes", "over",
+        "under", "against", "between", "among", "amid", "through", "across", "per", "via",
+        "like", "for", "once", "there", "here", "it's", "its", "whereas",
+        "both", "either", "neither", "ago", "later", "earlier", "now", "today", "yesterday",
+        "tomorrow", "tonight", "recently", "this", "last", "next", "every", "each",
+    }
+)
+
+# Determiners kept at the head of a speaker phrase ("the statement", "a spokesman").
+DETERMINERS: frozenset[str] = frozenset(
+    {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those",
+     "another", "one", "two", "three", "several", "some", "many", "other", "both"}
+)
+
+# Words that negate, compared by count: a "not" added or dropped flips a statement.
+NEGATIONS: frozenset[str] = frozenset(
+    {"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "cannot",
+     "nowhere", "noone", "nope", "nay"}
+)
+
+# Modal verbs: "will" and "may" promise different things.
+MODALS: frozenset[str] = frozenset(
+    {"will", "would", "shall", "should", "may", "might", "can", "could", "must", "ought",
+     "need", "dare"}
+)
+# fmt: on

@@ -1,0 +1,315 @@
+"""The values that cross pipeline stages, and their JSON form (schema `attribution/report-v1`).
+
+Kept apart from the stages so every stage, the renderers and library users share one definition,
+and so the report's key order is the field order written here (serialisation walks the fields).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+SCHEMA = "attribution/report-v1"
+
+# Field metadata marking values the pipeline needs but the JSON contract does not carry
+# (the article text, a quote's pieces); `to_json_dict` skips them.
+INTERNAL: Mapping[str, bool] = {"internal": True}
+
+
+class Severity(enum.StrEnum):
+    """How much a finding matters, lowest first; ordered so the worst of several is `max()`."""
+
+    NONE = "none"
+    INFO = "info"
+    MINOR = "minor"
+    MAJOR = "major"
+    CRITICAL = "critical"
+
+    @property
+    def rank(self) -> int:
+        """Position from `none` (0) to `critical` (4)."""
+        return _SEVERITY_ORDER.index(self)
+
+    # StrEnum would compare alphabetically; a severity compares by rank.
+    def __lt__(self, other: object) -> bool:
+        return self.rank < _as_severity(other).rank
+
+    def __le__(self, other: object) -> bool:
+        return self.rank <= _as_severity(other).rank
+
+    def __gt__(self, other: object) -> bool:
+        return self.rank > _as_severity(other).rank
+
+    def __ge__(self, other: object) -> bool:
+        return self.rank >= _as_severity(other).rank
+
+    __hash__ = enum.StrEnum.__hash__
+
+
+_SEVERITY_ORDER = tuple(Severity)
+
+
+def _as_severity(value: object) -> Severity:
+    if isinstance(value, Severity):
+        return value
+    if isinstance(value, str):
+        return Severity(value)
+    raise TypeError(f"cannot compare a severity with {type(value).__name__}")
+
+
+class ChangeCategory(enum.StrEnum):
+    """The kind of one difference between two wordings of a quote (SPEC drift taxonomy)."""
+
+    PUNCTUATION = "punctuation"
+    CASE = "case"
+    SPELLING = "spelling"
+    ELLIPSIS = "ellipsis"
+    BRACKET = "bracket"
+    WORDING = "wording"
+    MODALITY = "modality"
+    NUMBER = "number"
+    NEGATION = "negation"
+    NAME = "name"
+
+
+class Verdict(enum.StrEnum):
+    """The verdict on a match, or on a quote left without a counterpart (the last three)."""
+
+    IDENTICAL = "identical"
+    COSMETIC = "cosmetic"
+    PARTIAL = "partial"
+    EDITORIAL = "editorial"
+    ALTERED = "altered"
+    REWORDED = "reworded"
+    ONLY_IN = "only_in"
+    UNQUOTED = "unquoted"
+    UNSUPPORTED = "unsupported"
+
+
+class QuoteKind(enum.StrEnum):
+    """What a quoted span is: a full statement, a fragment in the reporter's sentence, or a term."""
+
+    DIRECT = "direct"
+    PARTIAL = "partial"
+    TERM = "term"
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """One quotation found in an article.
+
+    Invariant: `" ".join(article.text[s:e] for s, e in spans) == text`, and `start`/`end` are
+    the first piece's start and the last piece's end. A quote printed in one piece therefore
+    satisfies `article.text[start:end] == text`; one that runs over several paragraphs, or is
+    split around its attribution, is its pieces joined by one space.
+    """
+
+    id: str
+    text: str
+    start: int
+    end: int
+    speaker: str | None
+    speaker_mention: str | None
+    cue: str | None
+    kind: QuoteKind
+    spans: tuple[tuple[int, int], ...] = field(default=(), metadata=INTERNAL)
+    # Why the extractor is unsure of this quote's extent (an unpaired mark), or None.
+    uncertain: str | None = field(default=None, metadata=INTERNAL)
+
+    def __post_init__(self) -> None:
+        spans = tuple((int(s), int(e)) for s, e in self.spans) or ((self.start, self.end),)
+        object.__setattr__(self, "spans", spans)
+        object.__setattr__(self, "kind", QuoteKind(self.kind))
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """An article as the tool read it, and the quotes found in it."""
+
+    id: str
+    source: str
+    quotes: tuple[Quote, ...] = ()
+    # The decoded text all offsets refer to.
+    text: str = field(default="", metadata=INTERNAL)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "quotes", tuple(self.quotes))
+
+    def quote(self, quote_id: str) -> Quote:
+        """The quote with this id.
+
+        Raises:
+            KeyError: no quote of this article has that id.
+        """
+        for quote in self.quotes:
+            if quote.id == quote_id:
+                return quote
+        raise KeyError(quote_id)
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One difference between the two wordings of a match.
+
+    `a`/`b` are the words as printed on each side (empty for an insertion or deletion);
+    the internal offsets locate them in the match's `a_text` and `b_text`.
+    """
+
+    op: str
+    a: str
+    b: str
+    category: ChangeCategory
+    severity: Severity
+    a_start: int = field(default=0, metadata=INTERNAL)
+    a_end: int = field(default=0, metadata=INTERNAL)
+    b_start: int = field(default=0, metadata=INTERNAL)
+    b_end: int = field(default=0, metadata=INTERNAL)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "category", ChangeCategory(self.category))
+        object.__setattr__(self, "severity", Severity(self.severity))
+
+
+@dataclass(frozen=True, slots=True)
+class Speakers:
+    """Who each side of a match is credited to, and whether that is one speaker."""
+
+    a: str | None
+    b: str | None
+    same: bool | None
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A quote of one article paired with its counterpart in another, and how they differ."""
+
+    a: str
+    b: str
+    a_text: str
+    b_text: str
+    verdict: Verdict
+    severity: Severity
+    similarity: float
+    speakers: Speakers
+    changes: tuple[Change, ...] = ()
+    # The part of each text the other side was aligned with (the whole text unless one side
+    # is a fragment of the other), as character offsets into a_text / b_text.
+    a_window: tuple[int, int] = field(default=(0, 0), metadata=INTERNAL)
+    b_window: tuple[int, int] = field(default=(0, 0), metadata=INTERNAL)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "changes", tuple(self.changes))
+        object.__setattr__(self, "verdict", Verdict(self.verdict))
+        object.__setattr__(self, "severity", Severity(self.severity))
+
+
+@dataclass(frozen=True, slots=True)
+class Unmatched:
+    """A quote with no counterpart in the article it was compared with."""
+
+    quote: str
+    article: str
+    text: str
+    verdict: Verdict
+    severity: Severity
+    found_unquoted: bool
+    # The article searched for a counterpart, and where the words were found without quote
+    # marks (character offsets into that article's text) when `found_unquoted`.
+    other: str | None = field(default=None, metadata=INTERNAL)
+    found_at: tuple[int, int] | None = field(default=None, metadata=INTERNAL)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "verdict", Verdict(self.verdict))
+        object.__setattr__(self, "severity", Severity(self.severity))
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """Counts over a report's findings (matches and unmatched quotes)."""
+
+    worst: Severity
+    by_severity: Mapping[str, int]
+    by_verdict: Mapping[str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """The whole result of `compare`, `check` or `extract`."""
+
+    schema: str
+    articles: tuple[Article, ...]
+    matches: tuple[Match, ...]
+    unmatched: tuple[Unmatched, ...]
+    summary: Summary
+    # Things the reader should know that are not findings (an unpaired quote mark, ...),
+    # each naming its place. Shown in the markdown report and on standard error; not a
+    # report-v1 key, so JSON consumers see exactly the schema SPEC.md fixes.
+    warnings: tuple[str, ...] = field(default=(), metadata=INTERNAL)
+    # Which command made the report ("compare", "check" or "extract"): the markdown differs.
+    command: str = field(default="compare", metadata=INTERNAL)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "articles", tuple(self.articles))
+        object.__setattr__(self, "matches", tuple(self.matches))
+        object.__setattr__(self, "unmatched", tuple(self.unmatched))
+        object.__setattr__(self, "warnings", tuple(self.warnings))
+
+    def article(self, article_id: str) -> Article:
+        """The article with this id.
+
+        Raises:
+            KeyError: no article of this report has that id.
+        """
+        for article in self.articles:
+            if article.id == article_id:
+                return article
+        raise KeyError(article_id)
+
+    def quote(self, quote_id: str) -> Quote:
+        """The quote with this id (`"a:q1"`), from whichever article holds it.
+
+        Raises:
+            KeyError: no such quote.
+        """
+        article_id, _, _ = quote_id.partition(":")
+        return self.article(article_id).quote(quote_id)
+
+    @property
+    def worst(self) -> Severity:
+        """The severity of the worst finding, `none` when there is none."""
+        return self.summary.worst
+
+
+def summarize(matches: Iterable[Match], unmatched: Iterable[Unmatched]) -> Summary:
+    """Count findings by severity and verdict, worst first, leaving out zero counts."""
+    severities: list[Severity] = []
+    verdicts: list[Verdict] = []
+    for match in matches:
+        severities.append(match.severity)
+        verdicts.append(match.verdict)
+    for item in unmatched:
+        severities.append(item.severity)
+        verdicts.append(item.verdict)
+    by_severity = {s.value: severities.count(s) for s in reversed(Severity) if s in severities}
+    by_verdict = {v.value: verdicts.count(v) for v in Verdict if v in verdicts}
+    return Summary(max(severities, default=Severity.NONE), by_severity, by_verdict)
+
+
+def to_json_dict(value: Any) -> Any:
+    """The JSON-ready form of a model value: fields in declaration order, internals left out."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {
+            f.name: to_json_dict(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if not f.metadata.get("internal")
+        }
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, Mapping):
+        return {str(k): to_json_dict(v) for k, v in value.items()}
+    if isinstance(value, (tuple, list)):
+        return [to_json_dict(v) for v in value]
+    return value

@@ -1,0 +1,354 @@
+"""Rendering: a report as markdown for people (terminal and GitHub) or JSON for programs.
+
+Kept apart so the pipeline never formats and the renderers never decide. Article text placed
+in markdown is escaped once, here: a quote can neither break a table nor inject HTML.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+
+from tabulate import tabulate
+
+from attribution.model import (
+    Change,
+    Match,
+    Quote,
+    QuoteKind,
+    Report,
+    Severity,
+    Verdict,
+    to_json_dict,
+)
+
+# Characters GitHub markdown would read as syntax (emphasis, code, links, tables, HTML,
+# entities, math); each is backslash-escaped, which CommonMark allows for all ASCII punctuation.
+_MD_SPECIAL_RE = re.compile(r"([\\`*_~\[\]|#<>&$!])")
+_SPACE_RE = re.compile(r"\s+")
+# A line that starts like a list item or a setext underline would change the block.
+_BLOCK_START_RE = re.compile(r"^(\d+)([.)])|^([-+=])")
+# Quote text longer than this is cut (with …) in tables; the match sections show it whole.
+TABLE_QUOTE_CHARS = 90
+# Changes listed in a findings row, worst first; the match's own section lists them all.
+SUMMARY_CHANGES = 4
+
+_VERDICT_NOTES = {
+    Verdict.IDENTICAL: "the same words",
+    Verdict.COSMETIC: "only punctuation, case or spelling",
+    Verdict.PARTIAL: "one is a fragment of the other",
+    Verdict.EDITORIAL: "marked omissions or insertions",
+    Verdict.ALTERED: "words changed without any mark",
+    Verdict.REWORDED: "the same statement in other words",
+}
+
+
+def render_json(report: Report) -> str:
+    """The report as `attribution/report-v1` JSON: UTF-8 text, 2-space indent, final newline."""
+    return json.dumps(to_json_dict(report), ensure_ascii=False, indent=2) + "\n"
+
+
+def render_markdown(report: Report) -> str:
+    """The report as GitHub-flavoured markdown.
+
+    Args:
+        report: the result of `compare`, `check` or `extract`.
+
+    Returns:
+        Markdown text ending in one newline: a summary, the findings worst first, each match
+        with a word-level difference, then every article's quotes and who said them.
+    """
+    if not report.matches and not report.unmatched and report.command == "extract":
+        parts = [_extract_header(report)]
+    else:
+        parts = [_compare_header(report), _findings(report), _matches(report)]
+    parts.append(_quotes_by_article(report))
+    parts.append(_warnings(report))
+    return "\n".join(p for p in parts if p).rstrip("\n") + "\n"
+
+
+def md_escape(text: str) -> str:
+    """Article text made safe for one line of markdown (a table cell, a heading, a quote).
+
+    Runs of white space (newlines included) become one space; markdown and HTML syntax is
+    backslash-escaped so it shows as written.
+    """
+    text = _SPACE_RE.sub(" ", text).strip()
+    text = _MD_SPECIAL_RE.sub(r"\\\1", text)
+    return _BLOCK_START_RE.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text, count=1)
+
+
+def shorten(text: str, limit: int = TABLE_QUOTE_CHARS) -> str:
+    """Text cut at a word boundary to about `limit` characters, with … when cut."""
+    text = _SPACE_RE.sub(" ", text).strip()
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > limit // 2 else limit].rstrip(" ,;:") + " \u2026"
+
+
+def table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """A GitHub table of already-escaped cells."""
+    text = tabulate(list(rows), headers=list(headers), tablefmt="github", disable_numparse=True)
+    return str(text) + "\n"
+
+
+# --- sections -----------------------------------------------------------------------------
+
+
+def _counted(report: Report) -> list[Quote]:
+    return [q for a in report.articles for q in a.quotes if q.kind is not QuoteKind.TERM]
+
+
+def _severity_line(report: Report) -> str:
+    counts = report.summary.by_severity
+    if not counts or report.summary.worst is Severity.NONE:
+        return "Worst finding: **none**: every quote matches its counterpart word for word."
+    listed = ", ".join(f"{n} {s}" for s, n in counts.items())
+    return f"Worst finding: **{report.summary.worst.value}** ({listed})."
+
+
+def _compare_header(report: Report) -> str:
+    ref = report.articles[0]
+    others = report.articles[1:]
+    quotes = _counted(report)
+    lines = ["# Quote drift report", ""]
+    if others:
+        names = ", ".join(f"**{a.id}**" for a in others)
+        lines.append(
+            f"Compared {names} with the reference **{ref.id}**: {len(quotes)} quotes, "
+            f"{len(report.matches)} matched, {len(report.unmatched)} without a counterpart."
+        )
+    lines += [_severity_line(report), ""]
+    rows = []
+    for i, article in enumerate(report.articles):
+        role = " (reference)" if i == 0 and others else ""
+        n = sum(1 for q in article.quotes if q.kind is not QuoteKind.TERM)
+        rows.append([f"{article.id}{role}", f"`{_code(article.source)}`", str(n)])
+    lines.append(table(["article", "source", "quotes"], rows))
+    return "\n".join(lines)
+
+
+def _extract_header(report: Report) -> str:
+    quotes = _counted(report)
+    lines = ["# Quotes", ""]
+    terms = sum(1 for a in report.articles for q in a.quotes if q.kind is QuoteKind.TERM)
+    unknown = sum(1 for q in quotes if q.speaker is None)
+    lines.append(
+        f"{len(quotes)} quotes in {len(report.articles)} "
+        f"{'article' if len(report.articles) == 1 else 'articles'}"
+        + (f" ({unknown} without a known speaker)" if unknown else "")
+        + (f", and {terms} quoted terms." if terms else ".")
+    )
+    return "\n".join(lines) + "\n"
+
+
+def _findings(report: Report) -> str:
+    rows: list[tuple[int, int, list[str]]] = []
+    for order, match in enumerate(report.matches):
+        if match.severity is Severity.NONE:
+            continue
+        rows.append(
+            (
+                -match.severity.rank,
+                order,
+                [
+                    match.severity.value,
+                    match.verdict.value,
+                    f"[{match.a} → {match.b}](#{_anchor(match)})",
+                    _speakers_cell(match),
+                    _summary_of_changes(match),
+                ],
+            )
+        )
+    for order, item in enumerate(report.unmatched, start=len(report.matches)):
+        if item.severity is Severity.NONE:
+            continue
+        quote = report.quote(item.quote)
+        where = f"only in {item.article}" if item.verdict is Verdict.ONLY_IN else item.verdict.value
+        rows.append(
+            (
+                -item.severity.rank,
+                order,
+                [
+                    item.severity.value,
+                    item.verdict.value,
+                    item.quote,
+                    md_escape(quote.speaker or "unknown"),
+                    f"{where}: \u201c{md_escape(shorten(item.text))}\u201d"
+                    + (
+                        f" (its words are in {item.other} without quote marks)"
+                        if item.found_unquoted
+                        else ""
+                    ),
+                ],
+            )
+        )
+    if not rows:
+        return (
+            "## Findings\n\n"
+            "No findings: every quote matched its counterpart without a change that matters.\n"
+        )
+    rows.sort(key=lambda r: (r[0], r[1]))
+    numbered = [[str(i), *cells] for i, (_, _, cells) in enumerate(rows, 1)]
+    return "## Findings\n\n" + table(
+        ["#", "severity", "verdict", "quotes", "speakers", "what changed"], numbered
+    )
+
+
+def _matches(report: Report) -> str:
+    if not report.matches:
+        return ""
+    out = ["## Matches", ""]
+    for match in report.matches:
+        out.append(_match_section(report, match))
+    return "\n".join(out)
+
+
+def _match_section(report: Report, match: Match) -> str:
+    qa, qb = report.quote(match.a), report.quote(match.b)
+    note = _VERDICT_NOTES.get(match.verdict, "")
+    lines = [
+        f"### {match.a} → {match.b}: {match.verdict.value}, {match.severity.value}",
+        "",
+        f"{note.capitalize()}; similarity {match.similarity:.2f}."
+        + (" **Credited to different speakers.**" if match.speakers.same is False else ""),
+        "",
+        f"**{match.a}**, {_credit(qa)}:",
+        "",
+        f"> {md_escape(qa.text)}",
+        "",
+        f"**{match.b}**, {_credit(qb)}:",
+        "",
+        f"> {md_escape(qb.text)}",
+        "",
+    ]
+    if match.changes:
+        lines += [
+            f"Word by word (~~struck~~: only in {match.a}; **bold**: only in {match.b}):",
+            "",
+            f"> {render_difference(match)}",
+            "",
+            table(
+                ["change", match.a, match.b, "category", "severity"],
+                [
+                    [c.op, _cell(c.a), _cell(c.b), c.category.value, c.severity.value]
+                    for c in match.changes
+                ],
+            ),
+        ]
+    return "\n".join(lines)
+
+
+def render_difference(match: Match) -> str:
+    """The b wording with every change marked: ~~a's words~~ **b's words**.
+
+    Args:
+        match: a match with changes located in its texts.
+
+    Returns:
+        One escaped markdown line.
+    """
+    out: list[str] = []
+    pos = match.b_window[0] if match.b_window != (0, 0) else 0
+    end = match.b_window[1] if match.b_window != (0, 0) else len(match.b_text)
+    for change in sorted(match.changes, key=lambda c: (c.b_start, c.a_start)):
+        out.append(md_escape(match.b_text[pos : change.b_start]) if change.b_start > pos else "")
+        gap = match.b_text[pos : change.b_start]
+        if gap and gap[-1].isspace() and out[-1]:
+            out.append(" ")
+        marked = []
+        if change.a:
+            marked.append(f"~~{md_escape(change.a)}~~")
+        if change.b:
+            marked.append(f"**{md_escape(change.b)}**")
+        out.append(" ".join(marked))
+        pos = change.b_end
+        if pos < len(match.b_text) and match.b_text[pos : pos + 1].isspace():
+            out.append(" ")
+    out.append(md_escape(match.b_text[pos:end]))
+    return "".join(out).strip()
+
+
+def _quotes_by_article(report: Report) -> str:
+    out = ["## Quotes by article", ""]
+    for article in report.articles:
+        out.append(f"### {article.id}: `{_code(article.source)}`")
+        out.append("")
+        if not article.quotes:
+            out.append("No quotes found.\n")
+            continue
+        rows = [
+            [
+                q.id,
+                md_escape(q.speaker) if q.speaker else "*unknown*",
+                md_escape(q.speaker_mention) if q.speaker_mention else "",
+                md_escape(q.cue) if q.cue else "",
+                q.kind.value + (" (uncertain)" if q.uncertain else ""),
+                f"\u201c{md_escape(shorten(q.text))}\u201d",
+            ]
+            for q in article.quotes
+        ]
+        out.append(table(["quote", "speaker", "as written", "cue", "kind", "words"], rows))
+    return "\n".join(out)
+
+
+def _warnings(report: Report) -> str:
+    if not report.warnings:
+        return ""
+    return "## Warnings\n\n" + "\n".join(f"- {md_escape(w)}" for w in report.warnings) + "\n"
+
+
+# --- small pieces -------------------------------------------------------------------------
+
+
+def _anchor(match: Match) -> str:
+    """GitHub's anchor for the match's heading: lower case, punctuation dropped, spaces to -."""
+    heading = f"{match.a} → {match.b}: {match.verdict.value}, {match.severity.value}"
+    slug = re.sub(r"[^\w\- ]", "", heading.lower()).replace(" ", "-")
+    return slug
+
+
+def _credit(quote: Quote) -> str:
+    speaker = md_escape(quote.speaker) if quote.speaker else "*speaker unknown*"
+    said = " ".join(md_escape(p) for p in (quote.speaker_mention, quote.cue) if p)
+    return f"{speaker} (\u201c{said}\u201d)" if said else speaker
+
+
+def _speakers_cell(match: Match) -> str:
+    a, b = match.speakers.a, match.speakers.b
+    if match.speakers.same is False:
+        return f"{md_escape(a or 'unknown')} ≠ {md_escape(b or 'unknown')}"
+    if a and b and a != b:
+        return f"{md_escape(a)} / {md_escape(b)}"
+    return md_escape(a or b or "unknown")
+
+
+def _summary_of_changes(match: Match) -> str:
+    if match.verdict is Verdict.REWORDED:
+        return f"the same statement in other words (similarity {match.similarity:.2f})"
+    ranked = sorted(match.changes, key=lambda c: -c.severity.rank)
+    parts = [f"{c.category.value}: {_inline_change(c)}" for c in ranked[:SUMMARY_CHANGES]]
+    if len(ranked) > SUMMARY_CHANGES:
+        parts.append(f"{len(ranked) - SUMMARY_CHANGES} more")
+    if match.speakers.same is False:
+        parts.insert(0, "different speaker")
+    return "; ".join(parts) or _VERDICT_NOTES.get(match.verdict, "")
+
+
+def _inline_change(change: Change) -> str:
+    a = f"~~{md_escape(change.a)}~~" if change.a else ""
+    b = f"**{md_escape(change.b)}**" if change.b else ""
+    if a and b:
+        return f"{a} → {b}"
+    return a or b
+
+
+def _cell(text: str) -> str:
+    return md_escape(text) if text else "\u2014"
+
+
+def _code(text: str) -> str:
+    """Text for an inline code span: backticks and line breaks cannot end it early."""
+    return _SPACE_RE.sub(" ", text).replace("`", "'")

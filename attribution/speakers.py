@@ -1,0 +1,1032 @@
+"""Speaker attribution: who each quote is credited to, through which cue, and what kind it is.
+
+Separate from mark pairing (`extract.py`) because it works on words and sentences around a
+quote, and on the people and organisations the whole article has introduced: `he said` is
+the last person named, `the statement said` is the issuer of the statement named earlier.
+The same canonical names let `align.py` decide whether two articles credit one speaker.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from attribution import lexicon as lx
+from attribution.model import QuoteKind
+from attribution.normalize import is_name_variant
+
+if TYPE_CHECKING:
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+    from attribution.extract import Pairing
+
+# Words (with inner hyphens, apostrophes and dots: al-Sadr, Iraq’s, U.S) or single marks.
+_TOKEN_RE = re.compile(r"\w+(?:[-'\u2019.]\w+)*|[^\w\s]")
+# Dashes that introduce a byline after a quote: ” — Commissioner Geoffrey Starks.
+_DASHES = frozenset({"\u2014", "\u2013", "-"})
+# The farthest a cue may stand from a quote in an interrupting attribution, in tokens:
+# “A,” said Hugh Hill, a doctor at the clinic in Basra, “B.” is about this long.
+_MAX_INTERRUPTION = 16
+# The longest speaker phrase walked over, in tokens ("Outgoing Prime Minister Adel Abdul Mahdi").
+_MAX_NP = 9
+# A term is short: the so-called "peace dividend", a show called "Keeping Up with the Kardashians".
+_MAX_TERM_WORDS = 6
+# How far back (characters) a pronoun or role noun looks for its antecedent.
+_ANTECEDENT_WINDOW = 6000
+# Abbreviations that take a dot inside a name: Gov. Mike Pence, Lt. Gen. Smith, Martin Luther
+# King Jr.; also single initials (George W. Bush), handled by length.
+_NAME_ABBREVIATIONS = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gov",
+        "sen",
+        "rep",
+        "lt",
+        "gen",
+        "col",
+        "maj",
+        "capt",
+        "sgt",
+        "cpl",
+        "adm",
+        "cmdr",
+        "rev",
+        "fr",
+        "st",
+        "jr",
+        "sr",
+        "prof",
+        "pres",
+        "supt",
+        "insp",
+        "det",
+    }
+)
+# Punkt abbreviations shipped with the package, so no NLTK data is needed.
+_PUNKT_ABBREVIATIONS = frozenset(
+    _NAME_ABBREVIATIONS
+    | {
+        "u.s",
+        "u.n",
+        "u.k",
+        "e.u",
+        "d.c",
+        "a.m",
+        "p.m",
+        "i.e",
+        "e.g",
+        "vs",
+        "etc",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "no",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mt",
+        "ft",
+        "ave",
+        "blvd",
+        "rd",
+        "dept",
+        "univ",
+        "assn",
+        "bros",
+        "gen",
+        "govt",
+        "approx",
+        "est",
+        "ala",
+        "ariz",
+        "ark",
+        "calif",
+        "colo",
+        "conn",
+        "del",
+        "fla",
+        "ga",
+        "ill",
+        "ind",
+        "kan",
+        "ky",
+        "la",
+        "md",
+        "mass",
+        "mich",
+        "minn",
+        "miss",
+        "mo",
+        "mont",
+        "neb",
+        "nev",
+        "okla",
+        "ore",
+        "pa",
+        "tenn",
+        "tex",
+        "va",
+        "vt",
+        "wash",
+        "wis",
+        "wyo",
+        "r",
+        "d",
+        "i",
+    }
+)
+# Place words: a capitalised run holding one is a place or body, never a person.
+_PLACE_WORDS = frozenset(
+    {
+        "united",
+        "states",
+        "kingdom",
+        "republic",
+        "north",
+        "south",
+        "east",
+        "west",
+        "new",
+        "city",
+        "county",
+        "province",
+        "island",
+        "islands",
+        "river",
+        "street",
+        "avenue",
+        "road",
+        "airport",
+        "base",
+        "airbase",
+        "gulf",
+        "sea",
+        "ocean",
+        "mountains",
+        "valley",
+        "bay",
+        "park",
+        "square",
+        "bridge",
+        "district",
+        "region",
+        "state",
+        "force",
+        "forces",
+        "images",
+        "group",
+        "war",
+        "day",
+        "airlines",
+        "festival",
+        "awards",
+        "church",
+        "mosque",
+        "tower",
+        "hall",
+        "center",
+        "centre",
+        "zone",
+        "strait",
+        "canal",
+        "lake",
+        "desert",
+        "coast",
+        "border",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who a quote is credited to (canonical and as written), the cue, and the quote's kind."""
+
+    speaker: str | None
+    mention: str | None
+    cue: str | None
+    kind: QuoteKind
+
+
+@dataclass(frozen=True, slots=True)
+class _Entity:
+    """A person, organisation, group or document named in the article, for later reference."""
+
+    start: int
+    kind: str  # "person", "org", "group", "document", "name" (unknown kind of proper name)
+    name: str  # canonical: titles stripped for people, issuer for documents
+    head: str  # last word, lower case: what "the statement", "the ministry" refer back by
+
+
+def join_split_quotes(text: str, pairings: list[Pairing]) -> list[Pairing]:
+    """Join a quote interrupted by its attribution (`“A,” she said, “B.”`) into one statement.
+
+    Args:
+        text: the article.
+        pairings: quotes as paired by `extract.pair_quote_marks`, in text order.
+
+    Returns:
+        The pairings with each interrupted quote's parts joined, its pieces in order.
+    """
+    out: list[Pairing] = []
+    for pairing in pairings:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.paragraph == pairing.paragraph
+            and prev.close_mark is not None
+            and prev.uncertain is None
+            and pairing.uncertain is None
+            and _same_family(text[prev.open_mark], text[pairing.open_mark])
+            and _is_interruption(text[prev.close_mark + 1 : pairing.open_mark])
+        ):
+            prev.inner_marks.append((prev.close_mark, pairing.open_mark))
+            prev.pieces.extend(pairing.pieces)
+            prev.close_mark = pairing.close_mark
+            continue
+        out.append(pairing)
+    return out
+
+
+def attribute(
+    text: str, pairings: Sequence[Pairing], paragraphs: Sequence[tuple[int, int]]
+) -> list[Attribution]:
+    """Find the speaker, cue and kind of every quote.
+
+    Args:
+        text: the article.
+        pairings: its quotes, after `join_split_quotes`.
+        paragraphs: its paragraph spans (`extract.paragraph_spans`).
+
+    Returns:
+        One attribution per pairing, in the same order. A quote whose speaker cannot be found
+        keeps speaker None; it is never dropped.
+    """
+    doc = _Document(text, pairings, paragraphs)
+    found = [doc.find_attribution(i) for i in range(len(pairings))]
+    return doc.finish(found)
+
+
+def canonical_speaker(name: str) -> str:
+    """A speaker's name without titles and possessives, for comparing across articles.
+
+    `Prime Minister Adel Abdul Mahdi` gives `Adel Abdul Mahdi`; organisations keep their
+    determiner (`the Iraqi military`).
+    """
+    words = name.replace("\u2019s", "").replace("'s", "").split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in lx.TITLES:
+        words.pop(0)
+    return " ".join(words)
+
+
+def same_speaker(a: str | None, b: str | None) -> bool | None:
+    """Whether two canonical speakers, each from its own article, are one speaker.
+
+    Names agree word by word up to transliteration (`Adel`/`Adil`) and hyphenation
+    (`Abdul-Mahdi`/`Abdul Mahdi`); a shorter form agrees when it is the longer one's ending
+    (`Abdul-Mahdi`, `Petersen`) or keeps its first and last names (`George Bush`).
+
+    Returns:
+        None when either side is unknown.
+    """
+    if a is None or b is None:
+        return None
+    ta, tb = _name_tokens(a), _name_tokens(b)
+    if not ta or not tb:
+        return ta == tb
+    short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    if all(_variant(s, t) for s, t in zip(short, long_[len(long_) - len(short) :], strict=True)):
+        return True
+    return len(short) >= 2 and _variant(short[0], long_[0]) and _variant(short[-1], long_[-1])
+
+
+def _name_tokens(name: str) -> list[str]:
+    words = [w for w in re.split(r"[\s\-]+", canonical_speaker(name).lower()) if w]
+    if words and words[0] in lx.DETERMINERS:
+        words.pop(0)
+    return [w.rstrip(".") for w in words if w.rstrip(".") not in lx.NAME_SUFFIXES]
+
+
+def _variant(a: str, b: str) -> bool:
+    return a == b or is_name_variant(a, b)
+
+
+# --- quote interruption ---------------------------------------------------------------------
+
+
+def _same_family(a: str, b: str) -> bool:
+    from attribution.extract import DOUBLE_MARKS
+
+    return (a in DOUBLE_MARKS) == (b in DOUBLE_MARKS)
+
+
+def _is_interruption(gap: str) -> bool:
+    """True when the text between two quotes is only an attribution: `, she said, `."""
+    tokens = _TOKEN_RE.findall(gap)
+    words = [t for t in tokens if t[0].isalnum()]
+    if not words or len(tokens) > _MAX_INTERRUPTION:
+        return False
+    if any(t in lx.TERM_MARKERS for t in (w.lower() for w in words[:1])):
+        return False
+    lows = [w.lower() for w in words]
+    has_cue = any(w in lx.CUE_VERBS for w in lows) or ("according" in lows and "to" in lows)
+    # Nothing but the attribution: no second clause ("he said, adding that").
+    return has_cue and "that" not in lows and "because" not in lows
+
+
+# --- the article --------------------------------------------------------------------------
+
+
+class _Document:
+    """The article's words, sentences and named entities, built once for all its quotes.
+
+    Not a dataclass: it is a private working set with caches, built and dropped per article.
+    """
+
+    def __init__(
+        self, text: str, pairings: Sequence[Pairing], paragraphs: Sequence[tuple[int, int]]
+    ) -> None:
+        self.text = text
+        self.pairings = pairings
+        self.paragraphs = paragraphs
+        self.para_starts = [p[0] for p in paragraphs]
+        matches = list(_TOKEN_RE.finditer(text))
+        self.words = [m.group() for m in matches]
+        self.lows = [w.lower() for w in self.words]
+        self.starts = [m.start() for m in matches]
+        # Which quote a token belongs to: -1 outside quotes; marks count as inside.
+        self.owner = self._owners()
+        self.entities = self._scan_entities()
+        self.entity_starts = [e.start for e in self.entities]
+        self._sentence_cache: dict[int, list[tuple[int, int]]] = {}
+
+    # -- setup --
+
+    def _owners(self) -> list[int]:
+        owner = [-1] * len(self.words)
+        for index, pairing in enumerate(self.pairings):
+            regions = [(pairing.open_mark, pairing.pieces[0][1])]
+            regions += [(s, e) for s, e in pairing.pieces[1:]]
+            last_end = pairing.close_mark + 1 if pairing.close_mark is not None else pairing.end
+            regions[-1] = (regions[-1][0], last_end)
+            for close_pos, open_pos in pairing.inner_marks:
+                regions.append((close_pos, close_pos + 1))
+                regions.append((open_pos, open_pos + 1))
+            for start, end in regions:
+                i = bisect.bisect_left(self.starts, start)
+                while i < len(self.starts) and self.starts[i] < end:
+                    owner[i] = index
+                    i += 1
+        return owner
+
+    def _scan_entities(self) -> list[_Entity]:
+        """Every person, organisation, group and document named outside quotes, in order."""
+        words, lows, owner = self.words, self.lows, self.owner
+        entities: list[_Entity] = []
+        n = len(words)
+        i = 0
+        while i < n:
+            if owner[i] != -1:
+                i += 1
+                continue
+            w = words[i]
+            if w[0].isupper() and lows[i] not in lx.NOT_NAMES:
+                end = self._name_run_end(i, n)
+                entity = self._classify_run(i, end)
+                if entity is not None:
+                    entities.append(entity)
+                i = max(end, i + 1)
+                continue
+            low = lows[i]
+            if (
+                low in lx.GROUP_NOUNS
+                or low in lx.DOCUMENT_NOUNS
+                or low in lx.ORG_NOUNS
+                or (low in lx.SPOKESPERSON_NOUNS)
+            ):
+                start = self._modifiers_start(i)
+                entity = self._common_noun_entity(start, i + 1)
+                if entity is not None:
+                    entities.append(entity)
+            i += 1
+        return entities
+
+    def _name_run_end(self, i: int, n: int) -> int:
+        """The end (exclusive) of the capitalised name starting at token i."""
+        words, lows, owner = self.words, self.lows, self.owner
+        j = i + 1
+        while j < n and owner[j] == -1:
+            w, low = words[j], lows[j]
+            if w == "." and (lows[j - 1] in _NAME_ABBREVIATIONS or len(words[j - 1]) == 1):
+                if j + 1 < n and words[j + 1][:1].isupper():
+                    j += 1
+                    continue
+                break
+            if w[0].isupper() and low not in lx.NOT_NAMES - {"may"}:
+                j += 1
+                continue
+            if (
+                (low in lx.NAME_PARTICLES or low == "of")
+                and j + 1 < n
+                and words[j + 1][:1].isupper()
+            ):
+                j += 1
+                continue
+            break
+        return j
+
+    def _classify_run(self, i: int, end: int) -> _Entity | None:
+        words = [w for w in self.words[i:end] if w != "."]
+        if not words:
+            return None
+        lows = [w.lower().replace("\u2019s", "").replace("'s", "") for w in words]
+        titled = False
+        while len(lows) > 1 and (lows[0] in lx.TITLES or lows[0] == "of"):
+            titled = titled or lows[0] in lx.TITLES
+            lows.pop(0)
+            words.pop(0)
+        name = " ".join(_strip_possessive(w) for w in words)
+        head = lows[-1]
+        after = self.lows[end] if end < len(self.lows) else ""
+        start = self.starts[i]
+        if any(w in lx.ORG_NOUNS for w in lows) or after in lx.ORG_NOUNS:
+            full = name + (" " + self.words[end] if after in lx.ORG_NOUNS else "")
+            return _Entity(start, "org", "the " + full if after in lx.ORG_NOUNS else name, head)
+        if any(w in _PLACE_WORDS for w in lows):
+            return _Entity(start, "name", name, head)
+        if after in lx.DOCUMENT_NOUNS:
+            return _Entity(start, "document", name, after)
+        if titled or len(lows) >= 2:
+            return _Entity(start, "person", name, head)
+        return _Entity(start, "name", name, head)
+
+    def _modifiers_start(self, i: int) -> int:
+        """The first token of the modifiers before a noun: 'anti-government' protesters."""
+        j = i
+        while j > 0 and i - j < 4 and self.owner[j - 1] == -1:
+            w, low = self.words[j - 1], self.lows[j - 1]
+            if not w[0].isalnum() or low in lx.SUBJECT_STOPS or low in lx.CUE_VERBS:
+                break
+            j -= 1
+            if low in lx.DETERMINERS:
+                break
+        return j
+
+    def _common_noun_entity(self, start: int, end: int) -> _Entity | None:
+        words = self.words[start:end]
+        lows = [w.lower() for w in words]
+        head = lows[-1]
+        body = [w for w, low in zip(words, lows, strict=True) if low not in lx.DETERMINERS]
+        pos = self.starts[start]
+        if head in lx.DOCUMENT_NOUNS or head in lx.SPOKESPERSON_NOUNS:
+            issuer = self._issuer(start, end)
+            return _Entity(pos, "document", issuer or "", head)
+        if head in lx.GROUP_NOUNS:
+            return _Entity(pos, "group", " ".join(body), head)
+        if head in lx.ORG_NOUNS:
+            has_proper = any(w[0].isupper() for w in body[:-1])
+            name = ("the " + " ".join(body)) if has_proper else ""
+            return _Entity(pos, "org", name, head)
+        return None
+
+    def _issuer(self, start: int, end: int) -> str | None:
+        """Who issued a document or speaks through a spokesperson, from the words around it."""
+        words = self.words[start : end - 1]
+        lows = [w.lower() for w in words]
+        body = [w for w, low in zip(words, lows, strict=True) if low not in lx.DETERMINERS]
+        # "Trump's statement", "the ministry's spokesman"
+        if body and (body[-1].endswith("\u2019s") or body[-1].endswith("'s")):
+            return self.resolve_name(" ".join(_strip_possessive(w) for w in body))
+        # "an Iraqi military statement", "Pentagon spokesman"
+        if body and any(w[0].isupper() for w in body):
+            named = " ".join(body)
+            if any(w.lower() in lx.ORG_NOUNS for w in body) or not _looks_like_person(body):
+                return "the " + named if not named.lower().startswith("the ") else named
+            return self.resolve_name(named)
+        # "a statement from the ministry", "a spokesman for Smith"
+        if end + 1 < len(self.words) and self.lows[end] in {"from", "by", "of", "for"}:
+            np = self._np_after(end + 1, min(end + 1 + _MAX_NP, len(self.words)))
+            if np is not None:
+                return self.mention_text(*np)
+        return None
+
+    # -- sentences --
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        """The quote-aware sentence around `pos` (a split inside a quote is undone)."""
+        p = bisect.bisect_right(self.para_starts, pos) - 1
+        if p < 0:
+            return (0, len(self.text))
+        if p not in self._sentence_cache:
+            self._sentence_cache[p] = self._sentences(self.paragraphs[p])
+        sentences = self._sentence_cache[p]
+        k = bisect.bisect_right([s for s, _ in sentences], pos) - 1
+        return sentences[max(k, 0)]
+
+    def _sentences(self, para: tuple[int, int]) -> list[tuple[int, int]]:
+        start, end = para
+        spans = [(start + s, start + e) for s, e in _punkt().span_tokenize(self.text[start:end])]
+        if not spans:
+            return [para]
+        # Undo splits inside a quote: Punkt cuts “No. Never.” in two.
+        inside = [
+            (s, e) for pairing in self.pairings for s, e in pairing.pieces if s < end and e > start
+        ]
+        merged = [spans[0]]
+        for s, e in spans[1:]:
+            boundary = s
+            if any(qs < boundary < qe + 1 for qs, qe in inside):
+                merged[-1] = (merged[-1][0], e)
+            else:
+                merged.append((s, e))
+        return merged
+
+    # -- attribution of one quote --
+
+    def token_range(self, start: int, end: int) -> tuple[int, int]:
+        """Token indices (lo, hi) of the tokens starting within [start, end)."""
+        return bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+
+    def find_attribution(self, index: int) -> _Found:
+        """The cue and speaker phrase of one quote, from the strongest rule that applies."""
+        pairing = self.pairings[index]
+        close = pairing.close_mark if pairing.close_mark is not None else pairing.end
+        # Rule 1: the attribution that interrupts a split quote (“A,” she said, “B.”).
+        for close_pos, open_pos in pairing.inner_marks:
+            lo, hi = self.token_range(close_pos + 1, open_pos)
+            found = self._cue_in(lo, hi, lo, hi, first=True)
+            if found is not None:
+                return found
+        s_start, _ = self.sentence_of(pairing.open_mark)
+        _, s_end = self.sentence_of(close)
+        lead_lo, lead_hi = self.token_range(s_start, pairing.open_mark)
+        trail_lo, trail_hi = self.token_range(close + 1, s_end)
+        trail_hi = self._until_next_quote(trail_lo, trail_hi)
+        lead_lo = self._after_previous_quote(lead_lo, lead_hi)
+        # Rule 2: a byline after a dash: ” — Commissioner Geoffrey Starks.
+        t = trail_lo
+        while t < trail_hi and self.words[t] in {",", "."}:
+            t += 1
+        if t < trail_hi and self.words[t] in _DASHES:
+            np = self._np_after(t + 1, trail_hi)
+            if np is not None and self.words[np[0]][0].isupper():
+                return _Found("\u2014", np, "trail")
+        # Rule 3: "according to X" on either side.
+        for lo, hi, where in ((trail_lo, trail_hi, "trail"), (lead_lo, lead_hi, "lead")):
+            for k in range(lo, hi - 1):
+                if self.lows[k] == "according" and self.lows[k + 1] == "to":
+                    np = self._np_after(k + 2, hi)
+                    if np is not None:
+                        return _Found("according to", np, where)
+        # Rule 4: a cue right after the quote: “...,” the statement said / said Hugh Hill.
+        found = self._cue_in(
+            trail_lo, min(trail_hi, trail_lo + _MAX_INTERRUPTION), trail_lo, trail_hi, first=True
+        )
+        if found is not None:
+            return _Found(found.cue, found.np, "trail")
+        # Rule 5: a cue before the quote: Smith said: “...” / called the plan “a shell game”.
+        found = self._cue_in(lead_lo, lead_hi, lead_lo, lead_hi, first=False, framing=True)
+        if found is not None:
+            return _Found(found.cue, found.np, "lead")
+        # Rule 6: a cue later in the sentence: “...” to defeat IS, a statement said Thursday.
+        found = self._cue_in(trail_lo, trail_hi, trail_lo, trail_hi, first=True)
+        if found is not None:
+            return _Found(found.cue, found.np, "trail")
+        # Rule 7: the sentence before introduced it with a colon: Smith said Tuesday: / “...”
+        if lead_lo == lead_hi and s_start > 0:
+            prev_end = s_start
+            while prev_end > 0 and self.text[prev_end - 1].isspace():
+                prev_end -= 1
+            if prev_end > 0 and self.text[prev_end - 1] == ":":
+                p_start, _ = self.sentence_of(prev_end - 1)
+                lo, hi = self.token_range(p_start, prev_end)
+                found = self._cue_in(lo, hi, lo, hi, first=False)
+                if found is not None:
+                    return _Found(found.cue, found.np, "colon")
+        return _Found(None, None, "none")
+
+    def _until_next_quote(self, lo: int, hi: int) -> int:
+        for k in range(lo, hi):
+            if self.owner[k] != -1:
+                return k
+        return hi
+
+    def _after_previous_quote(self, lo: int, hi: int) -> int:
+        for k in range(hi - 1, lo - 1, -1):
+            if self.owner[k] != -1:
+                return k + 1
+        return lo
+
+    def _cue_in(
+        self, lo: int, hi: int, np_lo: int, np_hi: int, *, first: bool, framing: bool = False
+    ) -> _Found | None:
+        """The first (or last) cue in tokens [lo, hi) that has a speaker phrase next to it."""
+        verbs = lx.FRAMING_VERBS if framing else lx.CUE_VERBS
+        order = range(lo, hi) if first else range(hi - 1, lo - 1, -1)
+        for k in order:
+            if self.owner[k] != -1:
+                continue
+            low = self.lows[k]
+            if low not in verbs:
+                continue
+            np = self._subject_before(k, np_lo)
+            if np is None and low not in lx.CUES_WITHOUT_INVERSION:
+                np = self._np_after(k + 1, np_hi, inverted=True)
+            if np is not None:
+                return _Found(self.words[k], np, "")
+        return None
+
+    def _subject_before(self, k: int, lo: int) -> tuple[int, int] | None:
+        """The speaker phrase ending just before the cue at token k: Hill, a doctor, said."""
+        j = k - 1
+        while j >= lo and (self.lows[j] in lx.CUE_ADVERBS or _is_adverb(self.lows[j])):
+            j -= 1
+        if j < lo or self.owner[j] != -1:
+            return None
+        if self.words[j] == ",":
+            # An appositive between the name and the cue: "Hill, a doctor at the clinic, said".
+            c = j - 1
+            while c >= lo and self.words[c] != "," and self.owner[c] == -1 and j - c <= 12:
+                c -= 1
+            if c >= lo and self.words[c] == "," and self.owner[c] == -1:
+                np = self._np_ending_at(c - 1, lo)
+                if np is not None and self.words[np[1] - 1][0].isupper():
+                    return np
+            return None
+        if self.words[j] == ")":
+            # A party or place in brackets after the name: Mike Pence (R-IN) said.
+            c = j - 1
+            while c >= lo and self.words[c] != "(" and j - c <= 8:
+                c -= 1
+            if c > lo and self.words[c] == "(":
+                j = c - 1
+        return self._np_ending_at(j, lo)
+
+    def _np_ending_at(self, j: int, lo: int) -> tuple[int, int] | None:
+        """Walk left from token j over a noun phrase; (start, end) token indices, or None."""
+        words, lows, owner = self.words, self.lows, self.owner
+        if j < lo or owner[j] != -1 or not words[j][0].isalnum():
+            return None
+        if lows[j] in lx.SUBJECT_STOPS and lows[j] not in lx.PERSON_PRONOUNS:
+            return None
+        end = j + 1
+        i = j
+        saw_proper = False
+        lower_count = 0
+        while i >= lo and end - i <= _MAX_NP and owner[i] == -1:
+            w, low = words[i], lows[i]
+            if w == ".":
+                if i - 1 >= lo and (lows[i - 1] in _NAME_ABBREVIATIONS or len(words[i - 1]) == 1):
+                    i -= 1
+                    continue
+                break
+            if not w[0].isalnum():
+                break
+            if low in lx.DETERMINERS:
+                i -= 1
+                break
+            if low in lx.SUBJECT_STOPS and not (low in lx.PERSON_PRONOUNS and i == j):
+                break
+            if w[0].isupper() or w[0].isdigit():
+                if low in lx.NOT_NAMES and low not in lx.PERSON_PRONOUNS | lx.GROUP_NOUNS:
+                    break
+                saw_proper = True
+            elif (low in lx.NAME_PARTICLES or low == "of") and saw_proper:
+                pass
+            else:
+                if saw_proper or lower_count >= 4:
+                    break
+                lower_count += 1
+            i -= 1
+            if low in lx.PERSON_PRONOUNS | lx.GROUP_PRONOUNS | lx.THING_PRONOUNS and i + 1 == j:
+                break
+        start = i + 1
+        # A lone pronoun is a whole phrase: "what they said" gives "they".
+        if lows[j] in lx.PERSON_PRONOUNS | lx.GROUP_PRONOUNS | lx.THING_PRONOUNS:
+            start = j
+        while start < end and lows[start] in lx.NAME_PARTICLES | {"of"}:
+            start += 1
+        return (start, end) if start < end else None
+
+    def _np_after(self, i: int, hi: int, *, inverted: bool = False) -> tuple[int, int] | None:
+        """The noun phrase starting at token i: said Hugh Hill, a doctor / said the statement."""
+        words, lows, owner = self.words, self.lows, self.owner
+        if inverted:
+            while i < hi and lows[i] in lx.TIME_WORDS and owner[i] == -1:
+                i += 1
+        if i >= hi or owner[i] != -1 or not words[i][0].isalnum():
+            return None
+        start = i
+        if lows[i] in lx.PERSON_PRONOUNS | lx.GROUP_PRONOUNS:
+            return (i, i + 1) if inverted or lows[i] in lx.PERSON_PRONOUNS else None
+        if lows[i] in lx.DETERMINERS:
+            i += 1
+        proper = False
+        while i < hi and owner[i] == -1 and i - start < _MAX_NP:
+            w, low = words[i], lows[i]
+            if w == "." and (lows[i - 1] in _NAME_ABBREVIATIONS or len(words[i - 1]) == 1):
+                i += 1
+                continue
+            if not w[0].isalnum():
+                break
+            if w[0].isupper():
+                proper = True
+            elif (low in lx.NAME_PARTICLES or low == "of") and proper:
+                pass
+            elif not proper and low not in lx.SUBJECT_STOPS and low not in lx.CUE_VERBS:
+                pass  # "the statement", "a spokesman"
+            else:
+                break
+            i += 1
+        if i == start or (i == start + 1 and lows[start] in lx.DETERMINERS):
+            return None
+        if (
+            inverted
+            and not proper
+            and lows[i - 1]
+            not in (lx.DOCUMENT_NOUNS | lx.ORG_NOUNS | lx.SPOKESPERSON_NOUNS | lx.GROUP_NOUNS)
+        ):
+            return None
+        return (start, i)
+
+    def mention_text(self, start: int, end: int) -> str:
+        """The phrase as printed, from its first to its last token."""
+        return self.text[self.starts[start] : self.starts[end - 1] + len(self.words[end - 1])]
+
+    # -- resolution --
+
+    def resolve(self, np: tuple[int, int], before: int) -> str | None:
+        """The canonical speaker of a phrase: a pronoun's antecedent, a document's issuer."""
+        start, end = np
+        lows = self.lows[start:end]
+        words = [w for w in self.words[start:end] if w != "."]
+        head = lows[-1]
+        pos = self.starts[start]
+        if len(lows) == 1 and head in lx.PERSON_PRONOUNS:
+            return self._antecedent(pos, {"person"})
+        if len(lows) == 1 and head in lx.GROUP_PRONOUNS:
+            return self._antecedent(pos, {"group", "org"})
+        if len(lows) == 1 and head in lx.THING_PRONOUNS:
+            return self._antecedent(pos, {"org", "document"})
+        content = [w for w, low in zip(words, lows, strict=False) if low not in lx.DETERMINERS]
+        if head in lx.DOCUMENT_NOUNS or head in lx.SPOKESPERSON_NOUNS:
+            issuer = self._issuer(start, end)
+            if issuer:
+                return issuer
+            # "the statement": the issuer of the last statement named.
+            earlier = self._antecedent(pos, {"document"}, head=head, named=True)
+            if earlier:
+                return earlier
+            return self.mention_text(start, end)
+        if head in lx.ORG_NOUNS and not any(w[0].isupper() for w in content):
+            earlier = self._antecedent(pos, {"org"}, head=head, named=True)
+            return earlier or self.mention_text(start, end)
+        if head in lx.GROUP_NOUNS and not any(w[0].isupper() for w in content[:-1]):
+            return " ".join(content)
+        if any(w[0].isupper() for w in content):
+            if any(low in lx.ORG_NOUNS for low in lows) or lows[0] == "the":
+                name = " ".join(content)
+                return "the " + name if lows[0] == "the" else name
+            return self.resolve_name(" ".join(words))
+        return " ".join(content) or None
+
+    def resolve_name(self, name: str) -> str:
+        """The fullest form of a person's name in the article, without titles."""
+        bare = canonical_speaker(name)
+        surname = bare.split()[-1].lower() if bare else ""
+        best = bare
+        for entity in self.entities:
+            if entity.kind != "person":
+                continue
+            tokens = entity.name.split()
+            if tokens and tokens[-1].lower() == surname and len(tokens) > len(best.split()):
+                best = entity.name
+        return best
+
+    def _antecedent(
+        self, pos: int, kinds: set[str], *, head: str | None = None, named: bool = False
+    ) -> str | None:
+        """The nearest earlier entity of one of `kinds` (with `head`, when given)."""
+        k = bisect.bisect_left(self.entity_starts, pos) - 1
+        while k >= 0 and pos - self.entities[k].start <= _ANTECEDENT_WINDOW:
+            entity = self.entities[k]
+            fits = entity.kind in kinds and (head is None or _same_head(entity.head, head))
+            if fits and (entity.name or not named):
+                if entity.kind == "person":
+                    return self.resolve_name(entity.name)
+                return entity.name or None
+            # A named person counts for "he" even when first seen without a title.
+            if "person" in kinds and entity.kind == "name" and self._is_known_person(entity.name):
+                return self.resolve_name(entity.name)
+            k -= 1
+        return None
+
+    @functools.cached_property
+    def _person_surnames(self) -> frozenset[str]:
+        return frozenset(
+            e.name.split()[-1].lower() for e in self.entities if e.kind == "person" and e.name
+        )
+
+    def _is_known_person(self, name: str) -> bool:
+        return bool(name) and name.split()[-1].lower() in self._person_surnames
+
+    # -- assembling --
+
+    def finish(self, found: list[_Found]) -> list[Attribution]:
+        """Resolve speakers, let cue-less quotes inherit one, and decide each quote's kind."""
+        speakers: list[str | None] = []
+        mentions: list[str | None] = []
+        for index, f in enumerate(found):
+            if f.np is None:
+                speakers.append(None)
+                mentions.append(None)
+                continue
+            pairing = self.pairings[index]
+            mentions.append(self.mention_text(*f.np))
+            speakers.append(self.resolve(f.np, pairing.open_mark))
+        kinds = [self._kind(i, found[i]) for i in range(len(found))]
+        self._inherit(found, speakers, mentions, kinds)
+        return [
+            Attribution(speakers[i], mentions[i], found[i].cue, kinds[i]) for i in range(len(found))
+        ]
+
+    def _inherit(
+        self,
+        found: list[_Found],
+        speakers: list[str | None],
+        mentions: list[str | None],
+        kinds: list[QuoteKind],
+    ) -> None:
+        """A statement without a cue takes the speaker of the quote next to it.
+
+        In the same paragraph, from the next quote that has one (“A.” “B,” she said.);
+        otherwise, when the quote opens its paragraph, from the previous quote
+        (a quote paragraph continuing the last speaker).
+        """
+        n = len(found)
+        for i in range(n - 1, -1, -1):
+            if speakers[i] is not None or kinds[i] is QuoteKind.TERM:
+                continue
+            pairing = self.pairings[i]
+            nxt = i + 1
+            if nxt < n and self.pairings[nxt].paragraph == pairing.paragraph and speakers[nxt]:
+                speakers[i], mentions[i] = speakers[nxt], mentions[nxt]
+                found[i] = _Found(found[nxt].cue, found[nxt].np, "next")
+        for i in range(n):
+            if speakers[i] is not None or kinds[i] is QuoteKind.TERM:
+                continue
+            pairing = self.pairings[i]
+            para_start = self.paragraphs[pairing.paragraph][0]
+            opens_paragraph = pairing.open_mark <= para_start + 1
+            prev = i - 1
+            while prev >= 0 and kinds[prev] is QuoteKind.TERM:
+                prev -= 1
+            if opens_paragraph and prev >= 0 and speakers[prev] is not None:
+                gap_paragraphs = pairing.paragraph - self.pairings[prev].paragraph
+                if gap_paragraphs <= 1:
+                    speakers[i], mentions[i] = speakers[prev], mentions[prev]
+                    found[i] = _Found(found[prev].cue, found[prev].np, "previous")
+
+    def _kind(self, index: int, found: _Found) -> QuoteKind:
+        """Direct statement, partial quote inside the reporter's sentence, or a term."""
+        pairing = self.pairings[index]
+        quote_text = " ".join(self.text[s:e] for s, e in pairing.pieces)
+        quote_words = [t for t in _TOKEN_RE.findall(quote_text) if t[0].isalnum()]
+        s_start, _ = self.sentence_of(pairing.open_mark)
+        lead_lo, lead_hi = self.token_range(s_start, pairing.open_mark)
+        lead_lo = self._after_previous_quote(lead_lo, lead_hi)
+        lead = self.lows[lead_lo:lead_hi]
+        lead_words = [w for w in lead if w[0].isalnum()]
+        ends_sentence = quote_text.rstrip("\u201d\"'\u2019)").endswith((".", "!", "?", "\u2026"))
+        # A term marker just before: the so-called "peace dividend", a show titled "Morning Joe".
+        if lead_words and len(quote_words) <= _MAX_TERM_WORDS:
+            if lead_words[-1] in lx.TERM_MARKERS or (
+                len(lead_words) >= 2
+                and lead_words[-2] in lx.TERM_MARKERS
+                and lead_words[-1] in {"as", "the", "a"}
+            ):
+                return QuoteKind.TERM
+            if lead_words[-1] in {"called", "named"} and lead[-1] == lead_words[-1]:
+                return QuoteKind.TERM  # "a group called “X”"; "called the plan “X”" is partial
+        adjacent = found.where in {"trail", "lead", "colon"} and self._adjacent(index, found)
+        # A title in capitals with no one credited next to it: “Fox News Sunday”, “Shark Tank.”
+        if _is_title_like(quote_words) and not adjacent and not ends_sentence_question(quote_text):
+            return QuoteKind.TERM
+        # A short fragment nobody is credited with anywhere in its sentence: scare quotes.
+        if found.np is None and len(quote_words) <= 4 and not ends_sentence:
+            return QuoteKind.TERM
+        if not lead_words or _lead_is_attribution(lead):
+            if quote_words and (
+                quote_words[0][0].isupper() or quote_words[0][0].isdigit() or len(quote_words) >= 8
+            ):
+                return QuoteKind.DIRECT
+            if not lead_words:
+                return QuoteKind.DIRECT
+        return QuoteKind.PARTIAL
+
+    def _adjacent(self, index: int, found: _Found) -> bool:
+        """True when the speaker phrase or cue touches the quote (within a few tokens)."""
+        if found.np is None:
+            return False
+        pairing = self.pairings[index]
+        close = pairing.close_mark if pairing.close_mark is not None else pairing.end
+        lo, _ = self.token_range(close + 1, close + 2)
+        start, end = found.np
+        if found.where == "trail":
+            return start - lo <= 3 or (self._cue_index(lo, lo + 3) is not None)
+        _, hi = self.token_range(0, pairing.open_mark)
+        return hi - end <= 3
+
+    def _cue_index(self, lo: int, hi: int) -> int | None:
+        for k in range(lo, min(hi, len(self.lows))):
+            if self.lows[k] in lx.CUE_VERBS:
+                return k
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """What the rules found for one quote: the cue word, the speaker phrase, and where."""
+
+    cue: str | None
+    np: tuple[int, int] | None
+    where: str
+
+
+def _strip_possessive(word: str) -> str:
+    for suffix in ("\u2019s", "'s"):
+        if word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def _looks_like_person(words: list[str]) -> bool:
+    """Two or more capitalised words with no organisation or place word: a person's name."""
+    lows = [w.lower() for w in words]
+    if any(w in _PLACE_WORDS or w in lx.ORG_NOUNS for w in lows):
+        return False
+    return len(words) >= 2 or lows[0] in lx.TITLES
+
+
+def _same_head(a: str, b: str) -> bool:
+    spokes = lx.SPOKESPERSON_NOUNS
+    return a == b or (a in spokes and b in spokes) or a.rstrip("s") == b.rstrip("s")
+
+
+def _is_adverb(low: str) -> bool:
+    """A manner adverb between speaker and cue: 'Smith angrily said'."""
+    return len(low) > 4 and low.endswith("ly") and low not in {"family", "italy", "july", "ally"}
+
+
+def _is_title_like(words: list[str]) -> bool:
+    """Every significant word capitalised, and short: the shape of a show, book or bill title."""
+    if not words or len(words) > _MAX_TERM_WORDS:
+        return False
+    significant = [w for w in words if w.lower() not in lx.TITLE_SMALL_WORDS]
+    if not significant or (len(words) < 2 and len(words[0]) < 2):
+        return False
+    if len(words) == 1:
+        return False  # one capitalised word is as often "Absolutely" as a title
+    return all(w[0].isupper() or w[0].isdigit() for w in significant)
+
+
+def ends_sentence_question(text: str) -> bool:
+    """True for a quote ending in ? or !: a title rarely does, a question always."""
+    return text.rstrip("\u201d\"'\u2019) ").endswith(("?", "!"))
+
+
+def _lead_is_attribution(lead: list[str]) -> bool:
+    """True when the words before a quote only introduce it: `Smith said:`, `He added,`."""
+    if not lead:
+        return True
+    if lead[-1] == ":":
+        return True
+    if lead[-1] == "," and any(w in lx.CUE_VERBS for w in lead[-6:-1]):
+        return True
+    return lead[-1] == "," and "according" in lead[-8:]
+
+
+@functools.cache
+def _punkt() -> PunktSentenceTokenizer:
+    """Punkt with the package's own abbreviation list: no NLTK data, nothing downloaded."""
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    params = PunktParameters()
+    params.abbrev_types = set(_PUNKT_ABBREVIATIONS)
+    return PunktSentenceTokenizer(params)
