@@ -180,6 +180,8 @@ def categorize(
     b_ellipsis = any(t.kind == "ellipsis" for t in b_tokens)
     if _numbers_changed(aw, bw, marked=a_ellipsis or b_ellipsis):
         return Cat.NUMBER
+    if _same_values_written_differently(aw, bw):
+        return Cat.PUNCTUATION
     if _name_replaced(aw, bw, at_start=at_start):
         return Cat.NAME
     if _modals(aw) != _modals(bw):
@@ -445,6 +447,30 @@ def _numbers_changed(aw: Sequence[Token], bw: Sequence[Token], *, marked: bool) 
     if va and vb:
         return True
     return not marked
+
+
+# Words that only spell out how a number is written: "fifty" / "50", "50%" / "50 percent".
+_NUMBER_FORMAT_WORDS = frozenset({"and", "percent", "per", "cent", "pct"})
+
+
+def _same_values_written_differently(aw: Sequence[Token], bw: Sequence[Token]) -> bool:
+    """True for one value in two forms: fifty / 50, 2.4 million / 2,400,000, 50% / 50 percent."""
+    values = number_values(aw)
+    if not values or Counter(values) != Counter(number_values(bw)):
+        return False
+    return _non_number_words(aw) == _non_number_words(bw)
+
+
+def _non_number_words(words: Sequence[Token]) -> list[str]:
+    out = []
+    for t in words:
+        key = t.key
+        if _word_value(key, "") is not None or key in _SCALES or key in _NUMBER_FORMAT_WORDS:
+            continue
+        if "-" in t.norm and all(p in _UNITS or p in _ORDINALS for p in t.norm.lower().split("-")):
+            continue
+        out.append(key)
+    return out
 
 
 def _proper(words: Sequence[Token], *, at_start: bool) -> list[Token]:

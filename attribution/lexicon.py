@@ -205,13 +205,11 @@ GROUP_NOUNS: frozenset[str] = frozenset(
 # the so-called "peace dividend", a show titled "Morning Joe".
 TERM_MARKERS: frozenset[str] = frozenset(
     {
-        "so-called", "dubbed", "nicknamed", "titled", "entitled", "named", "coined", "term",
-        "terms", "word", "words", "phrase", "phrases", "slogan", "slogans", "hashtag", "label",
-        "labeled", "labelled", "branded", "billed", "known", "alias", "aka", "headline",
-        "headlined", "show", "program", "programme", "series", "film", "movie", "book", "novel",
-        "song", "album", "single", "play", "musical", "episode", "segment", "column", "essay",
-        "article", "poem", "painting", "documentary", "podcast", "exhibit", "exhibition",
-        "operation", "campaign", "initiative", "act", "bill", "law", "plan", "magazine", "newsletter", "blog", "memoir", "report", "study", "codenamed", "code-named",
+        "so-called", "dubbed", "nicknamed", "titled", "entitled", "coined", "term", "terms",
+        "word", "words", "phrase", "phrases", "slogan", "slogans", "hashtag", "nickname",
+        "alias", "aka", "headline", "headlined", "show", "series", "sitcom", "film", "movie",
+        "book", "novel", "song", "album", "musical", "episode", "segment", "poem", "painting",
+        "documentary", "podcast", "codenamed", "code-named", "catchphrase", "motto", "meme",
     }
 )
 

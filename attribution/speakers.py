@@ -26,6 +26,10 @@ if TYPE_CHECKING:
 
 # Words (with inner hyphens, apostrophes and dots: al-Sadr, Iraq’s, U.S) or single marks.
 _TOKEN_RE = re.compile(r"\w+(?:[-'\u2019.]\w+)*|[^\w\s]")
+# Any quotation mark, for stopping a look-ahead at the next quote.
+DOUBLE_AND_SINGLE_MARKS = frozenset(
+    "\"'\u201c\u201d\u201e\u201f\u00ab\u00bb\u2018\u2019\u201a\u201b\u2039\u203a"
+)
 # Dashes that introduce a byline after a quote: ” — Commissioner Geoffrey Starks.
 _DASHES = frozenset({"\u2014", "\u2013", "-"})
 # The farthest a cue may stand from a quote in an interrupting attribution, in tokens:
@@ -35,6 +39,8 @@ _MAX_INTERRUPTION = 16
 _MAX_NP = 9
 # A term is short: the so-called "peace dividend", a show called "Keeping Up with the Kardashians".
 _MAX_TERM_WORDS = 6
+# A sentence ending inside a quote ("No. Never.") rules out a title.
+_INNER_SENTENCE_END_RE = re.compile(r"[.!?]\s")
 # How far back (characters) a pronoun or role noun looks for its antecedent.
 _ANTECEDENT_WINDOW = 6000
 # Abbreviations that take a dot inside a name: Gov. Mike Pence, Lt. Gen. Smith, Martin Luther
@@ -255,6 +261,7 @@ def join_split_quotes(text: str, pairings: list[Pairing]) -> list[Pairing]:
             and pairing.uncertain is None
             and _same_family(text[prev.open_mark], text[pairing.open_mark])
             and _is_interruption(text[prev.close_mark + 1 : pairing.open_mark])
+            and not _has_own_attribution(text, pairing)
         ):
             prev.inner_marks.append((prev.close_mark, pairing.open_mark))
             prev.pieces.extend(pairing.pieces)
@@ -350,6 +357,20 @@ def _is_interruption(gap: str) -> bool:
     return has_cue and "that" not in lows and "because" not in lows
 
 
+def _has_own_attribution(text: str, pairing: Pairing) -> bool:
+    """True when a quote is followed by its own cue (“B,” she added): a second statement."""
+    if pairing.close_mark is None:
+        return False
+    after = text[pairing.close_mark + 1 : pairing.close_mark + 80]
+    tokens = _TOKEN_RE.findall(after.split("\n", 1)[0])
+    head = []
+    for token in tokens:
+        if token in {".", "!", "?"} or token in DOUBLE_AND_SINGLE_MARKS:
+            break
+        head.append(token.lower())
+    return any(w in lx.CUE_VERBS for w in head[:6])
+
+
 # --- the article --------------------------------------------------------------------------
 
 
@@ -422,6 +443,8 @@ class _Document:
             ):
                 start = self._modifiers_start(i)
                 entity = self._common_noun_entity(start, i + 1)
+                if entity is not None and entity.kind == "document" and not entity.name:
+                    entity = self._issued_by_subject(entity, entities)
                 if entity is not None:
                     entities.append(entity)
             i += 1
@@ -452,22 +475,27 @@ class _Document:
         return j
 
     def _classify_run(self, i: int, end: int) -> _Entity | None:
-        words = [w for w in self.words[i:end] if w != "."]
+        """Tell what a capitalised run names: an organisation, a person, a place, a document."""
+        words = [_strip_possessive(w) for w in self.words[i:end] if w != "."]
         if not words:
             return None
-        lows = [w.lower().replace("\u2019s", "").replace("'s", "") for w in words]
+        lows = [w.lower() for w in words]
+        after = self.lows[end] if end < len(self.lows) else ""
+        before = self.lows[i - 1] if i > 0 else ""
+        start = self.starts[i]
+        # An organisation keeps its whole name: "the Health Ministry", "the Iraqi military".
+        if any(w in lx.ORG_NOUNS for w in lows) or after in lx.ORG_NOUNS:
+            name = " ".join(words) + (" " + self.words[end] if after in lx.ORG_NOUNS else "")
+            if before == "the" or after in lx.ORG_NOUNS:
+                name = "the " + name
+            return _Entity(start, "org", name, after if after in lx.ORG_NOUNS else lows[-1])
         titled = False
         while len(lows) > 1 and (lows[0] in lx.TITLES or lows[0] == "of"):
             titled = titled or lows[0] in lx.TITLES
             lows.pop(0)
             words.pop(0)
-        name = " ".join(_strip_possessive(w) for w in words)
+        name = " ".join(words)
         head = lows[-1]
-        after = self.lows[end] if end < len(self.lows) else ""
-        start = self.starts[i]
-        if any(w in lx.ORG_NOUNS for w in lows) or after in lx.ORG_NOUNS:
-            full = name + (" " + self.words[end] if after in lx.ORG_NOUNS else "")
-            return _Entity(start, "org", "the " + full if after in lx.ORG_NOUNS else name, head)
         if any(w in _PLACE_WORDS for w in lows):
             return _Entity(start, "name", name, head)
         if after in lx.DOCUMENT_NOUNS:
@@ -475,6 +503,23 @@ class _Document:
         if titled or len(lows) >= 2:
             return _Entity(start, "person", name, head)
         return _Entity(start, "name", name, head)
+
+    def _issued_by_subject(self, document: _Entity, earlier: list[_Entity]) -> _Entity:
+        """A document named without its issuer ("issued a statement") is the clause subject's.
+
+        The subject is the organisation or person named just before, in the same sentence.
+        """
+        if earlier:
+            last = earlier[-1]
+            between = self.text[last.start : document.start]
+            if (
+                last.kind in {"org", "person", "name"}
+                and len(between) < 80
+                and not any(mark in between for mark in (". ", "? ", "! ", "\n"))
+            ):
+                name = self.resolve_name(last.name) if last.kind == "person" else last.name
+                return _Entity(document.start, "document", name, document.head)
+        return document
 
     def _modifiers_start(self, i: int) -> int:
         """The first token of the modifiers before a noun: 'anti-government' protesters."""
@@ -579,12 +624,16 @@ class _Document:
         trail_lo, trail_hi = self.token_range(close + 1, s_end)
         trail_hi = self._until_next_quote(trail_lo, trail_hi)
         lead_lo = self._after_previous_quote(lead_lo, lead_hi)
-        # Rule 2: a byline after a dash: ” — Commissioner Geoffrey Starks.
-        t = trail_lo
-        while t < trail_hi and self.words[t] in {",", "."}:
+        # Rule 2: a byline after a dash: ” — Commissioner Geoffrey Starks. The sentence
+        # splitter may have put the byline in a sentence of its own, so read to the line's end.
+        para_end = self.paragraphs[pairing.paragraph][1]
+        byline_lo, byline_hi = self.token_range(close + 1, para_end)
+        byline_hi = self._until_next_quote(byline_lo, byline_hi)
+        t = byline_lo
+        while t < byline_hi and self.words[t] in {",", "."}:
             t += 1
-        if t < trail_hi and self.words[t] in _DASHES:
-            np = self._np_after(t + 1, trail_hi)
+        if t < byline_hi and self.words[t] in _DASHES:
+            np = self._np_after(t + 1, byline_hi)
             if np is not None and self.words[np[0]][0].isupper():
                 return _Found("\u2014", np, "trail")
         # Rule 3: "according to X" on either side.
@@ -665,6 +714,10 @@ class _Document:
             while c >= lo and self.words[c] != "," and self.owner[c] == -1 and j - c <= 12:
                 c -= 1
             if c >= lo and self.words[c] == "," and self.owner[c] == -1:
+                # "The chief engineer, Hugh Hill, told": the name is the part between commas.
+                inner = self._np_ending_at(j - 1, c + 1)
+                if inner is not None and inner[0] == c + 1 and self.words[inner[0]][0].isupper():
+                    return inner
                 np = self._np_ending_at(c - 1, lo)
                 if np is not None and self.words[np[1] - 1][0].isupper():
                     return np
@@ -798,13 +851,13 @@ class _Document:
             earlier = self._antecedent(pos, {"org"}, head=head, named=True)
             return earlier or self.mention_text(start, end)
         if head in lx.GROUP_NOUNS and not any(w[0].isupper() for w in content[:-1]):
-            return " ".join(content)
+            return _as_written(words)
         if any(w[0].isupper() for w in content):
             if any(low in lx.ORG_NOUNS for low in lows) or lows[0] == "the":
                 name = " ".join(content)
                 return "the " + name if lows[0] == "the" else name
             return self.resolve_name(" ".join(words))
-        return " ".join(content) or None
+        return _as_written(words) or None
 
     def resolve_name(self, name: str) -> str:
         """The fullest form of a person's name in the article, without titles."""
@@ -926,10 +979,15 @@ class _Document:
                 return QuoteKind.TERM  # "a group called “X”"; "called the plan “X”" is partial
         adjacent = found.where in {"trail", "lead", "colon"} and self._adjacent(index, found)
         # A title in capitals with no one credited next to it: “Fox News Sunday”, “Shark Tank.”
-        if _is_title_like(quote_words) and not adjacent and not ends_sentence_question(quote_text):
+        if (
+            _is_title_like(quote_words)
+            and not adjacent
+            and not ends_sentence_question(quote_text)
+            and not _INNER_SENTENCE_END_RE.search(quote_text)
+        ):
             return QuoteKind.TERM
-        # A short fragment nobody is credited with anywhere in its sentence: scare quotes.
-        if found.np is None and len(quote_words) <= 4 and not ends_sentence:
+        # A short fragment inside a sentence that credits nobody with it: scare quotes.
+        if lead_words and found.np is None and len(quote_words) <= 4 and not ends_sentence:
             return QuoteKind.TERM
         if not lead_words or _lead_is_attribution(lead):
             if quote_words and (
@@ -967,6 +1025,13 @@ class _Found:
     cue: str | None
     np: tuple[int, int] | None
     where: str
+
+
+def _as_written(words: list[str]) -> str:
+    """A common-noun speaker as printed, without a sentence's capital: 'The engineer'."""
+    if words and words[0].lower() in lx.DETERMINERS:
+        words = [words[0].lower(), *words[1:]]
+    return " ".join(words)
 
 
 def _strip_possessive(word: str) -> str:

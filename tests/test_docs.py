@@ -1,0 +1,57 @@
+"""The README is a promise: its commands run, CI runs its test command, every command is in it."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+from typer.main import get_command
+
+from attribution.cli import app
+
+from .conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _quick_start() -> list[str]:
+    section = README.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```sh\n(.*?)\n```", section, flags=re.S)
+
+
+def test_quick_start_has_exactly_two_commands() -> None:
+    commands = _quick_start()
+    assert len(commands) == 2
+    assert all("\n" not in c for c in commands)
+    assert "attribution compare seeds/" in commands[0]
+    assert commands[1].endswith("pytest")
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert _quick_start()[1] in ci.splitlines()
+
+
+COMMANDS = sorted(get_command(app).commands)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_is_documented_in_the_readme(command: str) -> None:
+    assert f"`attribution {command} " in README
+
+
+def test_the_seed_files_named_in_the_readme_exist() -> None:
+    for path in re.findall(r"seeds/[\w.\-]+", README):
+        assert (ROOT / path).exists(), path
+
+
+def test_library_example_in_the_readme_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    code = README.split("## Use as a library", 1)[1].split("```python\n", 1)[1].split("```", 1)[0]
+    monkeypatch.chdir(ROOT)
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, cwd=ROOT
+    )
+    assert done.returncode == 0, done.stderr
+    assert "altered" in done.stdout

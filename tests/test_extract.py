@@ -1,0 +1,201 @@
+"""Quote extraction: which spans are quotes, their pieces, offsets and kind."""
+
+from __future__ import annotations
+
+import pytest
+
+from attribution import QuoteKind, article_from_text
+from attribution.extract import pair_quote_marks, paragraph_spans
+
+D, P, T = QuoteKind.DIRECT, QuoteKind.PARTIAL, QuoteKind.TERM
+
+
+def quotes_of(text: str) -> list[tuple[str, QuoteKind]]:
+    return [(q.text, q.kind) for q in article_from_text(text).quotes]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "\u201cWe will rebuild the bridge,\u201d Mayor Ana Ruiz said.",
+            [("We will rebuild the bridge,", D)],
+            id="curly",
+        ),
+        pytest.param(
+            '"We will rebuild the bridge," Mayor Ana Ruiz said.',
+            [("We will rebuild the bridge,", D)],
+            id="straight",
+        ),
+        pytest.param(
+            "\u00abNous reconstruirons le pont\u00bb, a dit la maire.",
+            [("Nous reconstruirons le pont", D)],
+            id="guillemets",
+        ),
+        pytest.param(
+            "Die B\u00fcrgermeisterin sagte: \u201eWir bauen die Br\u00fccke wieder auf.\u201c",
+            [("Wir bauen die Br\u00fccke wieder auf.", D)],
+            id="german-low-high",
+        ),
+        pytest.param(
+            "\u2018We will rebuild the bridge,\u2019 the mayor told reporters on Monday.",
+            [("We will rebuild the bridge,", D)],
+            id="british-single",
+        ),
+        pytest.param(
+            "The mayor said \u201dthe bridge will open in May.\u201d",
+            [("the bridge will open in May.", P)],
+            id="wrong-direction-opening",
+        ),
+        pytest.param(
+            "\u201cWe are ready,\u201c the coach said, and the team agreed.",
+            [("We are ready,", D)],
+            id="wrong-direction-closing",
+        ),
+        pytest.param(
+            '\u201cWe are ready," the coach said. "Are you?\u201d',
+            [("We are ready, Are you?", D)],
+            id="mixed-marks-split",
+        ),
+        pytest.param(
+            "\u201cHe told me, \u2018Leave now,\u2019 and I did,\u201d Hill said.",
+            [("He told me, \u2018Leave now,\u2019 and I did,", D)],
+            id="nested-single-in-double",
+        ),
+        pytest.param(
+            "The airline\u2019s chief said it\u2019s a \u201990s rock \u2019n\u2019 roll plan.",
+            [],
+            id="apostrophes-only",
+        ),
+        pytest.param(
+            "Rates rose in Iraq\u2018s north and the students\u2019 union objected.",
+            [],
+            id="apostrophe-typed-as-opening-mark",
+        ),
+        pytest.param(
+            "It was decided to reorganize Iraq\n\n\u2018s military relationship with the U.S.",
+            [],
+            id="apostrophe-after-stray-line-break",
+        ),
+        pytest.param(
+            "The storm knocked out power to 12,000 homes, the utility said on Tuesday.",
+            [],
+            id="no-quotes",
+        ),
+        pytest.param(
+            "The team lost 6'2\" center Ray Dunn to injury.",
+            [],
+            id="inch-marks-are-not-quotes",
+        ),
+        pytest.param(
+            "\u201cWe are not leaving,\u201d she said, \u201cuntil the budget is fixed.\u201d",
+            [("We are not leaving, until the budget is fixed.", D)],
+            id="split-around-attribution",
+        ),
+        pytest.param(
+            "\u201cThe gas tax is off the table,\u201d Petersen said. \u201cIt is a conversation "
+            "for next year.\u201d",
+            [("The gas tax is off the table, It is a conversation for next year.", D)],
+            id="split-across-sentences",
+        ),
+        pytest.param(
+            "Protesters said the vote was a \u201clast chance\u201d for reform.",
+            [("last chance", P)],
+            id="partial-in-reporters-sentence",
+        ),
+        pytest.param(
+            "Ortiz called the plan \u201ca shell game\u201d on Tuesday.",
+            [("a shell game", P)],
+            id="partial-after-framing-verb",
+        ),
+        pytest.param(
+            "She added that \u201cthe gas tax is a conversation for next year.\u201d",
+            [("the gas tax is a conversation for next year.", P)],
+            id="partial-after-that",
+        ),
+        pytest.param(
+            "Critics mocked the so-called \u201cpeace dividend\u201d in the budget.",
+            [("peace dividend", T)],
+            id="term-so-called",
+        ),
+        pytest.param(
+            "He appeared on \u201cMorning Joe\u201d to talk about the race.",
+            [("Morning Joe", T)],
+            id="term-show-title",
+        ),
+        pytest.param(
+            "The \u201cexperts\u201d were wrong about the flood again.",
+            [("experts", T)],
+            id="term-scare-quotes",
+        ),
+        pytest.param(
+            "\u201cNo. Never.\u201d That was all the senator would say.",
+            [("No. Never.", D)],
+            id="sentence-splitter-cannot-cut-a-quote",
+        ),
+    ],
+)
+def test_quotes_found(text: str, expected: list[tuple[str, QuoteKind]]) -> None:
+    assert quotes_of(text) == expected
+
+
+def test_multi_paragraph_quote_continues_where_the_next_paragraph_reopens() -> None:
+    text = (
+        "\u201cWe found the leak in the second week,\n\n"
+        "\u201cand we fixed it within a day,\u201d the engineer said.\n\n"
+        "The plant reopened on Friday."
+    )
+    (quote,) = article_from_text(text).quotes
+    assert quote.text == "We found the leak in the second week, and we fixed it within a day,"
+    assert len(quote.spans) == 2
+    assert quote.uncertain is None
+    assert quote.speaker == "the engineer"
+
+
+def test_multi_paragraph_quote_never_closed_before_another_speaker_is_kept_and_flagged() -> None:
+    text = (
+        "Council member Dana Cole said: \u201cThe budget is late.\n\n"
+        "\u201cWe cannot pay the contractors until it passes.\n\n"
+        "Mayor Ana Ruiz disagreed. \u201cThe money is there,\u201d she said."
+    )
+    quotes = article_from_text(text).quotes
+    assert [q.text for q in quotes] == [
+        "The budget is late. We cannot pay the contractors until it passes.",
+        "The money is there,",
+    ]
+    assert quotes[0].uncertain is not None
+    assert quotes[0].speaker == "Dana Cole"
+    assert quotes[1].speaker == "Ana Ruiz"
+
+
+def test_closing_mark_without_an_opening_yields_an_uncertain_quote() -> None:
+    text = "The roads are closed until further notice,\u201d the sheriff said."
+    (quote,) = article_from_text(text).quotes
+    assert quote.text == "The roads are closed until further notice,"
+    assert quote.uncertain is not None
+    assert quote.speaker == "the sheriff"
+
+
+def test_unclosed_quote_ends_with_its_paragraph_and_is_flagged() -> None:
+    text = "The chief said \u201cwe are not ready for this storm\n\nOther news followed."
+    (quote,) = article_from_text(text).quotes
+    assert quote.text == "we are not ready for this storm"
+    assert "not closed" in (quote.uncertain or "")
+
+
+def test_quote_offsets_slice_the_article_text() -> None:
+    text = "Intro.\n\n\u201cAlpha beta,\u201d she said, \u201cgamma.\u201d\n\n\u201cDelta\n\n\u201cepsilon.\u201d"
+    article = article_from_text(text)
+    for quote in article.quotes:
+        assert " ".join(text[s:e] for s, e in quote.spans) == quote.text
+        assert quote.start == quote.spans[0][0] and quote.end == quote.spans[-1][1]
+
+
+def test_paragraphs_are_blank_line_blocks_or_lines() -> None:
+    assert paragraph_spans("a\nb\n\nc") == [(0, 3), (5, 6)]
+    assert paragraph_spans("a\nb\nc") == [(0, 1), (2, 3), (4, 5)]
+    assert paragraph_spans("  \n\n  ") == []
+
+
+def test_empty_quote_marks_are_no_quote() -> None:
+    assert pair_quote_marks("He said \u201c\u201d and left.") == []

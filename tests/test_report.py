@@ -1,0 +1,93 @@
+"""Rendering: markdown that reads well and cannot be broken by article text; exact JSON."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from attribution import Report, article_from_text, compare, extract
+from attribution.report import md_escape, render_json, render_markdown, shorten
+
+
+def test_report_opens_with_summary_then_findings_matches_and_quotes(seed_report: Report) -> None:
+    text = render_markdown(seed_report)
+    headings = re.findall(r"^#+ .*$", text, flags=re.M)
+    assert headings[0] == "# Quote drift report"
+    assert headings[1:3] == ["## Findings", "## Matches"]
+    assert "## Quotes by article" in headings
+    assert "Worst finding: **major**" in text
+
+
+def test_findings_are_sorted_worst_first(seed_report: Report) -> None:
+    text = render_markdown(seed_report)
+    findings = text.split("## Findings")[1].split("## Matches")[0]
+    severities = re.findall(r"^\| \d+\s+\| (\w+)", findings, flags=re.M)
+    order = ["critical", "major", "minor", "info", "none"]
+    assert severities == sorted(severities, key=order.index)
+
+
+def test_difference_marks_deleted_and_inserted_words(seed_report: Report) -> None:
+    text = render_markdown(seed_report)
+    assert "~~terrorist group (IS)~~ **IS**" in text
+    assert "~~organizing~~ **organising**" in text
+
+
+def test_markdown_escapes_what_github_would_read_as_syntax() -> None:
+    assert md_escape("a|b") == "a\\|b"
+    assert md_escape("<script>alert(1)</script>") == "\\<script\\>alert(1)\\</script\\>"
+    assert md_escape("<!-- hidden -->") == "\\<\\!-- hidden --\\>"
+    assert md_escape("# not a heading") == "\\# not a heading"
+    assert md_escape("- not a list") == "\\- not a list"
+    assert md_escape("two\nlines") == "two lines"
+    assert md_escape("`code` *em* _em_ ~~s~~ [l](u) $x$") == (
+        "\\`code\\` \\*em\\* \\_em\\_ \\~\\~s\\~\\~ \\[l\\](u) \\$x\\$"
+    )
+
+
+HOSTILE = st.text(
+    alphabet=st.sampled_from(list("ab |`*_~<>#[]()\n\\$!&-:\u201c\u201d\"'")),
+    min_size=1,
+    max_size=40,
+)
+
+
+@given(HOSTILE)
+def test_quotes_with_markdown_syntax_never_break_a_table(words: str) -> None:
+    """Law: every table row keeps its column count, whatever the quote holds."""
+    text = f"\u201c{words} end,\u201d the mayor said."
+    report = extract(article_from_text(text))
+    markdown = render_markdown(report)
+    for block in re.findall(r"(?:^\|.*\n)+", markdown, flags=re.M):
+        rows = block.strip("\n").split("\n")
+        counts = {len(re.findall(r"(?<!\\)\|", row)) for row in rows}
+        assert len(counts) == 1, block
+    assert "<script" not in markdown
+
+
+def test_json_is_utf8_with_two_space_indent_and_a_final_newline(seed_report: Report) -> None:
+    text = render_json(seed_report)
+    assert text.endswith("}\n") and '\n  "articles"' in text
+    assert "\u201c" not in text or "\\u201c" not in text
+    assert json.loads(text)["summary"]["worst"] == "major"
+
+
+def test_shorten_cuts_at_a_word_with_an_ellipsis() -> None:
+    assert shorten("word " * 40, 20) == "word word word word \u2026"
+    assert shorten("short") == "short"
+
+
+def test_extract_report_lists_each_article_s_quotes() -> None:
+    report = extract(article_from_text("\u201cWe are ready,\u201d the coach said."))
+    text = render_markdown(report)
+    assert text.startswith("# Quotes\n")
+    assert "| a:q1" in text and "the coach" in text
+
+
+def test_identical_articles_have_no_findings() -> None:
+    text = "\u201cWe are ready for the storm,\u201d the mayor said."
+    report = compare(article_from_text(text, "a"), article_from_text(text, "b"))
+    assert report.summary.worst.value == "none"
+    assert "No findings" in render_markdown(report)

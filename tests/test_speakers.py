@@ -1,0 +1,124 @@
+"""Speaker attribution: cue verbs on either side, pronouns and role nouns resolved, names."""
+
+from __future__ import annotations
+
+import pytest
+
+from attribution import article_from_text
+from attribution.speakers import canonical_speaker, same_speaker
+
+
+def credits(text: str) -> list[tuple[str | None, str | None, str | None]]:
+    return [(q.speaker, q.speaker_mention, q.cue) for q in article_from_text(text).quotes]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "\u201cThe levee held,\u201d said Hugh Hill, a doctor at the clinic.",
+            [("Hugh Hill", "Hugh Hill", "said")],
+            id="cue-then-name-with-appositive",
+        ),
+        pytest.param(
+            "\u201cThe levee held,\u201d Hill, a doctor at the clinic, said.",
+            [("Hill", "Hill", "said")],
+            id="name-appositive-then-cue",
+        ),
+        pytest.param(
+            "Gov. Laura Petersen said: \u201cWe will not raise the gas tax this year.\u201d",
+            [("Laura Petersen", "Gov. Laura Petersen", "said")],
+            id="colon-before-quote-title-stripped",
+        ),
+        pytest.param(
+            "\u201cWe are ready for the storm,\u201d the agency said in a statement.",
+            [("the agency", "the agency", "said")],
+            id="organisation-common-noun",
+        ),
+        pytest.param(
+            "\u201cIt was a mistake,\u201d she told reporters.",
+            [(None, "she", "told")],
+            id="pronoun-without-antecedent-stays-unknown",
+        ),
+        pytest.param(
+            "The report was released by Sen. Maria Ortiz on Monday. \u201cIt was a mistake,\u201d "
+            "she told reporters.",
+            [("Maria Ortiz", "she", "told")],
+            id="pronoun-to-last-named-person",
+        ),
+        pytest.param(
+            "The Health Ministry issued a statement on Friday. \u201cVaccines are safe,\u201d "
+            "the statement said.",
+            [("the Health Ministry", "the statement", "said")],
+            id="the-statement-to-its-issuer",
+        ),
+        pytest.param(
+            "\u201cWe will open the border,\u201d according to Interior Minister Rafael Duarte.",
+            [("Rafael Duarte", "Interior Minister Rafael Duarte", "according to")],
+            id="according-to",
+        ),
+        pytest.param(
+            "\u201cThe net is for everyone.\u201d \u2014 Commissioner Geoffrey Starks",
+            [("Geoffrey Starks", "Commissioner Geoffrey Starks", "\u2014")],
+            id="dash-byline",
+        ),
+        pytest.param(
+            "Ana Ruiz, the mayor, spoke first. Later, Ruiz added, \u201cThe bridge opens in May.\u201d",
+            [("Ana Ruiz", "Ruiz", "added")],
+            id="surname-to-fullest-name",
+        ),
+        pytest.param(
+            "\u201cWe expect delays,\u201d tweeted Dana Cole on Sunday.",
+            [("Dana Cole", "Dana Cole", "tweeted")],
+            id="inverted-cue-tweeted",
+        ),
+        pytest.param(
+            "Mayor Ana Ruiz spoke to reporters.\n\n\u201cThe bridge will open in May,\u201d Ruiz "
+            "said.\n\n\u201cWe have the money for it.\u201d",
+            [("Ana Ruiz", "Ruiz", "said"), ("Ana Ruiz", "Ruiz", "said")],
+            id="quote-paragraph-inherits-previous-speaker",
+        ),
+    ],
+)
+def test_speaker_found(
+    text: str, expected: list[tuple[str | None, str | None, str | None]]
+) -> None:
+    assert credits(text) == expected
+
+
+def test_a_quote_without_any_speaker_is_kept_with_speaker_null() -> None:
+    (quote,) = article_from_text("\u201cThe water is rising faster than we feared.\u201d").quotes
+    assert quote.speaker is None
+    assert quote.text == "The water is rising faster than we feared."
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [
+        ("Prime Minister Adel Abdul Mahdi", "Adel Abdul Mahdi"),
+        ("Gov. Laura Petersen", "Laura Petersen"),
+        ("Outgoing Prime Minister Abdul-Mahdi", "Abdul-Mahdi"),
+        ("the Iraqi military", "the Iraqi military"),
+    ],
+)
+def test_canonical_speaker_strips_titles(name: str, canonical: str) -> None:
+    assert canonical_speaker(name) == canonical
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Adel Abdul Mahdi", "Adil Abdul-Mahdi", True),
+        ("Adel Abdul Mahdi", "Abdul-Mahdi", True),
+        ("Laura Petersen", "Petersen", True),
+        ("George W. Bush", "George Bush", True),
+        ("the Iraqi military", "the Iraqi military", True),
+        ("Laura Petersen", "Karen Petersen", False),
+        ("Maria Ortega", "Maria Ortiz", False),
+        ("the Iraqi military", "anti-government protesters", False),
+        (None, "Petersen", None),
+    ],
+)
+def test_same_speaker_across_articles(a: str | None, b: str | None, same: bool | None) -> None:
+    assert same_speaker(a, b) is same
+    assert same_speaker(b, a) is same
