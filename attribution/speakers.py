@@ -393,7 +393,9 @@ class _Document:
         self.starts = [m.start() for m in matches]
         # Which quote a token belongs to: -1 outside quotes; marks count as inside.
         self.owner = self._owners()
-        self.entities = self._scan_entities()
+        # Filled in text order; a name resolved during the scan sees the entities before it.
+        self.entities: list[_Entity] = []
+        self._scan_entities()
         self.entity_starts = [e.start for e in self.entities]
         self._sentence_cache: dict[int, list[tuple[int, int]]] = {}
 
@@ -416,10 +418,10 @@ class _Document:
                     i += 1
         return owner
 
-    def _scan_entities(self) -> list[_Entity]:
+    def _scan_entities(self) -> None:
         """Every person, organisation, group and document named outside quotes, in order."""
         words, lows, owner = self.words, self.lows, self.owner
-        entities: list[_Entity] = []
+        entities = self.entities
         n = len(words)
         i = 0
         while i < n:
@@ -448,7 +450,6 @@ class _Document:
                 if entity is not None:
                     entities.append(entity)
             i += 1
-        return entities
 
     def _name_run_end(self, i: int, n: int) -> int:
         """The end (exclusive) of the capitalised name starting at token i."""
@@ -517,7 +518,7 @@ class _Document:
                 and len(between) < 80
                 and not any(mark in between for mark in (". ", "? ", "! ", "\n"))
             ):
-                name = self.resolve_name(last.name) if last.kind == "person" else last.name
+                name = _fullest_name(last.name, earlier) if last.kind == "person" else last.name
                 return _Entity(document.start, "document", name, document.head)
         return document
 
@@ -861,16 +862,7 @@ class _Document:
 
     def resolve_name(self, name: str) -> str:
         """The fullest form of a person's name in the article, without titles."""
-        bare = canonical_speaker(name)
-        surname = bare.split()[-1].lower() if bare else ""
-        best = bare
-        for entity in self.entities:
-            if entity.kind != "person":
-                continue
-            tokens = entity.name.split()
-            if tokens and tokens[-1].lower() == surname and len(tokens) > len(best.split()):
-                best = entity.name
-        return best
+        return _fullest_name(name, self.entities)
 
     def _antecedent(
         self, pos: int, kinds: set[str], *, head: str | None = None, named: bool = False
@@ -1025,6 +1017,20 @@ class _Found:
     cue: str | None
     np: tuple[int, int] | None
     where: str
+
+
+def _fullest_name(name: str, entities: Sequence[_Entity]) -> str:
+    """The longest form of a person's name among `entities` with the same surname."""
+    bare = canonical_speaker(name)
+    surname = bare.split()[-1].lower() if bare else ""
+    best = bare
+    for entity in entities:
+        if entity.kind != "person":
+            continue
+        tokens = entity.name.split()
+        if tokens and tokens[-1].lower() == surname and len(tokens) > len(best.split()):
+            best = entity.name
+    return best
 
 
 def _as_written(words: list[str]) -> str:
