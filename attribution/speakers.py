@@ -395,9 +395,16 @@ class _Document:
         self.owner = self._owners()
         # Filled in text order; a name resolved during the scan sees the entities before it.
         self.entities: list[_Entity] = []
+        # The longest person name per surname among the first `_names_indexed` entities, so
+        # resolving a name does not rescan every entity (quadratic with thousands of quotes).
+        self._longest_names: dict[str, str] = {}
+        self._names_indexed = 0
+        # Each paragraph's quoted pieces, so splitting a paragraph into sentences does not
+        # scan every quote of the article.
+        self._pieces_by_paragraph = _pieces_by_paragraph(pairings, paragraphs)
         self._scan_entities()
         self.entity_starts = [e.start for e in self.entities]
-        self._sentence_cache: dict[int, list[tuple[int, int]]] = {}
+        self._sentence_cache: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
 
     # -- setup --
 
@@ -518,7 +525,7 @@ class _Document:
                 and len(between) < 80
                 and not any(mark in between for mark in (". ", "? ", "! ", "\n"))
             ):
-                name = _fullest_name(last.name, earlier) if last.kind == "person" else last.name
+                name = self.resolve_name(last.name) if last.kind == "person" else last.name
                 return _Entity(document.start, "document", name, document.head)
         return document
 
@@ -580,9 +587,10 @@ class _Document:
         if p < 0:
             return (0, len(self.text))
         if p not in self._sentence_cache:
-            self._sentence_cache[p] = self._sentences(self.paragraphs[p])
-        sentences = self._sentence_cache[p]
-        k = bisect.bisect_right([s for s, _ in sentences], pos) - 1
+            spans = self._sentences(self.paragraphs[p])
+            self._sentence_cache[p] = (spans, [s for s, _ in spans])
+        sentences, starts = self._sentence_cache[p]
+        k = bisect.bisect_right(starts, pos) - 1
         return sentences[max(k, 0)]
 
     def _sentences(self, para: tuple[int, int]) -> list[tuple[int, int]]:
@@ -591,9 +599,7 @@ class _Document:
         if not spans:
             return [para]
         # Undo splits inside a quote: Punkt cuts “No. Never.” in two.
-        inside = [
-            (s, e) for pairing in self.pairings for s, e in pairing.pieces if s < end and e > start
-        ]
+        inside = self._pieces_by_paragraph.get(para, [])
         merged = [spans[0]]
         for s, e in spans[1:]:
             boundary = s
@@ -861,8 +867,23 @@ class _Document:
         return _as_written(words) or None
 
     def resolve_name(self, name: str) -> str:
-        """The fullest form of a person's name in the article, without titles."""
-        return _fullest_name(name, self.entities)
+        """The fullest form of a person's name in the article, without titles.
+
+        The same answer as `_fullest_name(name, self.entities)`, from an index brought up to
+        date with the entities appended since the last call (the scan resolves as it goes).
+        """
+        longest = self._longest_names
+        for k in range(self._names_indexed, len(self.entities)):
+            entity = self.entities[k]
+            tokens = entity.name.split() if entity.kind == "person" else []
+            if tokens:
+                surname = tokens[-1].lower()
+                if len(tokens) > len(longest.get(surname, "").split()):
+                    longest[surname] = entity.name
+        self._names_indexed = len(self.entities)
+        bare = canonical_speaker(name)
+        best = longest.get(bare.split()[-1].lower() if bare else "", "")
+        return best if len(best.split()) > len(bare.split()) else bare
 
     def _antecedent(
         self, pos: int, kinds: set[str], *, head: str | None = None, named: bool = False
@@ -1019,8 +1040,28 @@ class _Found:
     where: str
 
 
+def _pieces_by_paragraph(
+    pairings: Sequence[Pairing], paragraphs: Sequence[tuple[int, int]]
+) -> dict[tuple[int, int], list[tuple[int, int]]]:
+    """Every quoted piece grouped under the paragraph it overlaps, in one pass per piece."""
+    starts = [p[0] for p in paragraphs]
+    out: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for pairing in pairings:
+        for s, e in pairing.pieces:
+            k = max(bisect.bisect_right(starts, s) - 1, 0)
+            # A piece lies within one paragraph; walk on in case one ever runs past its end.
+            while k < len(paragraphs) and paragraphs[k][0] < e:
+                if s < paragraphs[k][1]:
+                    out.setdefault(paragraphs[k], []).append((s, e))
+                k += 1
+    return out
+
+
 def _fullest_name(name: str, entities: Sequence[_Entity]) -> str:
-    """The longest form of a person's name among `entities` with the same surname."""
+    """The longest form of a person's name among `entities` with the same surname.
+
+    The obviously right version of `_Document.resolve_name`, kept for tests to compare with.
+    """
     bare = canonical_speaker(name)
     surname = bare.split()[-1].lower() if bare else ""
     best = bare
