@@ -8,12 +8,13 @@ articles stay fast; the word-level alignment is RapidFuzz's Levenshtein opcodes 
 from __future__ import annotations
 
 import functools
+import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz.distance import Levenshtein, Opcodes
+from rapidfuzz.distance import Levenshtein
 
 from attribution import lexicon as lx
 from attribution.model import Quote, QuoteKind
@@ -36,10 +37,23 @@ MIN_REWORDED_DICE_SAME_SPEAKER = 0.2
 MIN_REWORDED_SHARED = 3
 # Candidates scored in full per quote after the index lookup.
 MAX_CANDIDATES = 8
+# A stem in more quotes than this says little about which is the counterpart; the ceiling
+# keeps each lookup's cost flat in an article of 20,000 quotes (a quarter of those is 5,000).
+MAX_STEM_QUOTES = 500
 # An unquoted reuse must match this share of the quote's words in a window of the other text.
 MIN_UNQUOTED_SIMILARITY = 0.85
 # Quotes this short are too common to be found "unquoted" by chance matches.
 MIN_UNQUOTED_WORDS = 3
+# Word alignment is quadratic in the tokens of the shorter side. Past this many tokens (a
+# quote no article prints, but an unclosed mark in a wire dump makes) two wordings are
+# aligned within a band of this many edits: exact when they differ by fewer, else their
+# common start and end are kept and the middle is one replacement. Either way the cost is
+# linear in the longer side, so one huge quote cannot stall a comparison.
+ALIGN_BAND = 1000
+# `TextIndex.locate` scores up to 600 windows around a quote's rarest words; a quote of more
+# than 66 words gets fewer (at least 3), so windows × its words (up to the band) stays under
+# this and locating a quote costs time in proportion to its length.
+LOCATE_WINDOW_WORDS = 40_000
 
 # Function words left out of content overlap: they say nothing about which statement it is.
 STOPWORDS = frozenset(
@@ -99,7 +113,7 @@ def align_texts(a_text: str, b_text: str) -> Alignment:
         The token alignment, with leading and trailing words that only one side has taken
         as context outside the window when the rest pairs up.
     """
-    a_tokens, b_tokens = tokenize(a_text), tokenize(b_text)
+    a_tokens, b_tokens = _tokenize(a_text), _tokenize(b_text)
     swap = (len(b_tokens), b_text) > (len(a_tokens), a_text)
     if swap:
         alignment = _align_tokens(b_tokens, a_tokens)
@@ -147,8 +161,13 @@ def find_counterparts(
                 alignment = _as_reworded(alignment, quote.text, candidate.text)
             if best is None or rank > best[0]:
                 best = (rank, Pair(quote, candidate, alignment))
+            if rank >= 2.0:
+                break  # every word of the shorter side paired: no later candidate ranks higher
         if best is not None:
             pairs.append(best[1])
+    # The caches serve one comparison; a long-running caller should not keep its tokens.
+    _tokenize.cache_clear()
+    _content_stems.cache_clear()
     return pairs
 
 
@@ -177,9 +196,10 @@ class TextIndex:
             (start, end, similarity): character offsets into the text and the word-level
             similarity (0 to 1), or None when no window comes close.
         """
-        keys = [t.key for t in tokenize(quote_text) if t.is_word]
+        keys = [t.key for t in _tokenize(quote_text) if t.is_word]
         if not keys:
             return None
+        max_windows = max(3, LOCATE_WINDOW_WORDS // min(len(keys), ALIGN_BAND))
         anchors = sorted(
             {
                 (len(self.positions.get(k, ())), i, k)
@@ -192,14 +212,14 @@ class TextIndex:
         for _, offset, key in anchors:
             for pos in self.positions[key][:200]:
                 start = max(0, pos - offset)
-                if start in seen:
+                if start in seen or len(seen) >= max_windows:
                     continue
                 seen.add(start)
                 window = self.keys[start : start + len(keys) + 2]
-                alignment = Levenshtein.opcodes(keys, window)
+                alignment = _opcodes(keys, window)
                 # Trim the window to what the quote's first and last words paired with.
                 lo, hi = _window_span(alignment, len(window))
-                sim = Levenshtein.normalized_similarity(keys, window[lo:hi])
+                sim = _similarity(keys, window[lo:hi])
                 if best is None or sim > best[0]:
                     best = (sim, start + lo, start + hi)
         if best is None or best[2] <= best[1]:
@@ -218,7 +238,7 @@ def find_unquoted(quote: Quote, index: TextIndex) -> tuple[int, int] | None:
     Returns:
         Character offsets of the words in the other article, or None.
     """
-    words = [t for t in tokenize(quote.text) if t.is_word]
+    words = [t for t in _tokenize(quote.text) if t.is_word]
     if len(words) < MIN_UNQUOTED_WORDS:
         return None
     found = index.locate(quote.text)
@@ -233,14 +253,11 @@ def find_unquoted(quote: Quote, index: TextIndex) -> tuple[int, int] | None:
 def _align_tokens(a: tuple[Token, ...], b: tuple[Token, ...]) -> Alignment:
     ka = [t.key for t in a]
     kb = [t.key for t in b]
-    opcodes = tuple(
-        (op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end)
-        for op in Levenshtein.opcodes(ka, kb)
-    )
+    opcodes = tuple(_opcodes(ka, kb))
     a_window, b_window = _trim_context(opcodes, len(a), len(b), a, b)
     wa = [t.key for t in a[a_window[0] : a_window[1]] if t.is_word]
     wb = [t.key for t in b[b_window[0] : b_window[1]] if t.is_word]
-    similarity = Levenshtein.normalized_similarity(wa, wb) if (wa or wb) else 1.0
+    similarity = _similarity(wa, wb) if (wa or wb) else 1.0
     return Alignment(a, b, opcodes, a_window, b_window, round(similarity, 4))
 
 
@@ -360,15 +377,79 @@ def _longest_equal_run(alignment: Alignment) -> int:
     return best
 
 
-def _window_span(opcodes: Opcodes, length: int) -> tuple[int, int]:
+def _window_span(opcodes: Sequence[tuple[str, int, int, int, int]], length: int) -> tuple[int, int]:
     """The part of a searched window that the quote's words paired with."""
     lo, hi = 0, length
-    ops = [(op.tag, op.dest_start, op.dest_end) for op in opcodes]
-    if ops and ops[0][0] == "insert":
-        lo = ops[0][2]
-    if ops and ops[-1][0] == "insert":
-        hi = ops[-1][1]
+    if opcodes and opcodes[0][0] == "insert":
+        lo = opcodes[0][4]
+    if opcodes and opcodes[-1][0] == "insert":
+        hi = opcodes[-1][3]
     return lo, max(hi, lo)
+
+
+def _opcodes(a: Sequence[str], b: Sequence[str]) -> list[tuple[str, int, int, int, int]]:
+    """Levenshtein opcodes of two key sequences, within `ALIGN_BAND` edits when both are long."""
+    if min(len(a), len(b)) > ALIGN_BAND:
+        distance = Levenshtein.distance(a, b, score_cutoff=ALIGN_BAND)
+        if distance > ALIGN_BAND:
+            return _coarse_opcodes(a, b)
+        ops = Levenshtein.opcodes(a, b, score_hint=distance)
+    else:
+        ops = Levenshtein.opcodes(a, b)
+    return [(op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end) for op in ops]
+
+
+def _coarse_opcodes(a: Sequence[str], b: Sequence[str]) -> list[tuple[str, int, int, int, int]]:
+    """The common start and end as equal, the middle replaced word for word, the rest of the
+    longer middle deleted or inserted (the shape RapidFuzz's opcodes have)."""
+    prefix, suffix = _common_ends(a, b)
+    a_end, b_end = len(a) - suffix, len(b) - suffix
+    replaced = min(a_end, b_end) - prefix
+    ops = [("equal", 0, prefix, 0, prefix)] if prefix else []
+    if replaced:
+        ops.append(("replace", prefix, prefix + replaced, prefix, prefix + replaced))
+    if a_end > prefix + replaced:
+        ops.append(("delete", prefix + replaced, a_end, b_end, b_end))
+    if b_end > prefix + replaced:
+        ops.append(("insert", a_end, a_end, prefix + replaced, b_end))
+    if suffix:
+        ops.append(("equal", a_end, len(a), b_end, len(b)))
+    return ops
+
+
+def _common_ends(a: Sequence[str], b: Sequence[str]) -> tuple[int, int]:
+    """The lengths of the longest common start and (not overlapping it) common end."""
+    shorter = min(len(a), len(b))
+    prefix = 0
+    while prefix < shorter and a[prefix] == b[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < shorter - prefix and a[-1 - suffix] == b[-1 - suffix]:
+        suffix += 1
+    return prefix, suffix
+
+
+def _similarity(a: Sequence[str], b: Sequence[str]) -> float:
+    """Levenshtein similarity (0 to 1) of two key sequences.
+
+    Two long sides more than `ALIGN_BAND` edits apart get the similarity of their coarse
+    alignment (`_coarse_opcodes`): never more than the true value, so a huge quote is never
+    taken for a counterpart or an unquoted reuse it is not.
+    """
+    if min(len(a), len(b)) > ALIGN_BAND:
+        longer = max(len(a), len(b))
+        distance = Levenshtein.distance(a, b, score_cutoff=ALIGN_BAND)
+        if distance > ALIGN_BAND:
+            prefix, suffix = _common_ends(a, b)
+            distance = longer - prefix - suffix
+        return 1.0 - distance / longer
+    return float(Levenshtein.normalized_similarity(a, b))
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _tokenize(text: str) -> tuple[Token, ...]:
+    # Cached: pairing a quote with each of its candidates tokenizes both sides again and again.
+    return tokenize(text)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -388,13 +469,19 @@ def content_stems(text: str) -> list[str]:
 
     `organizing` and `organising` stem apart, so US/UK spellings are folded first.
     """
+    return list(_content_stems(text))
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _content_stems(text: str) -> tuple[str, ...]:
+    # Cached: each candidate pairing of a quote asks for both sides' stems again.
     from attribution.normalize import spelling_key
 
-    return [
+    return tuple(
         _stem(spelling_key(t.key))
-        for t in tokenize(text)
+        for t in _tokenize(text)
         if t.is_word and t.key not in STOPWORDS and not t.key.isdigit()
-    ]
+    )
 
 
 class _StemIndex:
@@ -412,16 +499,18 @@ class _StemIndex:
         scores: dict[int, float] = defaultdict(float)
         for stem in set(content_stems(text)) | set(_all_keys(text)):
             hits = self.postings.get(stem)
-            if not hits or len(hits) > max(50, self.size // 4):
+            if not hits or len(hits) > min(max(50, self.size // 4), MAX_STEM_QUOTES):
                 continue
             weight = math.log(1 + self.size / len(hits))
             for i in hits:
                 scores[i] += weight
-        ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
-        return [self.quotes[i] for i, _ in ranked[:MAX_CANDIDATES]]
+        ranked = heapq.nsmallest(
+            MAX_CANDIDATES, scores.items(), key=lambda item: (-item[1], item[0])
+        )
+        return [self.quotes[i] for i, _ in ranked]
 
 
 def _all_keys(text: str) -> list[str]:
     """Word keys of a short quote, so a two-word fragment of function words is still found."""
-    keys = [t.key for t in tokenize(text) if t.is_word]
+    keys = [t.key for t in _tokenize(text) if t.is_word]
     return keys if len(keys) <= 4 else []
