@@ -197,8 +197,14 @@ def _char_window(tokens: Sequence[object], window: tuple[int, int], length: int)
 def _warnings(articles: Iterable[Article]) -> tuple[str, ...]:
     out = []
     for article in articles:
+        # Lines are counted on from the previous warning, not from the top each time: a
+        # wire dump with thousands of unclosed quotes would otherwise take quadratic time.
+        line, counted = 1, 0
         for quote in article.quotes:
             if quote.uncertain:
-                line = article.text.count("\n", 0, quote.start) + 1
+                if quote.start < counted:
+                    line, counted = 1, 0
+                line += article.text.count("\n", counted, quote.start)
+                counted = quote.start
                 out.append(f"{article.source}:{line}: {quote.id}: {quote.uncertain}")
     return tuple(out)
