@@ -149,8 +149,8 @@ def compare(
     articles: Annotated[
         list[str],
         typer.Argument(
-            help="Two or more articles (text or markdown files, or - for standard input); "
-            "the first is the reference the others are compared with.",
+            help="Two or more articles (text, markdown or HTML files, http(s) URLs, or - for "
+            "standard input); the first is the reference the others are compared with.",
             metavar="REFERENCE OTHER...",
             show_default=False,
         ),
@@ -183,7 +183,8 @@ def extract(
     articles: Annotated[
         list[str],
         typer.Argument(
-            help="Articles to read (text or markdown files, or - for standard input).",
+            help="Articles to read (text, markdown or HTML files, http(s) URLs, or - for "
+            "standard input).",
             metavar="ARTICLE...",
             show_default=False,
         ),

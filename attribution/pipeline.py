@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from attribution.align import Pair, TextIndex, find_counterparts, find_unquoted
 from attribution.classify import DEFAULT_POLICY, Policy, classify_alignment
 from attribution.extract import countable, extract_quotes
-from attribution.inputs import read_text
+from attribution.inputs import read_input
 from attribution.model import (
     SCHEMA,
     Article,
@@ -38,12 +38,13 @@ def article_ids(count: int) -> list[str]:
 
 
 def read_article(source: str, article_id: str) -> Article:
-    """Read an article from a path (or `-`) and find its quotes.
+    """Read an article from a path, a URL (or `-`) and find its quotes.
 
     Raises:
         UnreadableInput: the input cannot be read or decoded.
     """
-    return with_quotes(Article(id=article_id, source=source, text=read_text(source)))
+    read = read_input(source)
+    return with_quotes(Article(article_id, source, text=read.text, warnings=read.warnings))
 
 
 def article_from_text(text: str, article_id: str = "a", source: str = "<text>") -> Article:
@@ -195,8 +196,9 @@ def _char_window(tokens: Sequence[object], window: tuple[int, int], length: int)
 
 
 def _warnings(articles: Iterable[Article]) -> tuple[str, ...]:
-    out = []
+    out: list[str] = []
     for article in articles:
+        out.extend(f"{article.source}: {warning}" for warning in article.warnings)
         # Lines are counted on from the previous warning, not from the top each time: a
         # wire dump with thousands of unclosed quotes would otherwise take quadratic time.
         line, counted = 1, 0
