@@ -27,6 +27,10 @@ from attribution.model import (
 # entities, math); each is backslash-escaped, which CommonMark allows for all ASCII punctuation.
 _MD_SPECIAL_RE = re.compile(r"([\\`*_~\[\]|#<>&$!])")
 _SPACE_RE = re.compile(r"\s+")
+# Control characters would reach a terminal as escape sequences (clearing the screen,
+# rewriting lines); they are shown as their control pictures (␛) or, for C1 codes, as �.
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROL_PICTURES = {i: chr(0x2400 + i) for i in range(0x20)} | {0x7F: "\u2421"}
 # A line that starts like a list item or a setext underline would change the block.
 _BLOCK_START_RE = re.compile(r"^(\d+)([.)])|^([-+=])")
 # Quote text longer than this is cut (with …) in tables; the match sections show it whole.
@@ -72,9 +76,9 @@ def md_escape(text: str) -> str:
     """Article text made safe for one line of markdown (a table cell, a heading, a quote).
 
     Runs of white space (newlines included) become one space; markdown and HTML syntax is
-    backslash-escaped so it shows as written.
+    backslash-escaped so it shows as written; control characters become visible symbols.
     """
-    text = _SPACE_RE.sub(" ", text).strip()
+    text = _visible(_SPACE_RE.sub(" ", text).strip())
     text = _MD_SPECIAL_RE.sub(r"\\\1", text)
     return _BLOCK_START_RE.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text, count=1)
 
@@ -125,7 +129,8 @@ def _compare_header(report: Report) -> str:
     for i, article in enumerate(report.articles):
         role = " (reference)" if i == 0 and others else ""
         n = sum(1 for q in article.quotes if q.kind is not QuoteKind.TERM)
-        rows.append([f"{article.id}{role}", f"`{_code(article.source)}`", str(n)])
+        source = _code(article.source).replace("|", "\\|")  # GFM reads \| in a cell as |
+        rows.append([f"{article.id}{role}", f"`{source}`", str(n)])
     lines.append(table(["article", "source", "quotes"], rows))
     return "\n".join(lines)
 
@@ -351,4 +356,11 @@ def _cell(text: str) -> str:
 
 def _code(text: str) -> str:
     """Text for an inline code span: backticks and line breaks cannot end it early."""
-    return _SPACE_RE.sub(" ", text).replace("`", "'")
+    return _visible(_SPACE_RE.sub(" ", text).replace("`", "'"))
+
+
+def _visible(text: str) -> str:
+    """Control characters as symbols a terminal shows instead of obeying."""
+    if _CONTROL_RE.search(text) is None:
+        return text
+    return _CONTROL_RE.sub(lambda m: _CONTROL_PICTURES.get(ord(m[0]), "\ufffd"), text)
