@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -598,12 +599,17 @@ class _Document:
         spans = [(start + s, start + e) for s, e in _punkt().span_tokenize(self.text[start:end])]
         if not spans:
             return [para]
-        # Undo splits inside a quote: Punkt cuts “No. Never.” in two.
-        inside = self._pieces_by_paragraph.get(para, [])
+        # Undo splits inside a quote: Punkt cuts “No. Never.” in two. A boundary is inside a
+        # quote when some piece starting before it reaches it: the furthest end among the
+        # pieces starting before it says so without scanning them all (one-line articles).
+        inside = sorted(self._pieces_by_paragraph.get(para, []))
+        piece_starts = [qs for qs, _ in inside]
+        reach = list(itertools.accumulate((qe for _, qe in inside), max))
         merged = [spans[0]]
         for s, e in spans[1:]:
             boundary = s
-            if any(qs < boundary < qe + 1 for qs, qe in inside):
+            k = bisect.bisect_left(piece_starts, boundary)
+            if k and reach[k - 1] + 1 > boundary:
                 merged[-1] = (merged[-1][0], e)
             else:
                 merged.append((s, e))

@@ -12,7 +12,7 @@ from rapidfuzz.distance import Levenshtein
 
 from attribution import align
 from attribution.extract import pair_quote_marks, paragraph_spans
-from attribution.speakers import _Document, _fullest_name
+from attribution.speakers import _Document, _fullest_name, _punkt
 
 FIRST = st.sampled_from(["Ann", "Hugh", "Maria", "Adel Abdul", "Laura", ""])
 SURNAME = st.sampled_from(["Lee", "Hill", "Ortiz", "Mahdi", "Petersen"])
@@ -106,3 +106,26 @@ def _band(band: int) -> Iterator[None]:
         yield
     finally:
         align.ALIGN_BAND = saved
+
+
+SENTENCE_PIECES = st.sampled_from(
+    ["No. ", "Never. ", "\u201c", "\u201d ", "she said. ", "He left! ", "Why? ", "word ", "\n\n"]
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(SENTENCE_PIECES, max_size=30).map("".join))
+def test_sentence_merging_agrees_with_scanning_every_quote(text: str) -> None:
+    """Law: merging splits inside quotes by furthest reach equals testing every quote piece."""
+    paragraphs = paragraph_spans(text)
+    doc = _Document(text, pair_quote_marks(text, paragraphs), paragraphs)
+    for para in paragraphs:
+        spans = [(para[0] + s, para[0] + e) for s, e in _punkt().span_tokenize(text[slice(*para)])]
+        inside = [(s, e) for p in doc.pairings for s, e in p.pieces if s < para[1] and e > para[0]]
+        expected = spans[:1] or [para]
+        for s, e in spans[1:]:
+            if any(qs < s < qe + 1 for qs, qe in inside):
+                expected[-1] = (expected[-1][0], e)
+            else:
+                expected.append((s, e))
+        assert doc._sentences(para) == expected
