@@ -6,8 +6,10 @@ write → exit code.
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -19,6 +21,9 @@ from attribution.classify import Policy
 from attribution.errors import AttributionError
 from attribution.model import Report, Severity
 from attribution.report import render_json, render_markdown
+
+# One article is one step, so its bar would only jump from empty to full: none for it.
+PROGRESS_MIN_ARTICLES = 2
 
 
 class Format(enum.StrEnum):
@@ -174,7 +179,8 @@ def compare(
     seeds/iraq-joint-operations.uk-reprint.txt --fail-on major
     """
     policy = Policy.from_options(count_spelling=count_spelling, count_editorial=count_editorial)
-    report = _run(lambda: pipeline.compare(*articles, policy=policy))
+    with _progress_bar(len(articles)) as progress:
+        report = _run(lambda: pipeline.compare(*articles, policy=policy, progress=progress))
     _finish(report, format, output, fail_on)
 
 
@@ -196,7 +202,8 @@ def extract(
 
     Example: attribution extract seeds/iraq-joint-operations.uk-reprint.txt --format json
     """
-    report = _run(lambda: pipeline.extract(*articles))
+    with _progress_bar(len(articles)) as progress:
+        report = _run(lambda: pipeline.extract(*articles, progress=progress))
     _finish(report, format, output, None)
 
 
@@ -210,6 +217,22 @@ def _run(job: Any) -> Report:
     except AttributionError as err:
         _fail(str(err))
     return report
+
+
+@contextlib.contextmanager
+def _progress_bar(articles: int) -> Iterator[pipeline.Progress | None]:
+    """A progress bar on standard error while several articles are worked on, when standard
+    error is a terminal; nothing otherwise (a log, a pipe, CI)."""
+    if articles < PROGRESS_MIN_ARTICLES or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    columns = (BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("articles", total=None)
+        yield lambda done, total: bar.update(task, completed=done, total=total)
 
 
 def _fail(message: str) -> NoReturn:
