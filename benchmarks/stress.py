@@ -193,6 +193,65 @@ def run_case(name: str, stage: str, scale: float, repeat: int) -> dict[str, floa
     }
 
 
+# --- regular expressions ------------------------------------------------------------------
+
+# Runs that make backtracking regexes blow up: long runs of one class, separators that
+# almost continue a token, unclosed openers, digit groups, comment and tag starts.
+HOSTILE_UNITS = [
+    "a", "1", " ", "\n", "\n \n", "\r", ".", ". ", "a.", "a-", "a'", "1,000", "1,0000", "1.",
+    "\u201c", "\u201ca ", "'", "<!--", "<!-- -->", "<meta ", "<html", "\u00a0", "#", "\\", "ourour",
+]  # fmt: skip
+
+
+# Patterns the package only ever runs on a bounded stretch of text, and that bound: they are
+# audited at it (a pattern that starts with \s* is quadratic under finditer over megabytes
+# of spaces, and harmless on the first kilobyte it is matched against).
+BOUNDED_USE = {
+    "extract._ELISION_RE": 7,  # matched on the six characters after an apostrophe
+    "web._HTML_START_RE": 1024,  # matched on a page's first kilobyte
+    "web._META_CHARSET_RE": 4096,  # searched in a page's first 4 KB
+    "web._BARE_QUOTATION_RE": 400,  # fullmatched on paragraphs of at most 400 characters
+}
+
+
+def regex_audit(size: int) -> list[tuple[str, str, str, float]]:
+    """Every module-level pattern of the package: its slowest hostile input and time."""
+    import importlib
+    import pkgutil
+    import re
+
+    import attribution
+
+    rows = []
+    for info in pkgutil.iter_modules(attribution.__path__):
+        if info.name == "__main__":
+            continue  # importing it runs the command line
+        module = importlib.import_module(f"attribution.{info.name}")
+        for name, value in sorted(vars(module).items()):
+            patterns = [value] if isinstance(value, re.Pattern) else []
+            if isinstance(value, tuple):  # tables of (pattern, replacement)
+                patterns = [p for row in value if isinstance(row, tuple) for p in row]
+                patterns = [p for p in patterns if isinstance(p, re.Pattern)]
+            for n, pattern in enumerate(patterns):
+                label = f"{info.name}.{name}" + (f"[{n}]" if len(patterns) > 1 else "")
+                length = BOUNDED_USE.get(label, size)
+                worst, seconds = "", 0.0
+                for unit in HOSTILE_UNITS:
+                    subject: str | bytes = unit * max(1, length // len(unit))
+                    if isinstance(pattern.pattern, bytes):
+                        subject = subject.encode("utf-8")
+                    start = time.perf_counter()
+                    for _ in pattern.finditer(subject):  # type: ignore[arg-type]
+                        pass
+                    pattern.fullmatch(subject)  # type: ignore[arg-type]
+                    elapsed = time.perf_counter() - start
+                    if elapsed > seconds:
+                        worst, seconds = unit, elapsed
+                used_on = f"{length:,} chars" if label in BOUNDED_USE else "any length"
+                rows.append((label, used_on, worst, seconds))
+    return rows
+
+
 def _in_child(name: str, stage: str, scale: float, repeat: int) -> dict[str, float]:
     done = subprocess.run(
         [sys.executable, __file__, "--child", name, stage, str(scale), str(repeat)],
@@ -233,6 +292,8 @@ def main() -> None:
                 f"{cmp['peak_mb']:.0f}",
             ]
         )
+    if not args.case:
+        _print_regex_audit()
     print(
         f"Stress inputs at scale {args.scale:g}, best of {args.repeat}; Python "
         f"{platform.python_version()}, {os.cpu_count()} cores. Peak MB is the rise in resident "
@@ -256,6 +317,31 @@ def main() -> None:
             disable_numparse=True,
         )
     )
+
+
+def _print_regex_audit() -> None:
+    small, large = regex_audit(MB // 4), regex_audit(MB)
+    slowest = max(large, key=lambda row: row[3])
+    print(
+        f"Regex audit: {len(large)} patterns of the package, each run (finditer and fullmatch) "
+        f"over {len(HOSTILE_UNITS)} hostile inputs of 0.25 MB and 1 MB (or the length the "
+        f"package runs it on); slowest {slowest[3]:.3f} s ({slowest[0]}). Linear time grows "
+        "4x from 0.25 to 1 MB; quadratic would grow 16x."
+    )
+    print()
+    rows = [
+        [label, used_on, repr(worst), f"{t_small:.4f}", f"{t_large:.4f}"]
+        for (label, used_on, worst, t_small), (*_, t_large) in zip(small, large, strict=True)
+    ]
+    print(
+        tabulate(
+            rows,
+            headers=["pattern", "run on", "slowest input (repeated)", "0.25 MB s", "1 MB s"],
+            tablefmt="github",
+            disable_numparse=True,
+        )
+    )
+    print()
 
 
 if __name__ == "__main__":
