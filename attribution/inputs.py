@@ -15,11 +15,12 @@ from typing import BinaryIO
 
 from attribution.errors import InputTooLarge, cannot_read
 
-# Larger inputs are refused with a clear error rather than read. Measured worst cases
-# (`benchmarks/stress.py`) cost about 25 s and 150 MB of memory per MB of article when it
-# is compared with another; 20 MB keeps the worst input under ten minutes and 3 GB, and
-# is still more than a year of one wire service's copy on one topic.
-MAX_INPUT_BYTES = 20 * 1024 * 1024
+# Larger inputs are refused with a clear error rather than read. The costliest inputs
+# measured (`benchmarks/stress.py`: 200,000 bare quote marks, a 20,000-quote web page) take
+# about 13 s and 170 MB of memory per MB when compared with a reprint, growing linearly; at
+# 10 MB that is a few minutes and under 2 GB, on any laptop. 10 MB is also more than a
+# year of one wire service's copy on one topic: a larger file is many articles.
+MAX_INPUT_BYTES = 10 * 1024 * 1024
 STDIN = "-"
 
 # Byte-order marks, longest first: UTF-32's little-endian mark begins with UTF-16's.

@@ -29,7 +29,8 @@ try:
 except ImportError:
     HAVE_TRAFILATURA = False
 needs_html = pytest.mark.skipif(
-    not HAVE_TRAFILATURA, reason="the html extra is not installed: pip install -e '.[dev,html]'"
+    not HAVE_TRAFILATURA,
+    reason="the html extra is not installed: pip install -e '.[dev]' pulls it in",
 )
 
 PAGE = """<!DOCTYPE html>
