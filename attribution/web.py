@@ -53,6 +53,11 @@ _DOCUMENT_RE = re.compile(r"<(?:html|body)[\s>]", re.I)
 # looked for in the page's first bytes as browsers do.
 _META_CHARSET_RE = re.compile(rb"<meta[^>]{0,512}?charset\s*=\s*[\"']?\s*([\w.:-]{1,40})", re.I)
 _META_BYTES = 4096
+# When trafilatura finds no article: the elements read as paragraphs, and those left out.
+_BLOCK_TAGS = ("p", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "td", "dd")
+_HIDDEN_XPATH = (
+    "//script|//style|//noscript|//template|//nav|//header|//footer|//aside|//form|//figcaption"
+)
 # HTML collapses runs of ASCII white space; a no-break space is kept.
 _HTML_SPACE_RE = re.compile(r"[ \t\n\r\f]+")
 # A pull-quote repeats body words in a block of its own. Blocks are compared by runs of this
@@ -164,9 +169,16 @@ def page_text(data: bytes, source: str, *, charset: str | None = None) -> ReadTe
 
     trafilatura = _trafilatura(source)
     decoded = decode_input(data, source, charset=charset or _meta_charset(data))
+    warnings = decoded.warnings
     blocks = _article_blocks(trafilatura, decoded.text)
+    if not blocks:
+        # No article found (a fragment, a page of links, a text node too long for the
+        # extractor): read the page's visible text rather than lose whatever quotes it holds.
+        blocks = _visible_blocks(decoded.text)
+        if blocks:
+            warnings += ("no article found in the page; all its visible text was read",)
     text = "\n\n".join(_drop_repeats(blocks)) + ("\n" if blocks else "")
-    return ReadText(text, decoded.warnings)
+    return ReadText(text, warnings)
 
 
 # --- helpers ------------------------------------------------------------------------------
@@ -219,13 +231,11 @@ def _article_blocks(trafilatura: Any, html: str) -> list[tuple[str, str]]:
         deduplicate=False,
     )
     if xml is None:
-        # No article found (a fragment, a page of links): take the page's visible text
-        # rather than lose whatever quotes it holds.
-        text = trafilatura.html2txt(html) or ""
-        return [("p", line) for line in (_clean(t) for t in text.split("\n")) if line]
+        return []
     from lxml import etree
 
-    root = etree.fromstring(xml.encode("utf-8"))
+    # huge_tree: a page that is one long paragraph is a text node over libxml2's 10 MB cap.
+    root = etree.fromstring(xml.encode("utf-8"), etree.XMLParser(huge_tree=True))
     main = root.find("main")
     blocks: list[tuple[str, str]] = []
     for element in main.iter("head", "p", "item", "quote") if main is not None else ():
@@ -239,6 +249,31 @@ def _article_blocks(trafilatura: Any, html: str) -> list[tuple[str, str]]:
             kind = element.tag
         if text:
             blocks.append((kind, text))
+    return blocks
+
+
+def _visible_blocks(html: str) -> list[tuple[str, str]]:
+    """(kind, text) of every text block of a page, scripts, navigation and footers left out."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.document_fromstring(html, parser=lxml_html.HTMLParser(huge_tree=True))
+    except (etree.ParserError, ValueError):
+        return []  # nothing but white space or comments
+    for element in root.xpath(_HIDDEN_XPATH):
+        element.drop_tree()
+    blocks: list[tuple[str, str]] = []
+    for element in root.iter(*_BLOCK_TAGS):
+        if any(ancestor.tag in _BLOCK_TAGS for ancestor in element.iterancestors()):
+            continue  # its words are in the enclosing block
+        text = _clean(element.text_content())
+        if text:
+            blocks.append(("quote" if element.tag == "blockquote" else "p", text))
+    if not blocks:
+        body = root.find("body")
+        text = _clean((body if body is not None else root).text_content())
+        blocks = [("p", text)] if text else []
     return blocks
 
 

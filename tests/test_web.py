@@ -342,3 +342,31 @@ def test_compare_a_url_with_a_saved_page(server: str, tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert '"category": "number"' in result.stdout
+
+
+@needs_html
+def test_a_page_that_is_one_paragraph_near_the_size_limit_is_read() -> None:
+    """One text node over libxml2's 10,000,000-byte cap (a page of one long paragraph)."""
+    words = "\u201cWe are ready,\u201d the coach said. " + "word " * 2_020_000
+    page = f"<html><body><article><p>{words}</p></article></body></html>".encode()
+    assert 10_000_000 < len(page) < 10 * 1024 * 1024
+    read = web.page_text(page, "long.html")
+    assert read.text.startswith("\u201cWe are ready,\u201d") and len(read.text) > 10_000_000
+    assert read.warnings == ("no article found in the page; all its visible text was read",)
+
+
+@needs_html
+def test_without_an_article_the_visible_text_is_read_with_a_warning(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import trafilatura
+
+    monkeypatch.setattr(trafilatura, "extract", lambda *args, **kwargs: None)  # finds nothing
+    page = (
+        "<html><head><script>var s = '\u201cnot a quote\u201d';</script></head><body>"
+        "<nav><a href='/'>\u201cHome\u201d</a></nav><table><tr><td>\u201cWe are ready,\u201d "
+        "the coach said.</td></tr></table><footer>\u201cFooter\u201d</footer></body></html>"
+    )
+    read = web.page_text(page.encode(), "table.html")
+    assert read.text == "\u201cWe are ready,\u201d the coach said.\n"
+    assert read.warnings == ("no article found in the page; all its visible text was read",)
