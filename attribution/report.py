@@ -30,6 +30,7 @@ _SPACE_RE = re.compile(r"\s+")
 # Control characters would reach a terminal as escape sequences (clearing the screen,
 # rewriting lines); they are shown as their control pictures (␛) or, for C1 codes, as �.
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _CONTROL_PICTURES = {i: chr(0x2400 + i) for i in range(0x20)} | {0x7F: "\u2421"}
 # A line that starts like a list item or a setext underline would change the block.
 _BLOCK_START_RE = re.compile(r"^(\d+)([.)])|^([-+=])")
@@ -50,7 +51,7 @@ _VERDICT_NOTES = {
 
 def render_json(report: Report) -> str:
     """The report as `attribution/report-v1` JSON: UTF-8 text, 2-space indent, final newline."""
-    return json.dumps(to_json_dict(report), ensure_ascii=False, indent=2) + "\n"
+    return _encodable(json.dumps(to_json_dict(report), ensure_ascii=False, indent=2) + "\n")
 
 
 def render_markdown(report: Report) -> str:
@@ -69,7 +70,7 @@ def render_markdown(report: Report) -> str:
         parts = [_compare_header(report), _findings(report), _matches(report)]
     parts.append(_quotes_by_article(report))
     parts.append(_warnings(report))
-    return "\n".join(p for p in parts if p).rstrip("\n") + "\n"
+    return _encodable("\n".join(p for p in parts if p).rstrip("\n") + "\n")
 
 
 def md_escape(text: str) -> str:
@@ -357,6 +358,14 @@ def _cell(text: str) -> str:
 def _code(text: str) -> str:
     """Text for an inline code span: backticks and line breaks cannot end it early."""
     return _visible(_SPACE_RE.sub(" ", text).replace("`", "'"))
+
+
+def _encodable(text: str) -> str:
+    """The text with lone surrogates (a file name that is not UTF-8, as Python passes it on)
+    as U+FFFD, so it can always be written as UTF-8."""
+    if _SURROGATE_RE.search(text) is None:
+        return text
+    return _SURROGATE_RE.sub("\ufffd", text)
 
 
 def _visible(text: str) -> str:

@@ -232,3 +232,12 @@ def test_an_empty_or_blank_article_is_valid_and_has_no_quotes(tmp_path: Path) ->
 def _write(path: Path, data: bytes) -> str:
     path.write_bytes(data)
     return str(path)
+
+
+def test_a_file_name_that_is_not_utf8_does_not_break_the_report(tmp_path: Path) -> None:
+    path = tmp_path / os.fsdecode(b"caf\xe9.txt")  # how Python passes such a name on
+    path.write_text(QUOTE, encoding="utf-8")
+    for form in ("markdown", "json"):
+        result = runner.invoke(app, ["extract", str(path), "--format", form])
+        assert result.exit_code == 0, result.output
+        assert "caf\ufffd.txt" in result.stdout
