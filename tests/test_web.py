@@ -84,6 +84,14 @@ LATIN1_PAGE = (
 # --- a local web server -------------------------------------------------------------------
 
 
+@pytest.fixture(autouse=True)
+def _no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Requests to 127.0.0.1 go straight there, whatever proxy the machine is set up with."""
+    for name in ("http_proxy", "https_proxy", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.upper(), raising=False)
+
+
 class _Handler(http.server.BaseHTTPRequestHandler):
     routes: ClassVar[dict[str, tuple[int, dict[str, str], bytes]]] = {
         "/article.html": (200, {"Content-Type": "text/html; charset=utf-8"}, PAGE.encode()),
