@@ -16,10 +16,11 @@ from typing import BinaryIO
 from attribution.errors import InputTooLarge, cannot_read
 
 # Larger inputs are refused with a clear error rather than read. The costliest inputs
-# measured (`benchmarks/stress.py`: 200,000 bare quote marks, a 20,000-quote web page) take
-# about 13 s and 170 MB of memory per MB when compared with a reprint, growing linearly; at
-# 10 MB that is a few minutes and under 2 GB, on any laptop. 10 MB is also more than a
-# year of one wire service's copy on one topic: a larger file is many articles.
+# measured (`benchmarks/stress.py`: bare quote marks, a web page of 20,000 quotes) grow
+# linearly, and near this limit 9.9 MB of bare marks compared with a reprint in 150 s with a
+# 1.5 GB peak (a 9.4 MB page: 127 s, 1.4 GB): minutes and memory any laptop has. 10 MB is
+# also more than a year of one wire service's copy on one topic: a larger file is many
+# articles.
 MAX_INPUT_BYTES = 10 * 1024 * 1024
 STDIN = "-"
 
