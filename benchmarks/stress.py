@@ -259,13 +259,12 @@ def regex_audit(size: int) -> list[tuple[str, str, str, float]]:
                 length = BOUNDED_USE.get(label, size)
                 worst, seconds = "", 0.0
                 for unit in HOSTILE_UNITS:
-                    subject: str | bytes = unit * max(1, length // len(unit))
-                    if isinstance(pattern.pattern, bytes):
-                        subject = subject.encode("utf-8")
+                    text = unit * max(1, length // len(unit))
+                    subject = text.encode() if isinstance(pattern.pattern, bytes) else text
                     start = time.perf_counter()
-                    for _ in pattern.finditer(subject):  # type: ignore[arg-type]
+                    for _ in pattern.finditer(subject):
                         pass
-                    pattern.fullmatch(subject)  # type: ignore[arg-type]
+                    pattern.fullmatch(subject)
                     elapsed = time.perf_counter() - start
                     if elapsed > seconds:
                         worst, seconds = unit, elapsed
