@@ -7,19 +7,31 @@ Marks are paired before any sentence split because sentence splitters cut inside
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
 from attribution import speakers
 from attribution.model import Article, Quote, QuoteKind
 
-# Double marks in every direction and language form; `″` is a double prime typed for a mark.
-DOUBLE_MARKS = frozenset('"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033')
+# Double marks in every direction and language form; `″` is a double prime typed for a mark,
+# and two apostrophes or backticks stand for one double mark in typewriter-style copy (the
+# New York Times archive prints ''every quote'' so; TeX-style text ``opens'' them).
+DOUBLE_MARKS = frozenset(
+    ['"', "\u201c", "\u201d", "\u201e", "\u201f", "\u00ab", "\u00bb", "\u2033", "''", "``"]
+)
 # Single marks; most of these in running text are apostrophes, decided by `_is_apostrophe`.
 SINGLE_MARKS = frozenset("'\u2018\u2019\u201a\u201b\u2039\u203a")
+# Three apostrophes are a single mark and a double one (''He said 'no.'''), split by context.
 _MARK_RE = re.compile(
-    "[\"'\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\u2018\u2019\u201a\u201b\u2039\u203a]"
+    "'''|''|``|[\"'\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\u2018\u2019\u201a\u201b\u2039\u203a]"
 )
+# Markup tags pasted with the text (`<tweet author="...">`): their marks delimit attributes.
+# One bounded class, so a `<` never followed by `>` costs a bounded scan and no backtracking.
+_TAG_RE = re.compile(r"</?[A-Za-z][\w:.-]*(?:\s[^<>\n]{0,4000})?/?>")
+# Lines no longer than this, in a text of several lines, are hard-wrapped (email, plain-text
+# wires): their line breaks are not paragraph breaks. Paragraphs of news copy run longer.
+_WRAP_WIDTH = 100
 
 _OPEN, _CLOSE = 1, -1
 # The direction a glyph claims; context (what stands on each side) outranks it, so a quote
@@ -28,6 +40,7 @@ _GLYPH_DIRECTION = {
     "\u201c": _OPEN,
     "\u201e": _OPEN,
     "\u201f": _OPEN,
+    "``": _OPEN,
     "\u00ab": _OPEN,
     "\u2018": _OPEN,
     "\u201a": _OPEN,
@@ -85,10 +98,10 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
         text: a whole article.
 
     Returns:
-        Paragraph spans in order. Paragraphs are separated by blank lines; a text without any
-        blank line has one paragraph per line.
+        Paragraph spans in order. Each line is a paragraph, as in copy from the web and from
+        news systems; in hard-wrapped text (every line short) only blank lines separate them.
     """
-    if _BLANK_LINE_RE.search(text):
+    if _is_hard_wrapped(text) and _BLANK_LINE_RE.search(text):
         breaks = [(m.start(), m.end()) for m in _BLANK_LINE_RE.finditer(text)]
     else:
         breaks = [(m.start(), m.end()) for m in re.finditer(r"\n", text)]
@@ -120,7 +133,7 @@ def pair_quote_marks(text: str, paragraphs: list[tuple[int, int]] | None = None)
     """
     if paragraphs is None:
         paragraphs = paragraph_spans(text)
-    marks = [(m.start(), m.group()) for m in _MARK_RE.finditer(text)]
+    marks = _marks(text)
     by_paragraph = _marks_by_paragraph(marks, paragraphs)
     primary = _primary_family(text, paragraphs, by_paragraph)
     pairings = _pair_family(text, paragraphs, by_paragraph, primary)
@@ -182,6 +195,48 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def mark_at(text: str, pos: int) -> str:
+    """The quotation mark starting at `pos`: one character, or two for `''` and ``` `` ```."""
+    pair = text[pos : pos + 2]
+    return pair if pair in ("''", "``") else text[pos : pos + 1]
+
+
+def mark_end(text: str, pos: int) -> int:
+    """Where the quotation mark starting at `pos` ends."""
+    return pos + len(mark_at(text, pos))
+
+
+def _marks(text: str) -> list[tuple[int, str]]:
+    """Every quotation mark with its position, leaving out those inside markup tags."""
+    marks: list[tuple[int, str]] = []
+    for m in _MARK_RE.finditer(text):
+        pos, mark = m.start(), m.group()
+        if mark == "'''":
+            # After a word a single mark closes first, then the double; before one, the reverse.
+            if pos > 0 and not text[pos - 1].isspace():
+                marks += [(pos, "'"), (pos + 1, "''")]
+            else:
+                marks += [(pos, "''"), (pos + 2, "'")]
+        else:
+            marks.append((pos, mark))
+    tags = [(m.start(), m.end()) for m in _TAG_RE.finditer(text)] if "<" in text else []
+    if tags:
+        starts = [start for start, _ in tags]
+        marks = [(pos, mark) for pos, mark in marks if not _inside(pos, starts, tags)]
+    return marks
+
+
+def _inside(pos: int, starts: list[int], spans: list[tuple[int, int]]) -> bool:
+    k = bisect.bisect_right(starts, pos) - 1
+    return k >= 0 and pos < spans[k][1]
+
+
+def _is_hard_wrapped(text: str) -> bool:
+    """True when there are several lines and every one is short: text wrapped at a width."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    return len(lines) >= 3 and max(len(line) for line in lines) <= _WRAP_WIDTH
+
+
 def _marks_by_paragraph(
     marks: list[tuple[int, str]], paragraphs: list[tuple[int, int]]
 ) -> list[list[tuple[int, str]]]:
@@ -198,10 +253,10 @@ def _marks_by_paragraph(
     return out
 
 
-def _flanks(text: str, pos: int, para: tuple[int, int]) -> tuple[bool, bool]:
+def _flanks(text: str, pos: int, para: tuple[int, int], size: int = 1) -> tuple[bool, bool]:
     """Whether the mark at `pos` can open (a word follows it) and can close (a word precedes it)."""
     prev = text[pos - 1] if pos > para[0] else None
-    nxt = text[pos + 1] if pos + 1 < para[1] else None
+    nxt = text[pos + size] if pos + size < para[1] else None
     can_open = (
         nxt is not None
         and not nxt.isspace()
@@ -266,7 +321,7 @@ def _pair_family(
     pending: Pairing | None = None  # open at the end of the previous paragraph
     for index, (para, all_marks) in enumerate(zip(paragraphs, by_paragraph, strict=True)):
         marks = [
-            (pos, mark, *_flanks(text, pos, para))
+            (pos, mark, *_flanks(text, pos, para, len(mark)))
             for pos, mark in all_marks
             if mark in family
             and not (singles and _is_apostrophe(text, pos, para))
@@ -280,7 +335,7 @@ def _pair_family(
                 # The paragraph reopens the quote: it continues here.
                 pos = marks[0][0]
                 pending.inner_marks.append((pending.pieces[-1][1], pos))
-                pending.pieces.append((pos + 1, para[1]))
+                pending.pieces.append((pos + len(marks[0][1]), para[1]))
                 current, depth, first = pending, 1, 1
             elif marks and _direction(marks[0][1], marks[0][2], marks[0][3], 1) == _CLOSE:
                 # Closed here without being reopened: one quote, carried on without its mark.
@@ -295,11 +350,11 @@ def _pair_family(
             direction = _direction(mark, can_open, can_close, depth)
             if depth == 0:
                 if direction == _OPEN:
-                    current = Pairing([(pos + 1, para[1])], pos, None, index)
+                    current = Pairing([(pos + len(mark), para[1])], pos, None, index)
                     depth = 1
                 elif not singles:
                     # A closing mark with nothing open: the quote's opening mark is missing.
-                    start = _after_last_close(done, para)
+                    start = _after_last_close(text, done, para)
                     done.append(
                         Pairing(
                             [(start, pos)],
@@ -328,10 +383,10 @@ def _pair_family(
     return [p for p in (_trimmed(text, p) for p in done) if p is not None]
 
 
-def _after_last_close(done: list[Pairing], para: tuple[int, int]) -> int:
+def _after_last_close(text: str, done: list[Pairing], para: tuple[int, int]) -> int:
     """Where text after the last quote closed in this paragraph starts (else the paragraph's)."""
     close = done[-1].close_mark if done else None
-    return close + 1 if close is not None and close >= para[0] else para[0]
+    return mark_end(text, close) if close is not None and close >= para[0] else para[0]
 
 
 def _trimmed(text: str, pairing: Pairing) -> Pairing | None:

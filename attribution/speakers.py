@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import attribution.extract as qm  # a cycle: extract calls this module, at run time
 from attribution import lexicon as lx
 from attribution.model import QuoteKind
 from attribution.normalize import is_name_variant
@@ -30,8 +31,14 @@ _TOKEN_RE = re.compile(r"\w+(?:[-'\u2019.]\w+)*|[^\w\s]")
 DOUBLE_AND_SINGLE_MARKS = frozenset(
     "\"'\u201c\u201d\u201e\u201f\u00ab\u00bb\u2018\u2019\u201a\u201b\u2039\u203a"
 )
-# Dashes that introduce a byline after a quote: ” — Commissioner Geoffrey Starks.
-_DASHES = frozenset({"\u2014", "\u2013", "-"})
+# Dashes that introduce a byline after a quote: ” — Commissioner Geoffrey Starks (em, en,
+# horizontal bar, figure dash, hyphen).
+_DASHES = frozenset({"\u2014", "\u2013", "\u2015", "\u2012", "-"})
+# Closing quotation marks (and the last character of `''`), for telling a quote's end.
+_CLOSING_MARKS = frozenset("\"'\u201d\u2019\u00bb\u203a\u201c")
+# How many words into a sentence its cue may stand for the sentence to be an attribution
+# ("a narrator in the Clinton ad asks." is six).
+_MAX_CUE_OFFSET = 8
 # The farthest a cue may stand from a quote in an interrupting attribution, in tokens:
 # “A,” said Hugh Hill, a doctor at the clinic in Basra, “B.” is about this long.
 _MAX_INTERRUPTION = 16
@@ -259,8 +266,8 @@ def join_split_quotes(text: str, pairings: list[Pairing]) -> list[Pairing]:
             and prev.close_mark is not None
             and prev.uncertain is None
             and pairing.uncertain is None
-            and _same_family(text[prev.open_mark], text[pairing.open_mark])
-            and _is_interruption(text[prev.close_mark + 1 : pairing.open_mark])
+            and _same_family(qm.mark_at(text, prev.open_mark), qm.mark_at(text, pairing.open_mark))
+            and _is_interruption(text[qm.mark_end(text, prev.close_mark) : pairing.open_mark])
             and not _has_own_attribution(text, pairing)
         ):
             prev.inner_marks.append((prev.close_mark, pairing.open_mark))
@@ -338,9 +345,7 @@ def _variant(a: str, b: str) -> bool:
 
 
 def _same_family(a: str, b: str) -> bool:
-    from attribution.extract import DOUBLE_MARKS
-
-    return (a in DOUBLE_MARKS) == (b in DOUBLE_MARKS)
+    return (a in qm.DOUBLE_MARKS) == (b in qm.DOUBLE_MARKS)
 
 
 def _is_interruption(gap: str) -> bool:
@@ -348,6 +353,10 @@ def _is_interruption(gap: str) -> bool:
     tokens = _TOKEN_RE.findall(gap)
     words = [t for t in tokens if t[0].isalnum()]
     if not words or len(tokens) > _MAX_INTERRUPTION:
+        return False
+    # The second quote opens after punctuation (`, she said, “B`); one opening mid-clause
+    # (`she wanted to speak “B”`) is a fragment of the reporter's sentence, not a continuation.
+    if tokens[-1] not in {",", ".", ":", ";", "\u2014", "\u2013", "-"}:
         return False
     if any(t in lx.TERM_MARKERS for t in (w.lower() for w in words[:1])):
         return False
@@ -361,7 +370,7 @@ def _has_own_attribution(text: str, pairing: Pairing) -> bool:
     """True when a quote is followed by its own cue (“B,” she added): a second statement."""
     if pairing.close_mark is None:
         return False
-    after = text[pairing.close_mark + 1 : pairing.close_mark + 80]
+    after = text[qm.mark_end(text, pairing.close_mark) : pairing.close_mark + 80]
     tokens = _TOKEN_RE.findall(after.split("\n", 1)[0])
     head = []
     for token in tokens:
@@ -406,11 +415,12 @@ class _Document:
         for index, pairing in enumerate(self.pairings):
             regions = [(pairing.open_mark, pairing.pieces[0][1])]
             regions += [(s, e) for s, e in pairing.pieces[1:]]
-            last_end = pairing.close_mark + 1 if pairing.close_mark is not None else pairing.end
+            close = pairing.close_mark
+            last_end = qm.mark_end(self.text, close) if close is not None else pairing.end
             regions[-1] = (regions[-1][0], last_end)
             for close_pos, open_pos in pairing.inner_marks:
-                regions.append((close_pos, close_pos + 1))
-                regions.append((open_pos, open_pos + 1))
+                regions.append((close_pos, qm.mark_end(self.text, close_pos)))
+                regions.append((open_pos, qm.mark_end(self.text, open_pos)))
             for start, end in regions:
                 i = bisect.bisect_left(self.starts, start)
                 while i < len(self.starts) and self.starts[i] < end:
@@ -597,7 +607,14 @@ class _Document:
         merged = [spans[0]]
         for s, e in spans[1:]:
             boundary = s
-            if any(qs < boundary < qe + 1 for qs, qe in inside):
+            if any(qs < boundary < qe + 1 for qs, qe in inside) or (
+                # A quote ending in ? or ! and its attribution are one sentence, which Punkt
+                # splits: “Why not?” Vitter demanded. (A statement ends its quote with a
+                # comma when an attribution follows, so `.”` does end a sentence.)
+                self.text[merged[-1][1] - 1] in _CLOSING_MARKS
+                and self.text[merged[-1][1] - 2 : merged[-1][1] - 1] in ("?", "!")
+                and _starts_with_attribution(self.text[s:e])
+            ):
                 merged[-1] = (merged[-1][0], e)
             else:
                 merged.append((s, e))
@@ -613,22 +630,23 @@ class _Document:
         """The cue and speaker phrase of one quote, from the strongest rule that applies."""
         pairing = self.pairings[index]
         close = pairing.close_mark if pairing.close_mark is not None else pairing.end
+        after_close = qm.mark_end(self.text, close) if pairing.close_mark is not None else close
         # Rule 1: the attribution that interrupts a split quote (“A,” she said, “B.”).
         for close_pos, open_pos in pairing.inner_marks:
-            lo, hi = self.token_range(close_pos + 1, open_pos)
+            lo, hi = self.token_range(qm.mark_end(self.text, close_pos), open_pos)
             found = self._cue_in(lo, hi, lo, hi, first=True)
             if found is not None:
                 return found
         s_start, _ = self.sentence_of(pairing.open_mark)
         _, s_end = self.sentence_of(close)
         lead_lo, lead_hi = self.token_range(s_start, pairing.open_mark)
-        trail_lo, trail_hi = self.token_range(close + 1, s_end)
+        trail_lo, trail_hi = self.token_range(after_close, s_end)
         trail_hi = self._until_next_quote(trail_lo, trail_hi)
         lead_lo = self._after_previous_quote(lead_lo, lead_hi)
         # Rule 2: a byline after a dash: ” — Commissioner Geoffrey Starks. The sentence
         # splitter may have put the byline in a sentence of its own, so read to the line's end.
         para_end = self.paragraphs[pairing.paragraph][1]
-        byline_lo, byline_hi = self.token_range(close + 1, para_end)
+        byline_lo, byline_hi = self.token_range(after_close, para_end)
         byline_hi = self._until_next_quote(byline_lo, byline_hi)
         t = byline_lo
         while t < byline_hi and self.words[t] in {",", "."}:
@@ -996,7 +1014,8 @@ class _Document:
             return False
         pairing = self.pairings[index]
         close = pairing.close_mark if pairing.close_mark is not None else pairing.end
-        lo, _ = self.token_range(close + 1, close + 2)
+        after_close = qm.mark_end(self.text, close) if pairing.close_mark is not None else close
+        lo, _ = self.token_range(after_close, after_close + 1)
         start, end = found.np
         if found.where == "trail":
             return start - lo <= 3 or (self._cue_index(lo, lo + 3) is not None)
@@ -1053,6 +1072,16 @@ def _looks_like_person(words: list[str]) -> bool:
     if any(w in _PLACE_WORDS or w in lx.ORG_NOUNS for w in lows):
         return False
     return len(words) >= 2 or lows[0] in lx.TITLES
+
+
+def _starts_with_attribution(sentence: str) -> bool:
+    """True when a sentence opens with an attribution: `he said.`, `Vitter demanded.`."""
+    words = [t for t in _TOKEN_RE.findall(sentence[:160]) if t[0].isalnum()][:_MAX_CUE_OFFSET]
+    if not words:
+        return False
+    if words[0].islower() and words[0] not in lx.NOT_NAMES - lx.PERSON_PRONOUNS:
+        return True
+    return any(w in lx.CUE_VERBS for w in words)
 
 
 def _same_head(a: str, b: str) -> bool:

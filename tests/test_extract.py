@@ -133,6 +133,32 @@ def quotes_of(text: str) -> list[tuple[str, QuoteKind]]:
             [("No. Never.", D)],
             id="sentence-splitter-cannot-cut-a-quote",
         ),
+        pytest.param(
+            "''This isn't tax reform,'' said Dana Cole, an economist at the institute.",
+            [("This isn't tax reform,", D)],
+            id="two-apostrophes-as-a-double-mark",
+        ),
+        pytest.param(
+            "''I had to stop and think, 'This is their lives.''' she said.",
+            [("I had to stop and think, 'This is their lives.'", D)],
+            id="three-apostrophes-close-single-then-double",
+        ),
+        pytest.param(
+            "``We will appeal,'' the company said in a filing.",
+            [("We will appeal,", D)],
+            id="backticks-open-a-quote",
+        ),
+        pytest.param(
+            '<tweet author="Dana Cole" date="May 2">The vote is \u201ca disgrace\u201d</tweet>',
+            [("a disgrace", T)],
+            id="marks-inside-markup-tags-are-no-quotes",
+        ),
+        pytest.param(
+            "On the show \u201cCity Hall Live,\u201d the mayor said she wanted to speak "
+            "\u201cdirectly to drivers\u201d about the tolls.",
+            [("City Hall Live,", T), ("directly to drivers", P)],
+            id="a-quote-opening-mid-clause-is-no-continuation",
+        ),
     ],
 )
 def test_quotes_found(text: str, expected: list[tuple[str, QuoteKind]]) -> None:
@@ -191,10 +217,23 @@ def test_quote_offsets_slice_the_article_text() -> None:
         assert quote.start == quote.spans[0][0] and quote.end == quote.spans[-1][1]
 
 
-def test_paragraphs_are_blank_line_blocks_or_lines() -> None:
+def test_paragraphs_are_lines_unless_the_text_is_hard_wrapped() -> None:
+    line = "The council met for three hours on Tuesday and voted on the harbor bridge at last."
+    text = f"{line} {line}\n{line}\n\n{line}"
+    ends = [len(line) * 2 + 1, len(line) * 3 + 2]
+    assert paragraph_spans(text) == [(0, ends[0]), (ends[0] + 1, ends[1]), (ends[1] + 2, len(text))]
+    # Short lines with blank lines between blocks: wrapped at a width, so blocks are paragraphs.
     assert paragraph_spans("a\nb\n\nc") == [(0, 3), (5, 6)]
     assert paragraph_spans("a\nb\nc") == [(0, 1), (2, 3), (4, 5)]
     assert paragraph_spans("  \n\n  ") == []
+
+
+def test_a_quote_reopened_on_the_next_line_continues_there() -> None:
+    line = "The vote was close, and the council said it would meet again next week to decide."
+    text = f"{line} \u201cWe are not done\n\u201cThe bridge needs work,\u201d Hill said."
+    (quote,) = article_from_text(text).quotes
+    assert quote.text == "We are not done The bridge needs work,"
+    assert len(quote.spans) == 2
 
 
 def test_empty_quote_marks_are_no_quote() -> None:

@@ -73,6 +73,16 @@ def credits(text: str) -> list[tuple[str | None, str | None, str | None]]:
             id="inverted-cue-tweeted",
         ),
         pytest.param(
+            "\u201cWhy is the bridge still closed?\u201d Ortiz demanded.",
+            [("Ortiz", "Ortiz", "demanded")],
+            id="question-then-its-attribution-is-one-sentence",
+        ),
+        pytest.param(
+            "\u201cThe bridge is safe.\u201d \u2015 Dana Cole",
+            [("Dana Cole", "Dana Cole", "\u2014")],
+            id="horizontal-bar-byline",
+        ),
+        pytest.param(
             "Mayor Ana Ruiz spoke to reporters.\n\n\u201cThe bridge will open in May,\u201d Ruiz "
             "said.\n\n\u201cWe have the money for it.\u201d",
             [("Ana Ruiz", "Ruiz", "said"), ("Ana Ruiz", "Ruiz", "said")],
