@@ -913,6 +913,7 @@ class _Document:
 
     def finish(self, found: list[_Found]) -> list[Attribution]:
         """Resolve speakers, let cue-less quotes inherit one, and decide each quote's kind."""
+        self._share_within_sentences(found)
         speakers: list[str | None] = []
         mentions: list[str | None] = []
         for index, f in enumerate(found):
@@ -929,6 +930,27 @@ class _Document:
             Attribution(speakers[i], mentions[i], found[i].cue, kinds[i]) for i in range(len(found))
         ]
 
+    def _share_within_sentences(self, found: list[_Found]) -> None:
+        """Quoted fragments of one sentence share its attribution.
+
+        In `Trump called her “disgusting” and “a con”` only the first fragment touches the
+        cue; the others are the same speaker's words in the same sentence. The nearest
+        attributed quote before it in the sentence gives its attribution, else the nearest
+        after it.
+        """
+        by_sentence: dict[tuple[int, int], list[int]] = {}
+        for i, pairing in enumerate(self.pairings):
+            by_sentence.setdefault(self.sentence_of(pairing.open_mark), []).append(i)
+        for members in by_sentence.values():
+            attributed = [j for j in members if found[j].np is not None]
+            if not attributed or len(attributed) == len(members):
+                continue
+            for i in members:
+                if found[i].np is None:
+                    before = [j for j in attributed if j < i]
+                    donor = before[-1] if before else attributed[0]
+                    found[i] = _Found(found[donor].cue, found[donor].np, "sentence")
+
     def _inherit(
         self,
         found: list[_Found],
@@ -936,35 +958,47 @@ class _Document:
         mentions: list[str | None],
         kinds: list[QuoteKind],
     ) -> None:
-        """A statement without a cue takes the speaker of the quote next to it.
+        """A statement without a cue takes the speaker of a quote next to it.
 
-        In the same paragraph, from the next quote that has one (“A.” “B,” she said.);
-        otherwise, when the quote opens its paragraph, from the previous quote
-        (a quote paragraph continuing the last speaker).
+        Rule by rule, each applied to the quotes still without a speaker: (1) the speaker of
+        the quote before it in the same paragraph keeps talking (“A,” said X. “B.”); (2) the
+        next quote of the paragraph gives its speaker (“A.” “B,” she said.); (3) a quote
+        opening its paragraph continues the speaker of the last quote of the paragraph before.
         """
         n = len(found)
-        for i in range(n - 1, -1, -1):
-            if speakers[i] is not None or kinds[i] is QuoteKind.TERM:
-                continue
+        statements = [i for i in range(n) if kinds[i] is not QuoteKind.TERM]
+        para = [p.paragraph for p in self.pairings]
+
+        def take(i: int, j: int, where: str) -> None:
+            speakers[i], mentions[i] = speakers[j], mentions[j]
+            found[i] = _Found(found[j].cue, found[j].np, where)
+
+        for k, i in enumerate(statements):  # rule 1, forward so a run of quotes follows
+            prev = statements[k - 1] if k > 0 else None
+            if (
+                speakers[i] is None
+                and prev is not None
+                and para[prev] == para[i]
+                and speakers[prev]
+            ):
+                take(i, prev, "previous")
+        for k in range(len(statements) - 1, -1, -1):  # rule 2, backward likewise
+            i = statements[k]
+            nxt = statements[k + 1] if k + 1 < len(statements) else None
+            if speakers[i] is None and nxt is not None and para[nxt] == para[i] and speakers[nxt]:
+                take(i, nxt, "next")
+        for k, i in enumerate(statements):  # rule 3
             pairing = self.pairings[i]
-            nxt = i + 1
-            if nxt < n and self.pairings[nxt].paragraph == pairing.paragraph and speakers[nxt]:
-                speakers[i], mentions[i] = speakers[nxt], mentions[nxt]
-                found[i] = _Found(found[nxt].cue, found[nxt].np, "next")
-        for i in range(n):
-            if speakers[i] is not None or kinds[i] is QuoteKind.TERM:
-                continue
-            pairing = self.pairings[i]
-            para_start = self.paragraphs[pairing.paragraph][0]
-            opens_paragraph = pairing.open_mark <= para_start + 1
-            prev = i - 1
-            while prev >= 0 and kinds[prev] is QuoteKind.TERM:
-                prev -= 1
-            if opens_paragraph and prev >= 0 and speakers[prev] is not None:
-                gap_paragraphs = pairing.paragraph - self.pairings[prev].paragraph
-                if gap_paragraphs <= 1:
-                    speakers[i], mentions[i] = speakers[prev], mentions[prev]
-                    found[i] = _Found(found[prev].cue, found[prev].np, "previous")
+            opens_paragraph = pairing.open_mark <= self.paragraphs[para[i]][0] + 1
+            prev = statements[k - 1] if k > 0 else None
+            if (
+                speakers[i] is None
+                and opens_paragraph
+                and prev is not None
+                and speakers[prev] is not None
+                and para[i] - para[prev] <= 1
+            ):
+                take(i, prev, "previous")
 
     def _kind(self, index: int, found: _Found) -> QuoteKind:
         """Direct statement, partial quote inside the reporter's sentence, or a term."""

@@ -73,6 +73,22 @@ def credits(text: str) -> list[tuple[str | None, str | None, str | None]]:
             id="inverted-cue-tweeted",
         ),
         pytest.param(
+            "Dana Cole called the plan \u201creckless\u201d and \u201ca gift to developers.\u201d",
+            [("Dana Cole", "Dana Cole", "called"), ("Dana Cole", "Dana Cole", "called")],
+            id="fragments-of-one-sentence-share-its-speaker",
+        ),
+        pytest.param(
+            "\u201cThe levee held,\u201d said Hugh Hill, a doctor who has worked at the clinic in "
+            "Basra for more than twenty years and saw the flood of 2019. \u201cThe town did not.\u201d",
+            [("Hugh Hill", "Hugh Hill", "said"), ("Hugh Hill", "Hugh Hill", "said")],
+            id="next-quote-of-the-paragraph-keeps-the-speaker",
+        ),
+        pytest.param(
+            "\u201cThe levee held.\u201d \u201cThe town did not,\u201d Hill said.",
+            [("Hill", "Hill", "said"), ("Hill", "Hill", "said")],
+            id="quote-before-takes-the-next-quotes-speaker",
+        ),
+        pytest.param(
             "\u201cWhy is the bridge still closed?\u201d Ortiz demanded.",
             [("Ortiz", "Ortiz", "demanded")],
             id="question-then-its-attribution-is-one-sentence",
