@@ -219,11 +219,16 @@ def _marks(text: str) -> list[tuple[int, str]]:
                 marks += [(pos, "''"), (pos + 2, "'")]
         else:
             marks.append((pos, mark))
-    tags = [(m.start(), m.end()) for m in _TAG_RE.finditer(text)] if "<" in text else []
+    tags = markup_spans(text)
     if tags:
         starts = [start for start, _ in tags]
         marks = [(pos, mark) for pos, mark in marks if not _inside(pos, starts, tags)]
     return marks
+
+
+def markup_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of every markup tag in the text (`<tweet id="1">`, `</p>`)."""
+    return [(m.start(), m.end()) for m in _TAG_RE.finditer(text)] if "<" in text else []
 
 
 def _inside(pos: int, starts: list[int], spans: list[tuple[int, int]]) -> bool:

@@ -31,6 +31,11 @@ CUE_VERBS: frozenset[str] = _verb_forms(
     "repeat", "reply", "report", "respond", "retort", "scoff", "shout", "state", "stress",
     "suggest", "testify", "tweet", "urge", "vow", "warn", "whisper", "yell", "ask", "inquire",
     "reason", "reiterate", "concur", "sniff", "snap", "demand", "wonder", "implore",
+    "chant", "chime", "caution", "contend", "gush", "opine", "rail", "scold", "recollect",
+    "chide", "exult", "fume", "grumble", "hedge", "interject", "marvel", "murmur", "mutter",
+    "proclaim", "rant", "sigh", "summarize", "summarise", "surmise", "theorize", "text",
+    "underscore", "underline", "volunteer", "venture", "assure", "advise", "acknowledge",
+    "clarify", "emphasize", "rule", "reassure", "predict", "estimate", "conclude", "ask",
 ) | frozenset(
     {
         "say", "says", "said", "saying",
@@ -39,6 +44,69 @@ CUE_VERBS: frozenset[str] = _verb_forms(
         "speak", "spoke",
         "put", "puts",  # "as he put it"
         "add", "adds", "added", "adding",
+        "sing", "sings", "sang", "singing",
+        "read", "reads",  # "the letter reads", "the sign read"
+        "found", "finds",  # "a report released last year found that ..."
+        "point", "points", "pointed",  # "It also points out that ..."
+        "thunder", "thundered", "bellow", "bellowed",
+    }
+)
+
+# Cue words that are also common nouns: "his tweets", "the report", "a controversial
+# comment", "secretary of state". They are verbs only after a speaker (`Trump tweets`).
+NOUN_LIKE_CUES: frozenset[str] = frozenset(
+    {
+        "tweet", "tweets", "post", "posts", "report", "reports", "claim", "claims", "comment",
+        "comments", "note", "notes", "state", "states", "answer", "answers", "reply", "replies",
+        "promise", "promises", "pledge", "pledges", "charge", "charges", "counter", "counters",
+        "remark", "remarks", "quip", "quips", "retort", "retorts", "joke", "jokes", "vow",
+        "vows", "demand", "demands", "boast", "boasts", "lament", "laments", "muse", "muses",
+        "whisper", "whispers", "shout", "shouts", "yell", "yells", "mention", "mentions",
+        "repeat", "repeats", "stress", "stresses", "plea", "chant", "chants", "warning",
+        "reason", "reasons", "concern", "concerns", "question", "questions", "write", "cite",
+        "cites", "call", "calls", "label", "labels", "brand", "brands", "term", "terms",
+        "praise", "praises", "blast", "blasts", "slam", "slams", "mock", "mocks", "hail",
+        "read", "reads", "rule", "rules", "dub", "dubs", "reference", "references", "compare",
+    }
+)
+
+# Words before a noun, never before a verb: "the report", "his tweets", "every claim".
+NOUN_DETERMINERS: frozenset[str] = frozenset(
+    {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these",
+     "those", "another", "every", "each", "no", "whose"}
+)
+
+# Prepositions: a cue word right after one is a noun ("secretary of state", "in a post").
+PREPOSITIONS: frozenset[str] = frozenset(
+    {"of", "in", "on", "at", "for", "with", "by", "from", "about", "into", "over", "under",
+     "after", "before", "during", "against", "between", "among", "without", "via", "per"}
+)
+
+# Pronouns that are objects: "asking her", "told them" name a listener, never a speaker.
+OBJECT_PRONOUNS: frozenset[str] = frozenset({"him", "her", "them", "me", "us"})
+
+# Nouns for people who are quoted by their role ("the engineer said", "a witness told").
+PERSON_NOUNS: frozenset[str] = frozenset(
+    {
+        "man", "woman", "men", "women", "boy", "girl", "child", "mother", "father", "wife",
+        "husband", "son", "daughter", "sister", "brother", "friend", "neighbor", "neighbour",
+        "resident", "witness", "victim", "survivor", "engineer", "doctor", "nurse", "teacher",
+        "student", "professor", "lawyer", "attorney", "judge", "official", "officer", "expert",
+        "analyst", "economist", "scientist", "researcher", "historian", "author", "writer",
+        "reporter", "journalist", "editor", "columnist", "host", "anchor", "moderator",
+        "candidate", "nominee", "senator", "governor", "mayor", "president", "minister",
+        "secretary", "chairman", "chairwoman", "chair", "director", "chief", "leader",
+        "founder", "owner", "executive", "manager", "spokesman", "spokeswoman", "spokesperson",
+        "aide", "adviser", "advisor", "strategist", "consultant", "pollster", "activist",
+        "organizer", "voter", "supporter", "critic", "opponent", "member", "lawmaker",
+        "congressman", "congresswoman", "representative", "narrator", "questioner", "caller",
+        "customer", "worker", "employee", "farmer", "soldier", "veteran", "commander",
+        "general", "colonel", "sheriff", "prosecutor", "detective", "investigator", "coach",
+        "player", "fan", "parent", "mom", "dad", "grandmother", "grandfather", "pastor",
+        "priest", "rabbi", "imam", "bishop", "physician", "surgeon", "psychiatrist",
+        "psychologist", "businessman", "businesswoman", "billionaire", "entrepreneur",
+        "developer", "insider", "source", "person", "people", "commentator", "pundit",
+        "blogger",
     }
 )
 
@@ -53,7 +121,12 @@ CUES_WITHOUT_INVERSION: frozenset[str] = frozenset(
 FRAMING_VERBS: frozenset[str] = _verb_forms(
     "call", "describe", "label", "brand", "characterize", "characterise", "term", "dub",
     "denounce", "praise", "slam", "blast", "hail", "decry", "criticize", "criticise", "vow",
-    "pledge", "promise", "threaten", "accuse", "mock", "dismiss", "refer",
+    "pledge", "promise", "threaten", "accuse", "mock", "dismiss", "refer", "liken", "compare",
+    "condemn", "bemoan", "cite", "reference", "tout", "lambast", "lambaste", "ridicule",
+    "applaud", "welcome", "reject", "castigate", "berate", "assail", "portray", "depict",
+    "deride", "disparage", "characterize", "characterise", "pound", "question", "attack",
+    "recite", "invoke", "quote", "paraphrase", "echo", "insult", "nickname", "tag", "laud",
+    "find",
 ) | CUE_VERBS
 
 # Words that may stand between a speaker and the cue: "Smith has also said".
@@ -101,7 +174,9 @@ TITLES: frozenset[str] = frozenset(
         "vice-presidential", "u.s", "us", "house", "senate", "majority", "minority", "whip",
         "ceo", "cfo", "chairman", "chairwoman", "chair", "founder", "head", "coach", "host",
         "anchor", "correspondent", "reporter", "editor", "columnist", "analyst", "economist",
-        "first", "jr", "sr", "ii", "iii", "iv", "esq", "phd", "md",
+        "first", "jr", "sr", "ii", "iii", "iv", "esq", "phd", "md", "city", "county",
+        "district", "assistant", "associate", "senior", "executive", "press", "retired",
+        "activist", "ret",
     }
 )
 
@@ -258,5 +333,9 @@ NEGATIONS: frozenset[str] = frozenset(
 MODALS: frozenset[str] = frozenset(
     {"will", "would", "shall", "should", "may", "might", "can", "could", "must", "ought",
      "need", "dare"}
+)
+# Words that can head a speaker phrase: people, groups, organisations and documents.
+SPEAKER_WORDS: frozenset[str] = (
+    PERSON_NOUNS | SPOKESPERSON_NOUNS | GROUP_NOUNS | ORG_NOUNS | DOCUMENT_NOUNS | TITLES
 )
 # fmt: on

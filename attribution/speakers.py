@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 
 # Words (with inner hyphens, apostrophes and dots: al-Sadr, Iraq’s, U.S) or single marks.
 _TOKEN_RE = re.compile(r"\w+(?:[-'\u2019.]\w+)*|[^\w\s]")
+# A pronoun with a contracted verb: he's, she'd, they're, it'll, we've, I'm.
+_CONTRACTED_PRONOUN_RE = re.compile(r"^(he|she|they|it|we|i|you)['\u2019](?:s|d|ll|re|ve|m)$")
 # Any quotation mark, for stopping a look-ahead at the next quote.
 DOUBLE_AND_SINGLE_MARKS = frozenset(
     "\"'\u201c\u201d\u201e\u201f\u00ab\u00bb\u2018\u2019\u201a\u201b\u2039\u203a"
@@ -36,6 +38,17 @@ DOUBLE_AND_SINGLE_MARKS = frozenset(
 _DASHES = frozenset({"\u2014", "\u2013", "\u2015", "\u2012", "-"})
 # Closing quotation marks (and the last character of `''`), for telling a quote's end.
 _CLOSING_MARKS = frozenset("\"'\u201d\u2019\u00bb\u203a\u201c")
+# The owner of tokens inside markup tags (quotes own theirs by index, free words are -1).
+_MARKUP = -2
+# Words that cannot open a speaker phrase after an inverted cue.
+_NOT_INVERTED_SPEAKERS = frozenset(
+    {"that", "this", "these", "those", "which", "who", "what", "how", "whether", "if", "it"}
+)
+# How far back (tokens) a speaker may stand before the comma-set phrases describing it:
+# "Kevin Barrett, a lawyer at Bailey & Glasser, who represents the state in the cases, said".
+_MAX_APPOSITIVES = 60
+# What sets off a phrase describing a speaker: commas and dashes ("Dickey -- the owner -- told").
+_APPOSITIVE_SEPARATORS = frozenset({",", "\u2014", "\u2013", "-"})
 # How many words into a sentence its cue may stand for the sentence to be an attribution
 # ("a narrator in the Clinton ad asks." is six).
 _MAX_CUE_OFFSET = 8
@@ -398,7 +411,11 @@ class _Document:
         self.para_starts = [p[0] for p in paragraphs]
         matches = list(_TOKEN_RE.finditer(text))
         self.words = [m.group() for m in matches]
+        # Lower case, with a contracted pronoun read as the pronoun: "He's claiming" is "he".
         self.lows = [w.lower() for w in self.words]
+        for i, low in enumerate(self.lows):
+            if ("'" in low or "\u2019" in low) and _CONTRACTED_PRONOUN_RE.match(low):
+                self.lows[i] = _CONTRACTED_PRONOUN_RE.sub(r"\1", low)
         self.starts = [m.start() for m in matches]
         # Which quote a token belongs to: -1 outside quotes; marks count as inside.
         self.owner = self._owners()
@@ -426,6 +443,13 @@ class _Document:
                 while i < len(self.starts) and self.starts[i] < end:
                     owner[i] = index
                     i += 1
+        # Markup tags (`<tweet author="...">`) hold no one's words or cues: like a quote,
+        # they are skipped and bound the words around a quote.
+        for start, end in qm.markup_spans(self.text):
+            i = bisect.bisect_left(self.starts, start)
+            while i < len(self.starts) and self.starts[i] < end:
+                owner[i] = _MARKUP
+                i += 1
         return owner
 
     def _scan_entities(self) -> None:
@@ -637,13 +661,17 @@ class _Document:
             found = self._cue_in(lo, hi, lo, hi, first=True)
             if found is not None:
                 return found
+        # Rule 2: a transcript's speaker label opens the quote: "PENCE: Well, look, ...".
+        label = self._transcript_label(pairing)
+        if label is not None:
+            return _Found(None, label, "label")
         s_start, _ = self.sentence_of(pairing.open_mark)
         _, s_end = self.sentence_of(close)
         lead_lo, lead_hi = self.token_range(s_start, pairing.open_mark)
         trail_lo, trail_hi = self.token_range(after_close, s_end)
         trail_hi = self._until_next_quote(trail_lo, trail_hi)
         lead_lo = self._after_previous_quote(lead_lo, lead_hi)
-        # Rule 2: a byline after a dash: ” — Commissioner Geoffrey Starks. The sentence
+        # Rule 3: a byline after a dash: ” — Commissioner Geoffrey Starks. The sentence
         # splitter may have put the byline in a sentence of its own, so read to the line's end.
         para_end = self.paragraphs[pairing.paragraph][1]
         byline_lo, byline_hi = self.token_range(after_close, para_end)
@@ -655,28 +683,37 @@ class _Document:
             np = self._np_after(t + 1, byline_hi)
             if np is not None and self.words[np[0]][0].isupper():
                 return _Found("\u2014", np, "trail")
-        # Rule 3: "according to X" on either side.
+        # Rule 4: "according to X" on either side.
         for lo, hi, where in ((trail_lo, trail_hi, "trail"), (lead_lo, lead_hi, "lead")):
             for k in range(lo, hi - 1):
                 if self.lows[k] == "according" and self.lows[k + 1] == "to":
                     np = self._np_after(k + 2, hi)
                     if np is not None:
                         return _Found("according to", np, where)
-        # Rule 4: a cue right after the quote: “...,” the statement said / said Hugh Hill.
-        found = self._cue_in(
-            trail_lo, min(trail_hi, trail_lo + _MAX_INTERRUPTION), trail_lo, trail_hi, first=True
-        )
-        if found is not None:
-            return _Found(found.cue, found.np, "trail")
-        # Rule 5: a cue before the quote: Smith said: “...” / called the plan “a shell game”.
-        found = self._cue_in(lead_lo, lead_hi, lead_lo, lead_hi, first=False, framing=True)
-        if found is not None:
-            return _Found(found.cue, found.np, "lead")
-        # Rule 6: a cue later in the sentence: “...” to defeat IS, a statement said Thursday.
+        # Rule 5: a cue right after the quote: “...,” the statement said / said Hugh Hill.
+        # Rule 6: a cue before it: Smith said: “...” / called the plan “a shell game”.
+        # A quote inside the reporter's sentence (words before it) belongs to the cue before
+        # it (Flynn said Trump was “right” when he spoke): rule 6 goes first there.
+        trail = (trail_lo, min(trail_hi, trail_lo + _MAX_INTERRUPTION), trail_lo, trail_hi)
+        lead = (lead_lo, lead_hi, lead_lo, lead_hi)
+        order = [("lead", lead, False), ("trail", trail, True)]
+        if lead_lo == lead_hi or self.words[lead_hi - 1] in {".", "!", "?"}:
+            order.reverse()
+        for where, (lo, hi, np_lo, np_hi), first in order:
+            found = self._cue_in(lo, hi, np_lo, np_hi, first=first, framing=where == "lead")
+            if found is not None:
+                return _Found(found.cue, found.np, where)
+        # Rule 7: a cue later in the sentence: “...” to defeat IS, a statement said Thursday.
         found = self._cue_in(trail_lo, trail_hi, trail_lo, trail_hi, first=True)
         if found is not None:
             return _Found(found.cue, found.np, "trail")
-        # Rule 7: the sentence before introduced it with a colon: Smith said Tuesday: / “...”
+        # Rule 8: a colon ends the words before the quote without any cue: the subject of
+        # that sentence introduces it (Obama is rolling out a new message: “It's about me.”).
+        if lead_lo < lead_hi and self.words[lead_hi - 1] == ":":
+            np = self._clause_subject(lead_lo, lead_hi - 1)
+            if np is not None:
+                return _Found(None, np, "colon")
+        # Rule 9: the sentence before introduced it with a colon: Smith said Tuesday: / “...”
         if lead_lo == lead_hi and s_start > 0:
             prev_end = s_start
             while prev_end > 0 and self.text[prev_end - 1].isspace():
@@ -688,6 +725,16 @@ class _Document:
                 if found is not None:
                     return _Found(found.cue, found.np, "colon")
         return _Found(None, None, "none")
+
+    def _transcript_label(self, pairing: Pairing) -> tuple[int, int] | None:
+        """A speaker label in capitals opening a quote (`WALLACE: Let's start`), as tokens."""
+        lo, hi = self.token_range(pairing.start, min(pairing.pieces[0][1], pairing.start + 40))
+        k = lo
+        while k < hi and k - lo < 3 and _is_capitals_word(self.words[k]):
+            k += 1
+        if k > lo and k < hi and self.words[k] == ":":
+            return (lo, k)
+        return None
 
     def _until_next_quote(self, lo: int, hi: int) -> int:
         for k in range(lo, hi):
@@ -704,43 +751,149 @@ class _Document:
     def _cue_in(
         self, lo: int, hi: int, np_lo: int, np_hi: int, *, first: bool, framing: bool = False
     ) -> _Found | None:
-        """The first (or last) cue in tokens [lo, hi) that has a speaker phrase next to it."""
+        """The first (or last) cue in tokens [lo, hi) that has a speaker phrase next to it.
+
+        A cue whose subject is a relative pronoun or `it` ("a woman who suggested", "said it
+        would tell") usually belongs to a clause inside the reported words: it is taken only
+        when no other cue in the range has a speaker.
+        """
         verbs = lx.FRAMING_VERBS if framing else lx.CUE_VERBS
         order = range(lo, hi) if first else range(hi - 1, lo - 1, -1)
+        fallback: _Found | None = None
         for k in order:
             if self.owner[k] != -1:
                 continue
             low = self.lows[k]
-            if low not in verbs:
+            if low not in verbs or self._is_noun_use(k, np_lo):
                 continue
-            np = self._subject_before(k, np_lo)
-            if np is None and low not in lx.CUES_WITHOUT_INVERSION:
-                np = self._np_after(k + 1, np_hi, inverted=True)
-            if np is not None:
+            np, weak = self._speaker_of_cue(k, np_lo, np_hi)
+            if np is None:
+                continue
+            if not weak:
                 return _Found(self.words[k], np, "")
-        return None
+            fallback = fallback or _Found(self.words[k], np, "")
+        return fallback
 
-    def _subject_before(self, k: int, lo: int) -> tuple[int, int] | None:
-        """The speaker phrase ending just before the cue at token k: Hill, a doctor, said."""
+    def _speaker_of_cue(
+        self, k: int, np_lo: int, np_hi: int
+    ) -> tuple[tuple[int, int] | None, bool]:
+        """The speaker phrase of the cue at token k, and whether it is a weak one (a relative
+        pronoun's antecedent or `it`)."""
+        low = self.lows[k]
+        if low.endswith("ing") or self._follows_conjunction(k, np_lo):
+            # "..., saying", "and added", "to say": the speaker is the clause's subject.
+            return self._clause_subject(np_lo, k), False
+        np, weak = self._subject_before(k, np_lo)
+        if np is not None and low in lx.NOUN_LIKE_CUES and self.lows[np[0]] in {"a", "an"}:
+            return None, False  # "a Donald Trump tweet": a noun, not "Trump tweeted"
+        if np is not None and not self._is_speaker_like(np):
+            # "Protesters marching through the streets chanted": the walk found "the streets";
+            # the clause's subject speaks when it can.
+            np = self._clause_subject(np_lo, k) or np
+        if np is None and self._may_invert(k):
+            np = self._np_after(k + 1, np_hi, inverted=True)
+        weak = weak or (np is not None and np[1] - np[0] == 1 and self.lows[np[0]] == "it")
+        return np, weak
+
+    def _is_noun_use(self, k: int, lo: int) -> bool:
+        """True when a cue word is a noun here: the report, Obama's remarks, secretary of
+        state, late-night tweets, The Huffington Post."""
+        word = self.words[k]
+        if not word.islower():
+            return True  # capitalised mid-sentence: part of a name ("Post", "Report")
+        j = k - 1
+        if j < lo or self.owner[j] != -1:
+            return False
+        prev, prev_low = self.words[j], self.lows[j]
+        if prev_low in lx.NOUN_DETERMINERS:
+            return True
+        if prev_low in lx.PREPOSITIONS and not self.lows[k].endswith("ing"):
+            return True  # "secretary of state"; but "before asking", "after saying" are verbs
+        if prev_low.endswith(("'s", "\u2019s")) or prev in {"'", "\u2019"}:
+            return True  # a possessive: "Trump's statement", "the voters' claims"
+        if self.lows[k] not in lx.NOUN_LIKE_CUES:
+            return False
+        if prev[0].isupper():
+            # "Trump tweets" is a verb, "a Donald Trump tweet" a noun compound.
+            return not self.lows[k].endswith(("s", "ed", "ing")) and not prev.endswith("s")
+        # After a lower-case word a noun-like cue is a verb only after a speaker word.
+        return (
+            prev[0].isalnum()
+            and not _is_speaker_word(prev_low)
+            and prev_low not in lx.CUE_ADVERBS
+            and prev_low not in lx.PERSON_PRONOUNS | lx.GROUP_PRONOUNS | lx.THING_PRONOUNS
+            and prev_low not in lx.SUBJECT_STOPS
+            and not _is_adverb(prev_low)
+        )
+
+    def _follows_conjunction(self, k: int, lo: int) -> bool:
+        """True for an infinitive or a second verb (`to say`, `and added`): no own subject."""
+        j = k - 1
+        while j >= lo and (self.lows[j] in lx.CUE_ADVERBS or _is_adverb(self.lows[j])):
+            j -= 1
+        return j >= lo and self.owner[j] == -1 and self.lows[j] in {"to", "and", "but", "or"}
+
+    def _may_invert(self, k: int) -> bool:
+        """True when a speaker may follow the cue (`said Hill`): not for `told X`, `calling X`,
+        `described X` (a listener or a target), nor for a participle."""
+        low = self.lows[k]
+        return (
+            low in lx.CUE_VERBS and low not in lx.CUES_WITHOUT_INVERSION and not low.endswith("ing")
+        )
+
+    def _clause_subject(self, lo: int, k: int) -> tuple[int, int] | None:
+        """The subject of the clause that tokens [lo, k) begin, when it can speak.
+
+        An opening phrase set off by a comma is skipped (At Monday's debate, Clinton cited);
+        the subject is the noun phrase that then begins the clause, if it is a name, a
+        pronoun or a speaker noun.
+        """
+        words, lows = self.words, self.lows
+        pronouns = lx.PERSON_PRONOUNS | lx.GROUP_PRONOUNS | lx.THING_PRONOUNS
+        start = lo
+        if start < k and (lows[start] in lx.SUBJECT_STOPS or lows[start] in lx.NOT_NAMES):
+            comma = next((c for c in range(start, k) if words[c] == ","), None)
+            if comma is not None and lows[start] not in pronouns:
+                start = comma + 1
+            elif lows[start] in lx.PREPOSITIONS:
+                # "On September 27 they published": a pronoun soon after the phrase is the
+                # subject; without one the phrase's end cannot be told.
+                pronoun = next(
+                    (c for c in range(start, min(k, start + 8)) if lows[c] in pronouns), None
+                )
+                if pronoun is None:
+                    return None
+                start = pronoun
+        while start < k and lows[start] in {"but", "and", "so", "yet", "then", "still"}:
+            start += 1
+        if start >= k:
+            return None
+        if lows[start] in lx.PERSON_PRONOUNS | lx.GROUP_PRONOUNS | lx.THING_PRONOUNS:
+            return (start, start + 1) if lows[start] not in lx.OBJECT_PRONOUNS else None
+        np = self._np_after(start, k)
+        if np is None or not self._is_speaker_like(np):
+            return None
+        return np
+
+    def _is_speaker_like(self, np: tuple[int, int]) -> bool:
+        """True when a phrase can name who speaks: a name, a pronoun or a speaker noun."""
+        head, low = self.words[np[1] - 1], self.lows[np[1] - 1]
+        return (
+            head[0].isupper()
+            or _is_speaker_word(low)
+            or low in lx.PERSON_PRONOUNS | lx.GROUP_PRONOUNS | lx.THING_PRONOUNS
+        )
+
+    def _subject_before(self, k: int, lo: int) -> tuple[tuple[int, int] | None, bool]:
+        """The speaker phrase ending just before the cue at token k (Hill, a doctor, said),
+        and whether it was reached through a relative pronoun (a weak subject)."""
         j = k - 1
         while j >= lo and (self.lows[j] in lx.CUE_ADVERBS or _is_adverb(self.lows[j])):
             j -= 1
         if j < lo or self.owner[j] != -1:
-            return None
-        if self.words[j] == ",":
-            # An appositive between the name and the cue: "Hill, a doctor at the clinic, said".
-            c = j - 1
-            while c >= lo and self.words[c] != "," and self.owner[c] == -1 and j - c <= 12:
-                c -= 1
-            if c >= lo and self.words[c] == "," and self.owner[c] == -1:
-                # "The chief engineer, Hugh Hill, told": the name is the part between commas.
-                inner = self._np_ending_at(j - 1, c + 1)
-                if inner is not None and inner[0] == c + 1 and self.words[inner[0]][0].isupper():
-                    return inner
-                np = self._np_ending_at(c - 1, lo)
-                if np is not None and self.words[np[1] - 1][0].isupper():
-                    return np
-            return None
+            return None, False
+        if self.words[j] in _APPOSITIVE_SEPARATORS:
+            return self._subject_before_appositives(j, lo), False
         if self.words[j] == ")":
             # A party or place in brackets after the name: Mike Pence (R-IN) said.
             c = j - 1
@@ -748,7 +901,62 @@ class _Document:
                 c -= 1
             if c > lo and self.words[c] == "(":
                 j = c - 1
-        return self._np_ending_at(j, lo)
+        if self.lows[j] in {"who", "which", "that"}:
+            # A relative clause: "the Chicago Police Department, which reported" speaks through
+            # its antecedent, a speaker named just before (times skipped).
+            j -= 1
+            while j >= lo and (
+                self.words[j] in _APPOSITIVE_SEPARATORS or self.lows[j] in lx.TIME_WORDS
+            ):
+                j -= 1
+            np = self._np_ending_at(j, lo)
+            return (np, True) if np is not None and self._is_speaker_like(np) else (None, False)
+        return self._np_ending_at(j, lo), False
+
+    def _subject_before_appositives(self, comma: int, lo: int) -> tuple[int, int] | None:
+        """The speaker among comma-set phrases before a cue: "Donna Rawlings, 59, of Ashton,
+        Md., who watched on a screen, said" is Donna Rawlings.
+
+        The phrases are read from the clause's start: the first that is a name wins, else the
+        first that is a speaker noun ("The engineer, who has worked there for years, said").
+        """
+        words, owner = self.words, self.owner
+        segments: list[tuple[int, int]] = []
+        end = comma
+        c = comma - 1
+        while c >= lo and owner[c] == -1 and comma - c <= _MAX_APPOSITIVES:
+            w = words[c]
+            if w in _APPOSITIVE_SEPARATORS:
+                segments.append((c + 1, end))
+                end = c
+            elif w in {".", "!", "?", ";", ":"} and not (
+                w == "."
+                and c > lo
+                and (self.lows[c - 1] in _NAME_ABBREVIATIONS or len(words[c - 1]) <= 2)
+            ):
+                break
+            c -= 1
+        segments.append((c + 1, end))
+        segments.reverse()
+        candidates = []
+        for s_lo, s_hi in segments:
+            if s_lo >= s_hi:
+                continue
+            j = s_hi - 1
+            if words[j] == ")":  # Rep. Jim Clyburn (D-S.C.)
+                while j > s_lo and words[j] != "(":
+                    j -= 1
+                j -= 1
+            np = self._np_ending_at(j, s_lo)
+            if np is not None:
+                candidates.append(np)
+        for np in candidates:
+            if words[np[1] - 1][0].isupper() and self.lows[np[0]] not in lx.PREPOSITIONS:
+                return np
+        for np in candidates:
+            if _is_speaker_word(self.lows[np[1] - 1]):
+                return np
+        return None
 
     def _np_ending_at(self, j: int, lo: int) -> tuple[int, int] | None:
         """Walk left from token j over a noun phrase; (start, end) token indices, or None."""
@@ -805,6 +1013,10 @@ class _Document:
         if i >= hi or owner[i] != -1 or not words[i][0].isalnum():
             return None
         start = i
+        # After an inverted cue, a clause ("suggests that Phoenix"), a time ("said this
+        # week") or an object ("asking her") is no speaker.
+        if inverted and (lows[i] in _NOT_INVERTED_SPEAKERS or lows[i] in lx.OBJECT_PRONOUNS):
+            return None
         if lows[i] in lx.PERSON_PRONOUNS | lx.GROUP_PRONOUNS:
             return (i, i + 1) if inverted or lows[i] in lx.PERSON_PRONOUNS else None
         if lows[i] in lx.DETERMINERS:
@@ -828,18 +1040,17 @@ class _Document:
             i += 1
         if i == start or (i == start + 1 and lows[start] in lx.DETERMINERS):
             return None
-        if (
-            inverted
-            and not proper
-            and lows[i - 1]
-            not in (lx.DOCUMENT_NOUNS | lx.ORG_NOUNS | lx.SPOKESPERSON_NOUNS | lx.GROUP_NOUNS)
-        ):
+        if inverted and not proper and not _is_speaker_word(lows[i - 1]):
             return None
         return (start, i)
 
     def mention_text(self, start: int, end: int) -> str:
-        """The phrase as printed, from its first to its last token."""
-        return self.text[self.starts[start] : self.starts[end - 1] + len(self.words[end - 1])]
+        """The phrase as printed, from its first to its last token (a contracted pronoun
+        without its verb: "He's" gives "He")."""
+        last = self.words[end - 1]
+        if end - start == 1 and self.lows[start] != last.lower():
+            return last[: len(self.lows[start])]
+        return self.text[self.starts[start] : self.starts[end - 1] + len(last)]
 
     # -- resolution --
 
@@ -1116,6 +1327,17 @@ def _starts_with_attribution(sentence: str) -> bool:
     if words[0].islower() and words[0] not in lx.NOT_NAMES - lx.PERSON_PRONOUNS:
         return True
     return any(w in lx.CUE_VERBS for w in words)
+
+
+def _is_speaker_word(low: str) -> bool:
+    """A noun that can name who speaks (singular or plural): officials, the engineer, authors."""
+    return low in lx.SPEAKER_WORDS or (low.endswith("s") and low[:-1] in lx.SPEAKER_WORDS)
+
+
+def _is_capitals_word(word: str) -> bool:
+    """A word in capitals, as transcripts label speakers: WALLACE, MR. TRUMP, SEN. KAINE."""
+    letters = word.replace(".", "")
+    return len(letters) >= 2 and letters.isalpha() and letters.isupper()
 
 
 def _same_head(a: str, b: str) -> bool:

@@ -89,6 +89,81 @@ def credits(text: str) -> list[tuple[str | None, str | None, str | None]]:
             id="quote-before-takes-the-next-quotes-speaker",
         ),
         pytest.param(
+            "Dana Cole said the mayor\u2019s remarks were \u201cout of line.\u201d",
+            [("Dana Cole", "Dana Cole", "said")],
+            id="a-cue-word-after-a-possessive-is-a-noun",
+        ),
+        pytest.param(
+            "Critics said the late-night tweets showed a \u201creckless streak.\u201d",
+            [("Critics", "Critics", "said")],
+            id="a-cue-word-after-an-adjective-is-a-noun",
+        ),
+        pytest.param(
+            "\u201cWe are ready,\u201d Dana Cole told the Riverton Post.",
+            [("Dana Cole", "Dana Cole", "told")],
+            id="a-capitalised-cue-word-is-part-of-a-name",
+        ),
+        pytest.param(
+            "Ruiz defended the plan on Monday, saying, \u201cIt is the only way.\u201d",
+            [("Ruiz", "Ruiz", "saying")],
+            id="participle-takes-the-clause-subject",
+        ),
+        pytest.param(
+            "Hill thanked the crews and added: \u201cThey saved the bridge.\u201d",
+            [("Hill", "Hill", "added")],
+            id="second-verb-takes-the-clause-subject",
+        ),
+        pytest.param(
+            "At the meeting, Ortiz took to the microphone to warn that the bridge was "
+            "\u201ca death trap.\u201d",
+            [("Ortiz", "Ortiz", "warn")],
+            id="infinitive-takes-the-clause-subject-after-an-opening-phrase",
+        ),
+        pytest.param(
+            "Donna Reyes, 59, of Riverton, who watched the vote from the gallery, said the "
+            "council had \u201cfailed the town.\u201d",
+            [("Donna Reyes", "Donna Reyes", "said")],
+            id="name-before-several-appositives",
+        ),
+        pytest.param(
+            "Tom Baker -- the owner of the ferry company that runs the harbor route -- told me, "
+            "\u201cWe lose money every day.\u201d",
+            [("Tom Baker", "Tom Baker", "told")],
+            id="name-before-a-dashed-appositive",
+        ),
+        pytest.param(
+            "The council turned to the Harbor Authority, which reported \u201c212 cracked "
+            "beams\u201d in its survey.",
+            [("the Harbor Authority", "the Harbor Authority", "reported")],
+            id="relative-pronoun-speaks-for-its-antecedent",
+        ),
+        pytest.param(
+            "City Attorney Ana Ruiz said in the letter that the ad \u201cwrongly\u201d suggests that "
+            "Riverton supports the plan.",
+            [("Ana Ruiz", "City Attorney Ana Ruiz", "said")],
+            id="a-clause-after-an-inverted-cue-is-no-speaker",
+        ),
+        pytest.param(
+            "Cole sang to the mayor before asking her, \u201cWhere do we go from here?\u201d",
+            [("Cole", "Cole", "asking")],
+            id="an-object-pronoun-is-a-listener",
+        ),
+        pytest.param(
+            "Mayor Ana Ruiz has a new slogan for the campaign: \u201cFix it first.\u201d",
+            [("Ana Ruiz", "Mayor Ana Ruiz", None)],
+            id="colon-without-a-cue-credits-the-subject",
+        ),
+        pytest.param(
+            "Ruiz said the plan was \u201cthe right call\u201d when Cole said it cost too much.",
+            [("Ruiz", "Ruiz", "said")],
+            id="a-fragment-belongs-to-the-cue-before-it",
+        ),
+        pytest.param(
+            "Dana Cole spoke first. She\u2019s arguing that the levy is \u201ca tax on families.\u201d",
+            [("Dana Cole", "She", "arguing")],
+            id="contracted-pronoun",
+        ),
+        pytest.param(
             "\u201cWhy is the bridge still closed?\u201d Ortiz demanded.",
             [("Ortiz", "Ortiz", "demanded")],
             id="question-then-its-attribution-is-one-sentence",
