@@ -11,6 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from attribution import lexicon as lx
 from attribution import speakers
 from attribution.model import Article, Quote, QuoteKind
 
@@ -29,6 +30,15 @@ _MARK_RE = re.compile(
 # Markup tags pasted with the text (`<tweet author="...">`): their marks delimit attributes.
 # One bounded class, so a `<` never followed by `>` costs a bounded scan and no backtracking.
 _TAG_RE = re.compile(r"</?[A-Za-z][\w:.-]*(?:\s[^<>\n]{0,4000})?/?>")
+# A transcript's speaker label: one to three words in capitals and a colon ("MR. TRUMP: ").
+# Each part is one class repeated, separated by a space the class excludes: no backtracking.
+_SPEAKER_LABEL_RE = re.compile(r"[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2}:\s")
+# Lower-case words, for spotting a cue verb.
+_WORD_RE = re.compile(r"[a-z]+")
+# How many words after a closing mark its cue may stand (", the mayor of Riverton said").
+_CUE_REACH = 6
+# The most words an attribution between two quotes has ("Rep. Gwen Moore (D-Wis.) said").
+_ATTRIBUTION_WORDS = 12
 # Lines no longer than this, in a text of several lines, are hard-wrapped (email, plain-text
 # wires): their line breaks are not paragraph breaks. Paragraphs of news copy run longer.
 _WRAP_WIDTH = 100
@@ -336,7 +346,14 @@ def _pair_family(
         depth = 0
         first = 0
         if pending is not None:
-            if marks and marks[0][0] == para[0] and marks[0][2]:
+            if (
+                marks
+                and marks[0][0] == para[0]
+                and marks[0][2]
+                and not _starts_new_statement(
+                    text, para, marks, paragraphs[index - 1], done, pending
+                )
+            ):
                 # The paragraph reopens the quote: it continues here.
                 pos = marks[0][0]
                 pending.inner_marks.append((pending.pieces[-1][1], pos))
@@ -386,6 +403,45 @@ def _pair_family(
         pending.uncertain = "the quote is not closed before the end of the article"
         done.append(pending)
     return [p for p in (_trimmed(text, p) for p in done) if p is not None]
+
+
+def _starts_new_statement(
+    text: str,
+    para: tuple[int, int],
+    marks: list[tuple[int, str, bool, bool]],
+    prev_para: tuple[int, int],
+    done: list[Pairing],
+    pending: Pairing,
+) -> bool:
+    """True when a paragraph that reopens an unclosed quote starts another statement instead.
+
+    Rule by rule: a transcript's speaker label follows the mark (`"PENCE: Well, ...`); or the
+    paragraph's quote closes and is credited on its own (`“...,” added Rep. Jim Clyburn`)
+    while the open quote was already credited just before it (`“...,” Moore said. “If
+    indeed ...` or `Moore said: “If indeed ...`), as a writer who forgot a closing mark
+    leaves it.
+    """
+    after_mark = marks[0][0] + len(marks[0][1])
+    if _SPEAKER_LABEL_RE.match(text, after_mark, para[1]):
+        return True
+    close = next(
+        (pos + len(m) for pos, m, can_open, can_close in marks[1:] if can_close and not can_open),
+        None,
+    )
+    if close is None or not _opens_with_cue(text[close : close + 80]):
+        return False
+    # The words between the open quote and the quote (or paragraph start) before it.
+    closes = [
+        p.close_mark for p in done if p.close_mark is not None and p.close_mark >= prev_para[0]
+    ]
+    gap_start = mark_end(text, max(closes)) if closes else prev_para[0]
+    gap = _WORD_RE.findall(text[gap_start : pending.open_mark].lower())
+    return len(gap) <= _ATTRIBUTION_WORDS and any(w in lx.CUE_VERBS for w in gap)
+
+
+def _opens_with_cue(segment: str) -> bool:
+    """True when text right after a quote begins with its attribution: `, added Clyburn`."""
+    return any(w in lx.CUE_VERBS for w in _WORD_RE.findall(segment)[:_CUE_REACH])
 
 
 def _after_last_close(text: str, done: list[Pairing], para: tuple[int, int]) -> int:

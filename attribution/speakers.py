@@ -1133,8 +1133,12 @@ class _Document:
                 mentions.append(None)
                 continue
             pairing = self.pairings[index]
-            mentions.append(self.mention_text(*f.np))
-            speakers.append(self.resolve(f.np, pairing.open_mark))
+            mention = self.mention_text(*f.np)
+            mentions.append(mention)
+            if f.where == "label":  # a transcript's label in capitals: PENCE is Mike Pence
+                speakers.append(self.resolve_name(mention.title()))
+            else:
+                speakers.append(self.resolve(f.np, pairing.open_mark))
         kinds = [self._kind(i, found[i]) for i in range(len(found))]
         self._inherit(found, speakers, mentions, kinds)
         return [

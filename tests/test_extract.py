@@ -238,3 +238,28 @@ def test_a_quote_reopened_on_the_next_line_continues_there() -> None:
 
 def test_empty_quote_marks_are_no_quote() -> None:
     assert pair_quote_marks("He said \u201c\u201d and left.") == []
+
+
+def test_a_transcript_label_starts_a_new_quote_even_if_the_last_one_never_closed() -> None:
+    text = (
+        "Sen. Dana Cole took questions from Tom Baker on the radio.\n\n"
+        '"BAKER: Will the bridge open in May?\n\n'
+        '"COLE: It will open in June. The steel came late.'
+    )
+    quotes = article_from_text(text).quotes
+    assert [(q.text, q.speaker, q.speaker_mention) for q in quotes] == [
+        ("BAKER: Will the bridge open in May?", "Tom Baker", "BAKER"),
+        ("COLE: It will open in June. The steel came late.", "Dana Cole", "COLE"),
+    ]
+    assert all(q.uncertain for q in quotes)
+
+
+def test_a_forgotten_closing_mark_does_not_merge_two_speakers() -> None:
+    text = (
+        "\u201cIt is a dog whistle,\u201d Rep. Gwen Moore said. \u201cIf he is not legitimate, "
+        "how can anyone feel good?\n"
+        "\u201cI have been thinking about where we are as a country,\u201d added Rep. Jim Clyburn."
+    )
+    quotes = article_from_text(text).quotes
+    assert [q.speaker for q in quotes] == ["Gwen Moore", "Gwen Moore", "Jim Clyburn"]
+    assert quotes[1].uncertain is not None and len(quotes[1].spans) == 1
