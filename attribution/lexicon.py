@@ -7,7 +7,8 @@ from __future__ import annotations
 
 
 def _verb_forms(*bases: str) -> frozenset[str]:
-    """Regular forms of each verb: `warn` gives warn, warns, warned, warning."""
+    """Regular forms of each verb: `warn` gives warn, warns, warned, warning; a verb ending
+    in consonant, vowel, consonant also gets doubled forms (admitted, quipping)."""
     forms: set[str] = set()
     for base in bases:
         if base.endswith("e"):
@@ -16,6 +17,14 @@ def _verb_forms(*bases: str) -> frozenset[str]:
             forms.update({base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"})
         else:
             forms.update({base, base + "s", base + "ed", base + "ing"})
+            vowels = "aeiou"
+            if (
+                len(base) >= 3
+                and base[-1] not in vowels + "wxy"
+                and base[-2] in vowels
+                and base[-3] not in vowels
+            ):
+                forms.update({base + base[-1] + "ed", base + base[-1] + "ing"})
     return frozenset(forms)
 
 
@@ -32,7 +41,7 @@ CUE_VERBS: frozenset[str] = _verb_forms(
     "suggest", "testify", "tweet", "urge", "vow", "warn", "whisper", "yell", "ask", "inquire",
     "reason", "reiterate", "concur", "sniff", "snap", "demand", "wonder", "implore",
     "chant", "chime", "caution", "contend", "gush", "opine", "rail", "scold", "recollect",
-    "chide", "exult", "fume", "grumble", "hedge", "interject", "marvel", "murmur", "mutter",
+    "chide", "exult", "fume", "grumble", "interject", "marvel", "murmur", "mutter",
     "proclaim", "rant", "sigh", "summarize", "summarise", "surmise", "theorize", "text",
     "underscore", "underline", "volunteer", "venture", "assure", "advise", "acknowledge",
     "clarify", "emphasize", "rule", "reassure", "predict", "estimate", "conclude", "ask",
@@ -126,6 +135,7 @@ FRAMING_VERBS: frozenset[str] = _verb_forms(
     "applaud", "welcome", "reject", "castigate", "berate", "assail", "portray", "depict",
     "deride", "disparage", "characterize", "characterise", "pound", "question", "attack",
     "recite", "invoke", "quote", "paraphrase", "echo", "insult", "nickname", "tag", "laud",
+    "exhort",
     "find",
 ) | CUE_VERBS
 
@@ -281,10 +291,37 @@ GROUP_NOUNS: frozenset[str] = frozenset(
 TERM_MARKERS: frozenset[str] = frozenset(
     {
         "so-called", "dubbed", "nicknamed", "titled", "entitled", "coined", "term", "terms",
-        "word", "words", "phrase", "phrases", "slogan", "slogans", "hashtag", "nickname",
+        "known", "slogan", "slogans", "hashtag", "nickname", "commentary", "essay", "anthem",
+        "hymn", "op-ed",
         "alias", "aka", "headline", "headlined", "show", "series", "sitcom", "film", "movie",
         "book", "novel", "song", "album", "musical", "episode", "segment", "poem", "painting",
         "documentary", "podcast", "codenamed", "code-named", "catchphrase", "motto", "meme",
+    }
+)
+
+# Nouns for programmes and publications: a title after one is a title ("broadcast of
+# “Fox News Sunday”", "the show “The Apprentice”").
+MEDIA_NOUNS: frozenset[str] = frozenset(
+    {
+        "show", "shows", "program", "programme", "broadcast", "episode", "segment", "edition",
+        "series", "interview", "network", "channel", "podcast", "documentary", "film", "movie",
+        "book", "novel", "memoir", "song", "album", "column", "newsletter", "magazine",
+        "newspaper", "website", "blog", "bill", "act", "law", "project", "campaign", "report",
+        "study", "paper", "play", "musical", "painting", "exhibit", "exhibition", "event",
+        "forum", "conference", "summit", "hearing", "debate", "speech", "address", "anthem",
+    }
+)
+
+# Nouns for what someone said, owned by its speaker: "Trump's claim that ...".
+SPEECH_NOUNS: frozenset[str] = frozenset(
+    {
+        "claim", "claims", "statement", "statements", "remark", "remarks", "comment",
+        "comments", "words", "promise", "promises", "pledge", "vow", "warning", "assertion",
+        "accusation", "accusations", "argument", "description", "characterization", "call",
+        "insistence", "suggestion", "charge", "charges", "boast", "complaint", "prediction",
+        "criticism", "attack", "attacks", "response", "reply", "answer", "tweet", "tweets",
+        "message", "declaration", "admission", "contention", "view", "slogan", "rhetoric",
+        "refusal", "demand", "demands", "reference", "references", "question", "questions",
     }
 )
 

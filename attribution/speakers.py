@@ -38,6 +38,10 @@ DOUBLE_AND_SINGLE_MARKS = frozenset(
 _DASHES = frozenset({"\u2014", "\u2013", "\u2015", "\u2012", "-"})
 # Closing quotation marks (and the last character of `''`), for telling a quote's end.
 _CLOSING_MARKS = frozenset("\"'\u201d\u2019\u00bb\u203a\u201c")
+# Small words between a term marker and its term: known as the “X”, a show called the “Y”.
+_MARKER_TAILS = frozenset({"as", "the", "a", "an"})
+# Possessive pronouns, and the pronoun each stands for when resolving who owns the words.
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 # The owner of tokens inside markup tags (quotes own theirs by index, free words are -1).
 _MARKUP = -2
 # Words that cannot open a speaker phrase after an inverted cue.
@@ -713,7 +717,12 @@ class _Document:
             np = self._clause_subject(lead_lo, lead_hi - 1)
             if np is not None:
                 return _Found(None, np, "colon")
-        # Rule 9: the sentence before introduced it with a colon: Smith said Tuesday: / “...”
+        # Rule 9: words owned by someone: Clinton's “public option”, his “average American”
+        # followers, Trump's claim that there have been “thousands of shootings”.
+        np = self._possessor(lead_lo, lead_hi)
+        if np is not None:
+            return _Found(None, np, "possessive")
+        # Rule 10: the sentence before introduced it with a colon: Smith said Tuesday: / “...”
         if lead_lo == lead_hi and s_start > 0:
             prev_end = s_start
             while prev_end > 0 and self.text[prev_end - 1].isspace():
@@ -725,6 +734,37 @@ class _Document:
                 if found is not None:
                     return _Found(found.cue, found.np, "colon")
         return _Found(None, None, "none")
+
+    def _possessor(self, lo: int, hi: int) -> tuple[int, int] | None:
+        """Who owns the words before a quote: a possessive right before it, or one before a
+        noun for speech in the same clause (Trump's claim that there have been “...”)."""
+        if hi <= lo:
+            return None
+        if _is_possessive(self.words[hi - 1]) or self.lows[hi - 1] in _POSSESSIVE_PRONOUNS:
+            # Only words (“public option”), not a title or name (DuVernay's “13th”).
+            return self._owner_phrase(hi - 1, lo) if self._quote_starts_lower(hi) else None
+        for k in range(hi - 2, max(lo, hi - _MAX_CUE_OFFSET * 2) - 1, -1):
+            if self.lows[k + 1] in lx.SPEECH_NOUNS and (
+                _is_possessive(self.words[k]) or self.lows[k] in _POSSESSIVE_PRONOUNS
+            ):
+                return self._owner_phrase(k, lo)
+        return None
+
+    def _quote_starts_lower(self, k: int) -> bool:
+        """True when the quote whose opening mark is token k begins with a lower-case word."""
+        k += 1
+        while k < len(self.words) and not self.words[k][0].isalnum():
+            k += 1
+        return k < len(self.words) and self.words[k][0].islower()
+
+    def _owner_phrase(self, k: int, lo: int) -> tuple[int, int] | None:
+        """The possessor ending at token k, when it can speak: Hillary Clinton's, his."""
+        if self.lows[k] in _POSSESSIVE_PRONOUNS:
+            return (k, k + 1)
+        np = self._np_ending_at(k, lo)
+        if np is None or not self.words[k][0].isupper():
+            return None  # "the country's": a place or thing, more often than not
+        return np
 
     def _transcript_label(self, pairing: Pairing) -> tuple[int, int] | None:
         """A speaker label in capitals opening a quote (`WALLACE: Let's start`), as tokens."""
@@ -766,6 +806,8 @@ class _Document:
             low = self.lows[k]
             if low not in verbs or self._is_noun_use(k, np_lo):
                 continue
+            if low in {"put", "puts"} and self.lows[k + 1 : k + 2] != ["it"]:
+                continue  # "as he put it" quotes; "put on a show" does not
             np, weak = self._speaker_of_cue(k, np_lo, np_hi)
             if np is None:
                 continue
@@ -788,8 +830,14 @@ class _Document:
             return None, False  # "a Donald Trump tweet": a noun, not "Trump tweeted"
         if np is not None and not self._is_speaker_like(np):
             # "Protesters marching through the streets chanted": the walk found "the streets";
-            # the clause's subject speaks when it can.
-            np = self._clause_subject(np_lo, k) or np
+            # the clause's subject speaks when it can. A phrase that is no noun phrase at all
+            # ("that primarily benefits hedge") is dropped.
+            first = self.lows[np[0]]
+            fallback = self._clause_subject(np_lo, k)
+            if fallback is not None or (
+                first not in lx.DETERMINERS and self.words[np[0]].islower()
+            ):
+                np = fallback
         if np is None and self._may_invert(k):
             np = self._np_after(k + 1, np_hi, inverted=True)
         weak = weak or (np is not None and np[1] - np[0] == 1 and self.lows[np[0]] == "it")
@@ -809,13 +857,19 @@ class _Document:
             return True
         if prev_low in lx.PREPOSITIONS and not self.lows[k].endswith("ing"):
             return True  # "secretary of state"; but "before asking", "after saying" are verbs
-        if prev_low.endswith(("'s", "\u2019s")) or prev in {"'", "\u2019"}:
-            return True  # a possessive: "Trump's statement", "the voters' claims"
+        if _is_possessive(prev) and prev_low not in lx.PERSON_PRONOUNS | lx.THING_PRONOUNS:
+            return True  # a possessive: "Trump's statement", "the voters' claims" (not "he's")
         if self.lows[k] not in lx.NOUN_LIKE_CUES:
             return False
         if prev[0].isupper():
-            # "Trump tweets" is a verb, "a Donald Trump tweet" a noun compound.
-            return not self.lows[k].endswith(("s", "ed", "ing")) and not prev.endswith("s")
+            # "Trump tweets" is a verb, "a Donald Trump tweet" a noun compound; a base form
+            # after a name is a verb only after a plural or before an object (call them).
+            nxt = self.lows[k + 1] if k + 1 < len(self.lows) else ""
+            return (
+                not self.lows[k].endswith(("s", "ed", "ing"))
+                and not prev.endswith("s")
+                and nxt not in lx.OBJECT_PRONOUNS | {"it", "the", "a", "an"}
+            )
         # After a lower-case word a noun-like cue is a verb only after a speaker word.
         return (
             prev[0].isalnum()
@@ -1061,6 +1115,9 @@ class _Document:
         words = [w for w in self.words[start:end] if w != "."]
         head = lows[-1]
         pos = self.starts[start]
+        if len(lows) == 1 and head in _POSSESSIVE_PRONOUNS:
+            head = _POSSESSIVE_PRONOUNS[head]  # "his claim": the owner is who "he" is
+            lows = [head]
         if len(lows) == 1 and head in lx.PERSON_PRONOUNS:
             return self._antecedent(pos, {"person"})
         if len(lows) == 1 and head in lx.GROUP_PRONOUNS:
@@ -1134,6 +1191,8 @@ class _Document:
                 continue
             pairing = self.pairings[index]
             mention = self.mention_text(*f.np)
+            if f.where == "possessive":
+                mention = _strip_possessive(mention)  # "Ruiz's claim": the mention is Ruiz
             mentions.append(mention)
             if f.where == "label":  # a transcript's label in capitals: PENCE is Mike Pence
                 speakers.append(self.resolve_name(mention.title()))
@@ -1216,7 +1275,11 @@ class _Document:
                 take(i, prev, "previous")
 
     def _kind(self, index: int, found: _Found) -> QuoteKind:
-        """Direct statement, partial quote inside the reporter's sentence, or a term."""
+        """Direct statement, partial quote inside the reporter's sentence, or a term.
+
+        Terms first, rule by rule; then a quote standing as its own sentence (or introduced
+        by its attribution) is direct, and a fragment of the reporter's sentence partial.
+        """
         pairing = self.pairings[index]
         quote_text = " ".join(self.text[s:e] for s, e in pairing.pieces)
         quote_words = [t for t in _TOKEN_RE.findall(quote_text) if t[0].isalnum()]
@@ -1226,26 +1289,51 @@ class _Document:
         lead = self.lows[lead_lo:lead_hi]
         lead_words = [w for w in lead if w[0].isalnum()]
         ends_sentence = quote_text.rstrip("\u201d\"'\u2019)").endswith((".", "!", "?", "\u2026"))
-        # A term marker just before: the so-called "peace dividend", a show titled "Morning Joe".
-        if lead_words and len(quote_words) <= _MAX_TERM_WORDS:
-            if lead_words[-1] in lx.TERM_MARKERS or (
-                len(lead_words) >= 2
-                and lead_words[-2] in lx.TERM_MARKERS
-                and lead_words[-1] in {"as", "the", "a"}
+        # A question or several sentences is someone's statement, whatever stands before it.
+        statement = ends_sentence_question(quote_text) or bool(
+            _INNER_SENTENCE_END_RE.search(quote_text)
+        )
+        adjacent = found.where in {"trail", "lead", "colon"} and self._adjacent(index, found)
+        short = len(quote_words) <= _MAX_TERM_WORDS and not statement
+        # Rule T1: a term marker just before: the so-called "peace dividend", a show titled
+        # "Morning Joe", the bill known as the "JASTA" (not when credited right after it).
+        if lead_words and short and not (found.where == "trail" and adjacent):
+            tail = len(lead_words)
+            while tail > 0 and len(lead_words) - tail < 2 and lead_words[tail - 1] in _MARKER_TAILS:
+                tail -= 1
+            if tail > 0 and lead_words[tail - 1] in lx.TERM_MARKERS:
+                return QuoteKind.TERM
+            # "a group called “X”" names something; "Tim Cook called it “crap”" is partial.
+            if (
+                lead_words[-1] in {"called", "named"}
+                and lead[-1] == lead_words[-1]
+                and (found.np is None or self.lows[found.np[0]] in {"a", "an"})
             ):
                 return QuoteKind.TERM
-            if lead_words[-1] in {"called", "named"} and lead[-1] == lead_words[-1]:
-                return QuoteKind.TERM  # "a group called “X”"; "called the plan “X”" is partial
-        adjacent = found.where in {"trail", "lead", "colon"} and self._adjacent(index, found)
-        # A title in capitals with no one credited next to it: “Fox News Sunday”, “Shark Tank.”
-        if (
-            _is_title_like(quote_words)
-            and not adjacent
-            and not ends_sentence_question(quote_text)
-            and not _INNER_SENTENCE_END_RE.search(quote_text)
-        ):
+        # Rule T2: a nickname inside a name: Rep. Robert C. “Bobby” Scott.
+        if short and len(quote_words) <= 2 and self._inside_a_name(pairing):
             return QuoteKind.TERM
-        # A short fragment inside a sentence that credits nobody with it: scare quotes.
+        # Rule T3: a title in capitals (“Fox News Sunday”, “Shark Tank”), unless someone is
+        # credited with it right there: introduced by a cue, a colon or "as" (hailed him as
+        # “The Comeback Kid”), or its attribution next to it. Where a title stands it is a
+        # title all the same: after a possessive (MSNBC's “Morning Joe”), after "on" or "in"
+        # (appeared on “Face the Nation”), after a media noun (a broadcast of “...”).
+        if _is_title_like(quote_words) and short:
+            last = lead_words[-1] if lead_words else ""
+            title_place = bool(lead_words) and (
+                _is_possessive(self.words[lead_hi - 1])
+                or last in {"on", "in"}
+                or last in lx.MEDIA_NOUNS
+                or (len(lead_words) >= 2 and lead_words[-2] in lx.MEDIA_NOUNS)
+            )
+            credited = adjacent or (
+                found.np is not None
+                and (last in {"as"} | lx.FRAMING_VERBS or lead[-1:] in (["("], [":"]))
+            )
+            if title_place or not credited:
+                return QuoteKind.TERM
+        # Rule T4: a short fragment inside a sentence that credits nobody with it: scare
+        # quotes (the “experts” were wrong).
         if lead_words and found.np is None and len(quote_words) <= 4 and not ends_sentence:
             return QuoteKind.TERM
         if not lead_words or _lead_is_attribution(lead):
@@ -1256,6 +1344,24 @@ class _Document:
             if not lead_words:
                 return QuoteKind.DIRECT
         return QuoteKind.PARTIAL
+
+    def _inside_a_name(self, pairing: Pairing) -> bool:
+        """True when capitalised words stand right before and after the quote: a nickname."""
+        lo, _ = self.token_range(pairing.open_mark, pairing.open_mark + 1)
+        close = pairing.close_mark
+        if close is None or lo == 0:
+            return False
+        after, _ = self.token_range(qm.mark_end(self.text, close), len(self.text))
+        before = self.words[lo - 1]
+        if before == "." and lo >= 2:
+            before = self.words[lo - 2]  # an initial: Robert C. “Bobby” Scott
+        return (
+            after < len(self.words)
+            and before[0].isupper()
+            and self.words[after][0].isupper()
+            and self.lows[after] not in lx.NOT_NAMES
+            and all(w[0].isupper() for w in self.words[lo:after] if w[0].isalnum())
+        )
 
     def _adjacent(self, index: int, found: _Found) -> bool:
         """True when the speaker phrase or cue touches the quote (within a few tokens)."""
@@ -1331,6 +1437,11 @@ def _starts_with_attribution(sentence: str) -> bool:
     if words[0].islower() and words[0] not in lx.NOT_NAMES - lx.PERSON_PRONOUNS:
         return True
     return any(w in lx.CUE_VERBS for w in words)
+
+
+def _is_possessive(word: str) -> bool:
+    """A possessive: Trump's, MSNBC\u2019s, voters'."""
+    return word.lower().endswith(("'s", "\u2019s")) or word in {"'", "\u2019"}
 
 
 def _is_speaker_word(low: str) -> bool:

@@ -134,6 +134,47 @@ def quotes_of(text: str) -> list[tuple[str, QuoteKind]]:
             id="sentence-splitter-cannot-cut-a-quote",
         ),
         pytest.param(
+            "Ruiz told WRVR\u2019s \u201cMorning Report\u201d that the bridge would open in May.",
+            [("Morning Report", T)],
+            id="term-title-after-a-possessive",
+        ),
+        pytest.param(
+            "On Sunday\u2019s broadcast of \u201cCity Hall Live,\u201d Mayor Ana Ruiz said the "
+            "bridge would open.",
+            [("City Hall Live,", T)],
+            id="term-title-after-a-media-noun-despite-a-speaker",
+        ),
+        pytest.param(
+            "A 1995 column hailed Ruiz as \u201cThe Comeback Mayor\u201d for the turnaround.",
+            [("The Comeback Mayor", P)],
+            id="partial-title-shaped-words-credited-with-as",
+        ),
+        pytest.param(
+            "Residents set up a fund called \u201cthe bridge kitty\u201d last spring.",
+            [("the bridge kitty", T)],
+            id="term-a-thing-called",
+        ),
+        pytest.param(
+            "It is a tax that Dana Cole called \u201ctotal political theater\u201d on Monday.",
+            [("total political theater", P)],
+            id="partial-someone-called-it",
+        ),
+        pytest.param(
+            "Rep. Robert C. \u201cBobby\u201d Scott opened his back yard for the cookout.",
+            [("Bobby", T)],
+            id="term-nickname-inside-a-name",
+        ),
+        pytest.param(
+            "The bill, known as the \u201cbridge act,\u201d passed on Friday.",
+            [("bridge act,", T)],
+            id="term-known-as",
+        ),
+        pytest.param(
+            "Hill said the words \u201cnever again\u201d twice during the hearing.",
+            [("never again", P)],
+            id="partial-someone-said-the-words",
+        ),
+        pytest.param(
             "''This isn't tax reform,'' said Dana Cole, an economist at the institute.",
             [("This isn't tax reform,", D)],
             id="two-apostrophes-as-a-double-mark",

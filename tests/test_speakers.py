@@ -164,6 +164,17 @@ def credits(text: str) -> list[tuple[str | None, str | None, str | None]]:
             id="contracted-pronoun",
         ),
         pytest.param(
+            "Cole backed Ana Ruiz\u2019s \u201cpay as you go\u201d plan for the bridge.",
+            [("Ana Ruiz", "Ana Ruiz", None)],
+            id="possessive-owns-the-words",
+        ),
+        pytest.param(
+            "Fact-checkers examined Ruiz\u2019s claim that the bridge carries \u201c40,000 cars a "
+            "day.\u201d",
+            [("Ruiz", "Ruiz", None)],
+            id="possessive-before-a-speech-noun",
+        ),
+        pytest.param(
             "\u201cWhy is the bridge still closed?\u201d Ortiz demanded.",
             [("Ortiz", "Ortiz", "demanded")],
             id="question-then-its-attribution-is-one-sentence",
