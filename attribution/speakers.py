@@ -379,7 +379,11 @@ def _is_interruption(gap: str) -> bool:
         return False
     lows = [w.lower() for w in words]
     has_cue = any(w in lx.CUE_VERBS for w in lows) or ("according" in lows and "to" in lows)
-    # Nothing but the attribution: no second clause ("he said, adding that").
+    # Nothing but the attribution: no second clause ("he said, adding that"), and no object
+    # after a cue that has its subject ("she added the words"; "said the mayor" inverts).
+    cue = next((i for i, w in enumerate(lows) if w in lx.CUE_VERBS), None)
+    if cue is not None and 0 < cue < len(lows) - 1 and lows[cue + 1] in lx.NOUN_DETERMINERS:
+        return False
     return has_cue and "that" not in lows and "because" not in lows
 
 
@@ -762,9 +766,11 @@ class _Document:
         if self.lows[k] in _POSSESSIVE_PRONOUNS:
             return (k, k + 1)
         np = self._np_ending_at(k, lo)
-        if np is None or not self.words[k][0].isupper():
-            return None  # "the country's": a place or thing, more often than not
-        return np
+        if np is None:
+            return None
+        if self.words[k][0].isupper() or _is_speaker_word(_strip_possessive(self.lows[k])):
+            return np  # Clinton's, the woman's
+        return None  # "the country's": a place or thing, more often than not
 
     def _transcript_label(self, pairing: Pairing) -> tuple[int, int] | None:
         """A speaker label in capitals opening a quote (`WALLACE: Let's start`), as tokens."""
@@ -1296,8 +1302,10 @@ class _Document:
         adjacent = found.where in {"trail", "lead", "colon"} and self._adjacent(index, found)
         short = len(quote_words) <= _MAX_TERM_WORDS and not statement
         # Rule T1: a term marker just before: the so-called "peace dividend", a show titled
-        # "Morning Joe", the bill known as the "JASTA" (not when credited right after it).
-        if lead_words and short and not (found.where == "trail" and adjacent):
+        # "Morning Joe", the bill known as the "JASTA" (not a statement credited right after
+        # it: In a column, "We lost," he wrote).
+        punctuated = quote_text.rstrip().endswith((",", ".", "?", "!"))
+        if lead_words and short and not (found.where == "trail" and adjacent and punctuated):
             tail = len(lead_words)
             while tail > 0 and len(lead_words) - tail < 2 and lead_words[tail - 1] in _MARKER_TAILS:
                 tail -= 1
@@ -1328,14 +1336,22 @@ class _Document:
             )
             credited = adjacent or (
                 found.np is not None
-                and (last in {"as"} | lx.FRAMING_VERBS or lead[-1:] in (["("], [":"]))
+                and (last in {"as"} | lx.FRAMING_VERBS or _lead_is_attribution(lead))
             )
             if title_place or not credited:
                 return QuoteKind.TERM
         # Rule T4: a short fragment inside a sentence that credits nobody with it: scare
-        # quotes (the “experts” were wrong).
-        if lead_words and found.np is None and len(quote_words) <= 4 and not ends_sentence:
-            return QuoteKind.TERM
+        # quotes (the “experts” were wrong). At the sentence's end too (a loud-mouthed
+        # “he.”), when nothing in the sentence is a cue and no other quote shares it.
+        if lead_words and found.np is None and len(quote_words) <= 4:
+            if not ends_sentence:
+                return QuoteKind.TERM
+            sentence_lo, _ = self.token_range(s_start, pairing.open_mark)
+            before = self.lows[sentence_lo:lead_hi]
+            if not any(w in lx.FRAMING_VERBS for w in before) and all(
+                o == -1 for o in self.owner[sentence_lo:lead_hi]
+            ):
+                return QuoteKind.TERM
         if not lead_words or _lead_is_attribution(lead):
             if quote_words and (
                 quote_words[0][0].isupper() or quote_words[0][0].isdigit() or len(quote_words) >= 8

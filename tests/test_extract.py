@@ -170,6 +170,26 @@ def quotes_of(text: str) -> list[tuple[str, QuoteKind]]:
             id="term-known-as",
         ),
         pytest.param(
+            "The less valuable mines would go into a separate \u201cliquidating trust.\u201d",
+            [("liquidating trust.", T)],
+            id="term-scare-quote-ending-a-sentence-without-any-cue",
+        ),
+        pytest.param(
+            "Ruiz said the bridge would get a \u201cnew deck.\u201d",
+            [("new deck.", P)],
+            id="partial-fragment-ending-a-sentence-with-a-cue",
+        ),
+        pytest.param(
+            "It is a tax known as the \u201cbridge levy\u201d after Mayor Ruiz proposed it.",
+            [("bridge levy", T)],
+            id="term-known-as-despite-a-name-after-it",
+        ),
+        pytest.param(
+            "After the anthem \u201cLift Every Voice,\u201d she added the words, \u201cVote Ruiz.\u201d",
+            [("Lift Every Voice,", T), ("Vote Ruiz.", D)],
+            id="a-cue-with-an-object-is-no-interruption",
+        ),
+        pytest.param(
             "Hill said the words \u201cnever again\u201d twice during the hearing.",
             [("never again", P)],
             id="partial-someone-said-the-words",
