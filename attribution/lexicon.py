@@ -44,7 +44,7 @@ CUE_VERBS: frozenset[str] = _verb_forms(
     "chide", "exult", "fume", "grumble", "interject", "marvel", "murmur", "mutter",
     "proclaim", "rant", "sigh", "summarize", "summarise", "surmise", "theorize", "text",
     "underscore", "underline", "volunteer", "venture", "assure", "advise", "acknowledge",
-    "clarify", "emphasize", "rule", "reassure", "predict", "estimate", "conclude", "ask",
+    "clarify", "emphasize", "reassure", "predict", "estimate", "conclude", "ask",
 ) | frozenset(
     {
         "say", "says", "said", "saying",
@@ -56,6 +56,7 @@ CUE_VERBS: frozenset[str] = _verb_forms(
         "sing", "sings", "sang", "singing",
         "read", "reads",  # "the letter reads", "the sign read"
         "found", "finds",  # "a report released last year found that ..."
+        "ruled",  # "Politifact then ruled that ..." ("a court ruling" is a noun)
         "point", "points", "pointed",  # "It also points out that ..."
         "thunder", "thundered", "bellow", "bellowed",
     }
@@ -146,7 +147,7 @@ CUE_ADVERBS: frozenset[str] = frozenset(
         "further", "reportedly", "recently", "would", "will", "could", "might", "may", "did",
         "does", "do", "is", "was", "were", "are", "repeatedly", "often", "simply", "just",
         "first", "last", "still", "never", "always", "long", "herself", "himself", "itself",
-        "themselves", "not", "already", "since", "separately", "subsequently", "privately",
+        "themselves", "not", "already", "since", "separately", "subsequently", "privately", "now",
         "publicly", "openly", "frequently", "initially", "ultimately", "finally", "similarly",
     }
 )
@@ -218,6 +219,17 @@ NOT_NAMES: frozenset[str] = frozenset(
     }
 )
 
+# Number words, which open times ("Twenty-two years ago,") and counts, never names.
+NUMBER_WORDS: frozenset[str] = frozenset(
+    {
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+        "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+        "eighty", "ninety", "hundred", "hundreds", "thousand", "thousands", "million",
+        "millions", "dozen", "dozens",
+    }
+)
+
 # Pronouns that can stand for a speaker, by the kind of entity they refer back to.
 PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS: frozenset[str] = frozenset({"they", "them"})
@@ -233,6 +245,8 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset(
         "transcript", "video", "ad", "advertisement", "press", "website", "note", "poll",
         "survey", "study", "analysis", "editorial", "op-ed", "column", "decision", "opinion",
         "indictment", "motion", "brief", "declaration", "resolution", "proclamation", "readout",
+        "article", "piece", "story", "spot", "clip", "commentary", "essay", "blog", "headline",
+        "finding", "findings", "bylaws", "rules",
     }
 )
 

@@ -828,6 +828,11 @@ class _Document:
         """The speaker phrase of the cue at token k, and whether it is a weak one (a relative
         pronoun's antecedent or `it`)."""
         low = self.lows[k]
+        if low.endswith("ing") and k > np_lo and self.words[k - 1] not in _APPOSITIVE_SEPARATORS:
+            # "footage of Trump saying": a participle right after a name is that name's.
+            np = self._np_ending_at(k - 1, np_lo)
+            if np is not None and self._is_speaker_like(np):
+                return np, False
         if low.endswith("ing") or self._follows_conjunction(k, np_lo):
             # "..., saying", "and added", "to say": the speaker is the clause's subject.
             return self._clause_subject(np_lo, k), False
@@ -853,8 +858,8 @@ class _Document:
         """True when a cue word is a noun here: the report, Obama's remarks, secretary of
         state, late-night tweets, The Huffington Post."""
         word = self.words[k]
-        if not word.islower():
-            return True  # capitalised mid-sentence: part of a name ("Post", "Report")
+        if not word.islower() and not (k == lo and word[1:].islower()):
+            return True  # capitalised mid-sentence: part of a name ("Post"); "Said Ellis:" opens
         j = k - 1
         if j < lo or self.owner[j] != -1:
             return False
@@ -904,36 +909,54 @@ class _Document:
     def _clause_subject(self, lo: int, k: int) -> tuple[int, int] | None:
         """The subject of the clause that tokens [lo, k) begin, when it can speak.
 
-        An opening phrase set off by a comma is skipped (At Monday's debate, Clinton cited);
-        the subject is the noun phrase that then begins the clause, if it is a name, a
-        pronoun or a speaker noun.
+        Opening phrases set off by commas are skipped (Following a late-afternoon meeting,
+        the Security Council issued ...): the subject is the first noun phrase, at the start
+        or after a comma, that is a pronoun, a name or a speaker noun and does not open with
+        a preposition, a participle, a number or a sentence adverb. After an opening
+        preposition with no comma ("On September 27 they published") only a pronoun soon
+        after it can be told for the subject.
         """
         words, lows = self.words, self.lows
         pronouns = lx.PERSON_PRONOUNS | lx.GROUP_PRONOUNS | lx.THING_PRONOUNS
-        start = lo
-        if start < k and (lows[start] in lx.SUBJECT_STOPS or lows[start] in lx.NOT_NAMES):
-            comma = next((c for c in range(start, k) if words[c] == ","), None)
-            if comma is not None and lows[start] not in pronouns:
-                start = comma + 1
-            elif lows[start] in lx.PREPOSITIONS:
-                # "On September 27 they published": a pronoun soon after the phrase is the
-                # subject; without one the phrase's end cannot be told.
+        starts = [lo] + [c + 1 for c in range(lo, k) if words[c] == ","]
+        for start in starts:
+            while start < k and lows[start] in {"but", "and", "so", "yet", "then", "still"}:
+                start += 1
+            if start >= k:
+                continue
+            low = lows[start]
+            if low in pronouns:
+                return (start, start + 1) if low not in lx.OBJECT_PRONOUNS else None
+            if (
+                low in lx.PREPOSITIONS
+                and start == lo
+                and not any(words[c] == "," for c in range(lo, k))
+            ):
                 pronoun = next(
                     (c for c in range(start, min(k, start + 8)) if lows[c] in pronouns), None
                 )
-                if pronoun is None:
-                    return None
-                start = pronoun
-        while start < k and lows[start] in {"but", "and", "so", "yet", "then", "still"}:
-            start += 1
-        if start >= k:
-            return None
-        if lows[start] in lx.PERSON_PRONOUNS | lx.GROUP_PRONOUNS | lx.THING_PRONOUNS:
-            return (start, start + 1) if lows[start] not in lx.OBJECT_PRONOUNS else None
-        np = self._np_after(start, k)
-        if np is None or not self._is_speaker_like(np):
-            return None
-        return np
+                return (pronoun, pronoun + 1) if pronoun is not None else None
+            if not self._may_open_subject(start):
+                continue
+            np = self._np_after(start, k)
+            if np is not None and self._is_speaker_like(np):
+                return np
+        return None
+
+    def _may_open_subject(self, i: int) -> bool:
+        """True when token i can begin a clause's subject: not "Following", "If", "Twenty-two"."""
+        low = self.lows[i]
+        if low in lx.DETERMINERS:
+            return True  # "The Republican nominee", "several environmental groups"
+        return not (
+            low in lx.SUBJECT_STOPS
+            or low in lx.NOT_NAMES
+            or low in lx.PREPOSITIONS
+            or low.endswith("ing")
+            or low.split("-")[0] in lx.NUMBER_WORDS
+            or low[:1].isdigit()
+            or not self.words[i][0].isalnum()
+        )
 
     def _is_speaker_like(self, np: tuple[int, int]) -> bool:
         """True when a phrase can name who speaks: a name, a pronoun or a speaker noun."""
@@ -1160,7 +1183,8 @@ class _Document:
         self, pos: int, kinds: set[str], *, head: str | None = None, named: bool = False
     ) -> str | None:
         """The nearest earlier entity of one of `kinds` (with `head`, when given)."""
-        k = bisect.bisect_left(self.entity_starts, pos) - 1
+        # Entities starting at `pos` count: "a statement" is its own issuer's statement.
+        k = bisect.bisect_right(self.entity_starts, pos) - 1
         while k >= 0 and pos - self.entities[k].start <= _ANTECEDENT_WINDOW:
             entity = self.entities[k]
             fits = entity.kind in kinds and (head is None or _same_head(entity.head, head))

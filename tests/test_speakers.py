@@ -175,6 +175,28 @@ def credits(text: str) -> list[tuple[str | None, str | None, str | None]]:
             id="possessive-before-a-speech-noun",
         ),
         pytest.param(
+            "Following a late-night meeting, the Riverton council issued a statement calling "
+            "the vote \u201ca betrayal.\u201d",
+            [("the Riverton council", "a statement", "calling")],
+            id="participle-after-a-noun-is-its-own-and-the-statement-its-issuers",
+        ),
+        pytest.param(
+            "The spot ends with footage of Ruiz saying, \u201cWe will build it.\u201d",
+            [("Ruiz", "Ruiz", "saying")],
+            id="participle-right-after-a-name",
+        ),
+        pytest.param(
+            "Said Ellis: \u201cI do not see any plan.\u201d",
+            [("Ellis", "Ellis", "Said")],
+            id="cue-opening-the-sentence",
+        ),
+        pytest.param(
+            "Twenty-two years ago, a Riverton Times article hailed Ruiz as \u201cThe Comeback "
+            "Mayor.\u201d",
+            [("the Riverton Times", "a Riverton Times article", "hailed")],
+            id="opening-time-phrase-is-no-subject",
+        ),
+        pytest.param(
             "\u201cWhy is the bridge still closed?\u201d Ortiz demanded.",
             [("Ortiz", "Ortiz", "demanded")],
             id="question-then-its-attribution-is-one-sentence",
