@@ -13,6 +13,7 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from importlib import resources
 from typing import TYPE_CHECKING
 
 import attribution.extract as qm  # a cycle: extract calls this module, at run time
@@ -40,6 +41,17 @@ _DASHES = frozenset({"\u2014", "\u2013", "\u2015", "\u2012", "-"})
 _CLOSING_MARKS = frozenset("\"'\u201d\u2019\u00bb\u203a\u201c")
 # Small words between a term marker and its term: known as the “X”, a show called the “Y”.
 _MARKER_TAILS = frozenset({"as", "the", "a", "an"})
+# The most words a person's name has, suffixes aside.
+_MAX_NAME_WORDS = 4
+# The gender of each person pronoun, and of titles that tell one ("Mrs. Clinton").
+_PRONOUN_GENDERS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_GENDERED_TITLES = {
+    "mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f", "lord": "m",
+    "lady": "f", "congressman": "m", "congresswoman": "f", "assemblyman": "m",
+    "assemblywoman": "f", "councilman": "m", "councilwoman": "f", "chairman": "m",
+    "chairwoman": "f", "spokesman": "m", "spokeswoman": "f", "king": "m", "queen": "f",
+    "prince": "m", "princess": "f", "father": "m", "sister": "f", "brother": "m",
+}  # fmt: skip
 # Possessive pronouns, and the pronoun each stands for when resolving who owns the words.
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 # The owner of tokens inside markup tags (quotes own theirs by index, free words are -1).
@@ -262,6 +274,7 @@ class _Entity:
     kind: str  # "person", "org", "group", "document", "name" (unknown kind of proper name)
     name: str  # canonical: titles stripped for people, issuer for documents
     head: str  # last word, lower case: what "the statement", "the ministry" refer back by
+    gender: str | None = None  # "m" or "f" when a title or first name tells; for he / she
 
 
 def join_split_quotes(text: str, pairings: list[Pairing]) -> list[Pairing]:
@@ -532,20 +545,29 @@ class _Document:
             if before == "the" or after in lx.ORG_NOUNS:
                 name = "the " + name
             return _Entity(start, "org", name, after if after in lx.ORG_NOUNS else lows[-1])
-        titled = False
+        # A title may stand just before the run, when the scan left it out ("Mrs." opens
+        # sentences too often to start a name): Mrs. Okafor is a woman, and a person.
+        title = self.lows[i - 2] if before == "." and i >= 2 else before
+        titled = title in lx.TITLES and title not in lx.DETERMINERS
+        gender = _GENDERED_TITLES.get(title)
         while len(lows) > 1 and (lows[0] in lx.TITLES or lows[0] == "of"):
             titled = titled or lows[0] in lx.TITLES
+            gender = gender or _GENDERED_TITLES.get(lows[0])
             lows.pop(0)
             words.pop(0)
         name = " ".join(words)
+        if len(lows) >= 2:
+            gender = gender or _first_name_genders().get(lows[0])
         head = lows[-1]
         if any(w in _PLACE_WORDS for w in lows):
             return _Entity(start, "name", name, head)
         if after in lx.DOCUMENT_NOUNS:
             return _Entity(start, "document", name, after)
-        if titled or len(lows) >= 2:
-            return _Entity(start, "person", name, head)
-        return _Entity(start, "name", name, head)
+        # A person's name has two to four words (Martin Luther King Jr); a longer capitalised
+        # run is a headline or a title ("Chris Christie Calls Hillary Clinton").
+        if titled or 2 <= len([w for w in lows if w not in lx.NAME_SUFFIXES]) <= _MAX_NAME_WORDS:
+            return _Entity(start, "person", name, head, gender)
+        return _Entity(start, "name", name, head, gender)
 
     def _issued_by_subject(self, document: _Entity, earlier: list[_Entity]) -> _Entity:
         """A document named without its issuer ("issued a statement") is the clause subject's.
@@ -1148,7 +1170,7 @@ class _Document:
             head = _POSSESSIVE_PRONOUNS[head]  # "his claim": the owner is who "he" is
             lows = [head]
         if len(lows) == 1 and head in lx.PERSON_PRONOUNS:
-            return self._antecedent(pos, {"person"})
+            return self._person_antecedent(pos, head)
         if len(lows) == 1 and head in lx.GROUP_PRONOUNS:
             return self._antecedent(pos, {"group", "org"})
         if len(lows) == 1 and head in lx.THING_PRONOUNS:
@@ -1192,11 +1214,55 @@ class _Document:
                 if entity.kind == "person":
                     return self.resolve_name(entity.name)
                 return entity.name or None
-            # A named person counts for "he" even when first seen without a title.
-            if "person" in kinds and entity.kind == "name" and self._is_known_person(entity.name):
-                return self.resolve_name(entity.name)
             k -= 1
         return None
+
+    def _person_antecedent(self, pos: int, pronoun: str) -> str | None:
+        """Who `he` or `she` at `pos` is: a named person of a compatible gender.
+
+        Rule by rule: the subject of the pronoun's own sentence when it is such a person and
+        stands before the pronoun (Clinton says she appreciated Machado's courage through
+        what she calls ...); else the nearest such person before it. A person's gender comes
+        from a title (Mrs., Congressman) or the first name of the fullest form of the name;
+        an unknown gender fits either pronoun.
+        """
+        gender = _PRONOUN_GENDERS.get(pronoun)
+        sentence_start, _ = self.sentence_of(pos)
+        k = bisect.bisect_right(self.entity_starts, pos) - 1
+        candidates: list[str] = []
+        while k >= 0 and pos - self.entities[k].start <= _ANTECEDENT_WINDOW:
+            entity = self.entities[k]
+            k -= 1
+            if entity.kind == "person" or (
+                entity.kind == "name" and self._is_known_person(entity.name)
+            ):
+                name = self.resolve_name(entity.name)
+                if gender is None or self._gender_of(entity, name) in {None, gender}:
+                    candidates.append(name)
+                    if entity.start < sentence_start:
+                        break
+        first = bisect.bisect_left(self.entity_starts, sentence_start)
+        if first < len(self.entities) and self.entities[first].start < pos:
+            subject = self.entities[first]
+            name = self.resolve_name(subject.name)
+            if subject.kind in {"person", "name"} and name in candidates:
+                return name
+        return candidates[0] if candidates else None
+
+    def _gender_of(self, entity: _Entity, fullest: str) -> str | None:
+        """A person's gender from a title seen with any form of the name, or a first name."""
+        if entity.gender is not None:
+            return entity.gender
+        surname = fullest.split()[-1].lower() if fullest else ""
+        for other in self.entities:
+            if (
+                other.gender
+                and other.kind == "person"
+                and other.name.split()[-1].lower() == surname
+            ):
+                return other.gender
+        tokens = fullest.lower().split()
+        return _first_name_genders().get(tokens[0]) if len(tokens) >= 2 else None
 
     @functools.cached_property
     def _person_surnames(self) -> frozenset[str]:
@@ -1531,6 +1597,18 @@ def _lead_is_attribution(lead: list[str]) -> bool:
     if lead[-1] == "," and any(w in lx.CUE_VERBS for w in lead[-6:-1]):
         return True
     return lead[-1] == "," and "according" in lead[-8:]
+
+
+@functools.cache
+def _first_name_genders() -> dict[str, str]:
+    """First names and the gender of the pronoun they take, shipped as package data."""
+    table: dict[str, str] = {}
+    data = resources.files("attribution").joinpath("data/first_names.tsv")
+    for line in data.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, gender = line.split("\t")[:2]
+            table[name] = gender
+    return table
 
 
 @functools.cache

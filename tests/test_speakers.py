@@ -197,6 +197,24 @@ def credits(text: str) -> list[tuple[str | None, str | None, str | None]]:
             id="opening-time-phrase-is-no-subject",
         ),
         pytest.param(
+            "Gov. John Hale met Sen. Maria Ortiz on Monday. \u201cWe agreed on the bridge,\u201d "
+            "he said.",
+            [("John Hale", "he", "said")],
+            id="he-skips-the-nearer-woman-by-first-name",
+        ),
+        pytest.param(
+            "Mrs. Okafor thanked Mr. Lindqvist for the grant. \u201cIt saved the school,\u201d she "
+            "said.",
+            [("Okafor", "she", "said")],
+            id="she-finds-the-woman-by-title",
+        ),
+        pytest.param(
+            "Mayor Ana Ruiz met Maria Ortiz on Friday.\n\nRuiz says she admired Ortiz\u2019s "
+            "courage in what she calls \u201ca brave stand.\u201d",
+            [("Ana Ruiz", "she", "calls")],
+            id="she-prefers-the-subject-of-her-sentence",
+        ),
+        pytest.param(
             "\u201cWhy is the bridge still closed?\u201d Ortiz demanded.",
             [("Ortiz", "Ortiz", "demanded")],
             id="question-then-its-attribution-is-one-sentence",
