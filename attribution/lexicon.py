@@ -234,6 +234,13 @@ NUMBER_WORDS: frozenset[str] = frozenset(
 PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS: frozenset[str] = frozenset({"they", "them"})
 THING_PRONOUNS: frozenset[str] = frozenset({"it"})
+# The writer (or the writer's side) speaking: "I said", "we asked".
+FIRST_PERSON_PRONOUNS: frozenset[str] = frozenset({"i", "we"})
+# Pronouns that name who speaks when they stand before a cue.
+SPEAKING_PRONOUNS: frozenset[str] = PERSON_PRONOUNS | FIRST_PERSON_PRONOUNS
+SUBJECT_PRONOUNS: frozenset[str] = (
+    PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS | FIRST_PERSON_PRONOUNS
+)
 
 # Nouns naming a document or announcement whose words belong to its issuer:
 # "an Iraqi military statement said" is the Iraqi military speaking.

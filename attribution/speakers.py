@@ -60,6 +60,8 @@ _MARKUP = -2
 _NOT_INVERTED_SPEAKERS = frozenset(
     {"that", "this", "these", "those", "which", "who", "what", "how", "whether", "if", "it"}
 )
+# The most tokens an attribution closing a sentence has: ", Rep. Adam Schiff said Tuesday."
+_TRAILING_ATTRIBUTION = 8
 # How far back (tokens) a speaker may stand before the comma-set phrases describing it:
 # "Kevin Barrett, a lawyer at Bailey & Glasser, who represents the state in the cases, said".
 _MAX_APPOSITIVES = 60
@@ -759,6 +761,24 @@ class _Document:
                 found = self._cue_in(lo, hi, lo, hi, first=False)
                 if found is not None:
                     return _Found(found.cue, found.np, "colon")
+                # Sanders made the following comment: / “...”
+                np = self._clause_subject(lo, hi - 1)
+                if np is not None:
+                    return _Found(None, np, "colon")
+            # Rule 11: the sentence before, in the same paragraph, ends with its attribution
+            # (The administration may be reluctant to act, Schiff said. “The other ...”):
+            # the same speaker goes on, now quoted.
+            para_start = self.paragraphs[pairing.paragraph][0]
+            if prev_end > para_start and self.text[prev_end - 1] == ".":
+                p_start, _ = self.sentence_of(prev_end - 1)
+                lo, hi = self.token_range(max(p_start, para_start), prev_end)
+                lo = max(lo, hi - _TRAILING_ATTRIBUTION)
+                found = self._cue_in(lo, hi, lo, hi, first=False)
+                if found is not None and found.np is not None:
+                    # Set off by a comma: ", Schiff said." or ", said Schiff."
+                    start = found.np[0]
+                    if "," in self.words[max(start - 2, 0) : start]:
+                        return _Found(found.cue, found.np, "previous sentence")
         return _Found(None, None, "none")
 
     def _possessor(self, lo: int, hi: int) -> tuple[int, int] | None:
@@ -908,7 +928,7 @@ class _Document:
             prev[0].isalnum()
             and not _is_speaker_word(prev_low)
             and prev_low not in lx.CUE_ADVERBS
-            and prev_low not in lx.PERSON_PRONOUNS | lx.GROUP_PRONOUNS | lx.THING_PRONOUNS
+            and prev_low not in lx.SUBJECT_PRONOUNS
             and prev_low not in lx.SUBJECT_STOPS
             and not _is_adverb(prev_low)
         )
@@ -939,7 +959,7 @@ class _Document:
         after it can be told for the subject.
         """
         words, lows = self.words, self.lows
-        pronouns = lx.PERSON_PRONOUNS | lx.GROUP_PRONOUNS | lx.THING_PRONOUNS
+        pronouns = lx.SUBJECT_PRONOUNS
         starts = [lo] + [c + 1 for c in range(lo, k) if words[c] == ","]
         for start in starts:
             while start < k and lows[start] in {"but", "and", "so", "yet", "then", "still"}:
@@ -983,11 +1003,7 @@ class _Document:
     def _is_speaker_like(self, np: tuple[int, int]) -> bool:
         """True when a phrase can name who speaks: a name, a pronoun or a speaker noun."""
         head, low = self.words[np[1] - 1], self.lows[np[1] - 1]
-        return (
-            head[0].isupper()
-            or _is_speaker_word(low)
-            or low in lx.PERSON_PRONOUNS | lx.GROUP_PRONOUNS | lx.THING_PRONOUNS
-        )
+        return head[0].isupper() or _is_speaker_word(low) or low in lx.SUBJECT_PRONOUNS
 
     def _subject_before(self, k: int, lo: int) -> tuple[tuple[int, int] | None, bool]:
         """The speaker phrase ending just before the cue at token k (Hill, a doctor, said),
@@ -1034,12 +1050,8 @@ class _Document:
             if w in _APPOSITIVE_SEPARATORS:
                 segments.append((c + 1, end))
                 end = c
-            elif w in {".", "!", "?", ";", ":"} and not (
-                w == "."
-                and c > lo
-                and (self.lows[c - 1] in _NAME_ABBREVIATIONS or len(words[c - 1]) <= 2)
-            ):
-                break
+            elif w in {"!", "?", ";", ":"}:
+                break  # a "." inside one sentence is an abbreviation's: R-Ky., Md., Jr.
             c -= 1
         segments.append((c + 1, end))
         segments.reverse()
@@ -1068,7 +1080,7 @@ class _Document:
         words, lows, owner = self.words, self.lows, self.owner
         if j < lo or owner[j] != -1 or not words[j][0].isalnum():
             return None
-        if lows[j] in lx.SUBJECT_STOPS and lows[j] not in lx.PERSON_PRONOUNS:
+        if lows[j] in lx.SUBJECT_STOPS and lows[j] not in lx.SPEAKING_PRONOUNS:
             return None
         end = j + 1
         i = j
@@ -1086,10 +1098,10 @@ class _Document:
             if low in lx.DETERMINERS:
                 i -= 1
                 break
-            if low in lx.SUBJECT_STOPS and not (low in lx.PERSON_PRONOUNS and i == j):
+            if low in lx.SUBJECT_STOPS and not (low in lx.SPEAKING_PRONOUNS and i == j):
                 break
             if w[0].isupper() or w[0].isdigit():
-                if low in lx.NOT_NAMES and low not in lx.PERSON_PRONOUNS | lx.GROUP_NOUNS:
+                if low in lx.NOT_NAMES and low not in lx.SPEAKING_PRONOUNS | lx.GROUP_NOUNS:
                     break
                 saw_proper = True
             elif (low in lx.NAME_PARTICLES or low == "of") and saw_proper:
@@ -1099,11 +1111,11 @@ class _Document:
                     break
                 lower_count += 1
             i -= 1
-            if low in lx.PERSON_PRONOUNS | lx.GROUP_PRONOUNS | lx.THING_PRONOUNS and i + 1 == j:
+            if low in lx.SUBJECT_PRONOUNS and i + 1 == j:
                 break
         start = i + 1
         # A lone pronoun is a whole phrase: "what they said" gives "they".
-        if lows[j] in lx.PERSON_PRONOUNS | lx.GROUP_PRONOUNS | lx.THING_PRONOUNS:
+        if lows[j] in lx.SUBJECT_PRONOUNS:
             start = j
         while start < end and lows[start] in lx.NAME_PARTICLES | {"of"}:
             start += 1
@@ -1122,8 +1134,8 @@ class _Document:
         # week") or an object ("asking her") is no speaker.
         if inverted and (lows[i] in _NOT_INVERTED_SPEAKERS or lows[i] in lx.OBJECT_PRONOUNS):
             return None
-        if lows[i] in lx.PERSON_PRONOUNS | lx.GROUP_PRONOUNS:
-            return (i, i + 1) if inverted or lows[i] in lx.PERSON_PRONOUNS else None
+        if lows[i] in lx.PERSON_PRONOUNS | lx.GROUP_PRONOUNS | lx.FIRST_PERSON_PRONOUNS:
+            return (i, i + 1) if inverted or lows[i] in lx.SPEAKING_PRONOUNS else None
         if lows[i] in lx.DETERMINERS:
             i += 1
         proper = False
@@ -1169,6 +1181,8 @@ class _Document:
         if len(lows) == 1 and head in _POSSESSIVE_PRONOUNS:
             head = _POSSESSIVE_PRONOUNS[head]  # "his claim": the owner is who "he" is
             lows = [head]
+        if len(lows) == 1 and head in lx.FIRST_PERSON_PRONOUNS:
+            return None  # "I said": the writer, whom the article does not name here
         if len(lows) == 1 and head in lx.PERSON_PRONOUNS:
             return self._person_antecedent(pos, head)
         if len(lows) == 1 and head in lx.GROUP_PRONOUNS:
@@ -1191,6 +1205,9 @@ class _Document:
         if head in lx.GROUP_NOUNS and not any(w[0].isupper() for w in content[:-1]):
             return _as_written(words)
         if any(w[0].isupper() for w in content):
+            bare = canonical_speaker(" ".join(words))
+            if bare != " ".join(words) and not any(w.lower() in lx.ORG_NOUNS for w in bare.split()):
+                return self.resolve_name(bare)  # Senate Majority Leader Dana Cole: a person
             if any(low in lx.ORG_NOUNS for low in lows) or lows[0] == "the":
                 name = " ".join(content)
                 return "the " + name if lows[0] == "the" else name

@@ -215,6 +215,27 @@ def credits(text: str) -> list[tuple[str | None, str | None, str | None]]:
             id="she-prefers-the-subject-of-her-sentence",
         ),
         pytest.param(
+            "\u201cThe veto will be overridden,\u201d Senate Majority Leader Dana Cole, R-Ky., said "
+            "Tuesday.",
+            [("Dana Cole", "Senate Majority Leader Dana Cole", "said")],
+            id="appositive-with-an-abbreviation",
+        ),
+        pytest.param(
+            "The city may wait until spring, Ruiz said. \u201cThe steel has not come yet.\u201d",
+            [("Ruiz", "Ruiz", "said")],
+            id="attribution-ending-the-sentence-before",
+        ),
+        pytest.param(
+            "On May 6, Ruiz made the following comment:\n\n\u201cWe will not wait for the state.\u201d",
+            [("Ruiz", "Ruiz", None)],
+            id="colon-sentence-before-without-a-cue",
+        ),
+        pytest.param(
+            "When my mother asked, I laughed and said, \u201cI do not believe it.\u201d",
+            [(None, "I", "said")],
+            id="first-person-writer",
+        ),
+        pytest.param(
             "\u201cWhy is the bridge still closed?\u201d Ortiz demanded.",
             [("Ortiz", "Ortiz", "demanded")],
             id="question-then-its-attribution-is-one-sentence",
