@@ -29,7 +29,9 @@ if TYPE_CHECKING:
 # Words (with inner hyphens, apostrophes and dots: al-Sadr, Iraq’s, U.S) or single marks.
 _TOKEN_RE = re.compile(r"\w+(?:[-'\u2019.]\w+)*|[^\w\s]")
 # A pronoun with a contracted verb: he's, she'd, they're, it'll, we've, I'm.
-_CONTRACTED_PRONOUN_RE = re.compile(r"^(he|she|they|it|we|i|you)['\u2019](?:s|d|ll|re|ve|m)$")
+_CONTRACTION_IN_TEXT_RE = re.compile(
+    r"\b(he|she|they|it|we|i|you)['\u2019](?:s|d|ll|re|ve|m)\b(?!['\u2019-]\w)", re.I
+)
 # Any quotation mark, for stopping a look-ahead at the next quote.
 DOUBLE_AND_SINGLE_MARKS = frozenset(
     "\"'\u201c\u201d\u201e\u201f\u00ab\u00bb\u2018\u2019\u201a\u201b\u2039\u203a"
@@ -54,6 +56,8 @@ _GENDERED_TITLES = {
 }  # fmt: skip
 # Possessive pronouns, and the pronoun each stands for when resolving who owns the words.
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
+# Common nouns that name an entity a pronoun or role noun may refer back to.
+_ENTITY_NOUNS = lx.GROUP_NOUNS | lx.DOCUMENT_NOUNS | lx.ORG_NOUNS | lx.SPOKESPERSON_NOUNS
 # The owner of tokens inside markup tags (quotes own theirs by index, free words are -1).
 _MARKUP = -2
 # Words that cannot open a speaker phrase after an inverted cue.
@@ -436,15 +440,18 @@ class _Document:
         self.words = [m.group() for m in matches]
         # Lower case, with a contracted pronoun read as the pronoun: "He's claiming" is "he".
         self.lows = [w.lower() for w in self.words]
-        for i, low in enumerate(self.lows):
-            if ("'" in low or "\u2019" in low) and _CONTRACTED_PRONOUN_RE.match(low):
-                self.lows[i] = _CONTRACTED_PRONOUN_RE.sub(r"\1", low)
         self.starts = [m.start() for m in matches]
+        for m in _CONTRACTION_IN_TEXT_RE.finditer(text):
+            i = bisect.bisect_left(self.starts, m.start())
+            if i < len(self.starts) and self.starts[i] == m.start():
+                self.lows[i] = m.group(1).lower()
         # Which quote a token belongs to: -1 outside quotes; marks count as inside.
         self.owner = self._owners()
         # Filled in text order; a name resolved during the scan sees the entities before it.
         self.entities: list[_Entity] = []
+        self._scanned = False
         self._scan_entities()
+        self._scanned = True
         self.entity_starts = [e.start for e in self.entities]
         self._sentence_cache: dict[int, list[tuple[int, int]]] = {}
 
@@ -480,33 +487,32 @@ class _Document:
         words, lows, owner = self.words, self.lows, self.owner
         entities = self.entities
         n = len(words)
-        i = 0
-        while i < n:
-            if owner[i] != -1:
-                i += 1
+        nouns = _ENTITY_NOUNS
+        # Only capitalised words and entity nouns can start an entity: visit just those.
+        candidates = [
+            i
+            for i, w in enumerate(words)
+            if w[0].isupper() or (w[0].islower() and lows[i] in nouns)
+        ]
+        free = 0  # the first token not yet taken by a name
+        for i in candidates:
+            if i < free or owner[i] != -1:
                 continue
-            w = words[i]
-            if w[0].isupper() and lows[i] not in lx.NOT_NAMES:
+            if words[i][0].isupper():
+                if lows[i] in lx.NOT_NAMES:
+                    continue
                 end = self._name_run_end(i, n)
                 entity = self._classify_run(i, end)
                 if entity is not None:
                     entities.append(entity)
-                i = max(end, i + 1)
+                free = max(end, i + 1)
                 continue
-            low = lows[i]
-            if (
-                low in lx.GROUP_NOUNS
-                or low in lx.DOCUMENT_NOUNS
-                or low in lx.ORG_NOUNS
-                or (low in lx.SPOKESPERSON_NOUNS)
-            ):
-                start = self._modifiers_start(i)
-                entity = self._common_noun_entity(start, i + 1)
-                if entity is not None and entity.kind == "document" and not entity.name:
-                    entity = self._issued_by_subject(entity, entities)
-                if entity is not None:
-                    entities.append(entity)
-            i += 1
+            start = self._modifiers_start(i)
+            entity = self._common_noun_entity(start, i + 1)
+            if entity is not None and entity.kind == "document" and not entity.name:
+                entity = self._issued_by_subject(entity, entities)
+            if entity is not None:
+                entities.append(entity)
 
     def _name_run_end(self, i: int, n: int) -> int:
         """The end (exclusive) of the capitalised name starting at token i."""
@@ -1216,7 +1222,24 @@ class _Document:
 
     def resolve_name(self, name: str) -> str:
         """The fullest form of a person's name in the article, without titles."""
-        return _fullest_name(name, self.entities)
+        if not self._scanned:  # during the scan, against the entities named so far
+            return _fullest_name(name, self.entities)
+        bare = canonical_speaker(name)
+        surname = bare.split()[-1].lower() if bare else ""
+        fullest = self._fullest_by_surname.get(surname)
+        return fullest if fullest is not None and len(fullest.split()) > len(bare.split()) else bare
+
+    @functools.cached_property
+    def _fullest_by_surname(self) -> dict[str, str]:
+        """The longest name of each surname among the people the article names (first wins)."""
+        table: dict[str, str] = {}
+        for entity in self.entities:
+            tokens = entity.name.split()
+            if entity.kind == "person" and tokens:
+                key = tokens[-1].lower()
+                if len(tokens) > len(table.get(key, "").split()):
+                    table[key] = entity.name
+        return table
 
     def _antecedent(
         self, pos: int, kinds: set[str], *, head: str | None = None, named: bool = False
