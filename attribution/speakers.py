@@ -1161,6 +1161,8 @@ class _Document:
             else:
                 break
             i += 1
+        while i > start + 1 and (lows[i - 1] in lx.NAME_PARTICLES or lows[i - 1] == "of"):
+            i -= 1  # "Ann Ruiz of the U.S. Army": the name ends before "of"
         if i == start or (i == start + 1 and lows[start] in lx.DETERMINERS):
             return None
         if inverted and not proper and not _is_speaker_word(lows[i - 1]):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from attribution import article_from_text
-from attribution.speakers import canonical_speaker, same_speaker
+from attribution.speakers import _punkt, canonical_speaker, same_speaker
 
 
 def credits(text: str) -> list[tuple[str | None, str | None, str | None]]:
@@ -271,6 +271,8 @@ def test_a_quote_without_any_speaker_is_kept_with_speaker_null() -> None:
         ("Prime Minister Adel Abdul Mahdi", "Adel Abdul Mahdi"),
         ("Gov. Laura Petersen", "Laura Petersen"),
         ("Outgoing Prime Minister Abdul-Mahdi", "Abdul-Mahdi"),
+        ("Maj. Gen. Ann Ruiz", "Ann Ruiz"),
+        ("Sen. Dana Cole\u2019s", "Dana Cole"),
         ("the Iraqi military", "the Iraqi military"),
     ],
 )
@@ -295,3 +297,66 @@ def test_canonical_speaker_strips_titles(name: str, canonical: str) -> None:
 def test_same_speaker_across_articles(a: str | None, b: str | None, same: bool | None) -> None:
     assert same_speaker(a, b) is same
     assert same_speaker(b, a) is same
+
+
+# A broad cue lexicon, in both orders: "X cue" and "cue X" (except cues whose object is a
+# listener, never a speaker: "told X").
+CUES = [
+    "said", "says", "told", "added", "asked", "wrote", "tweeted", "argued", "warned",
+    "insisted", "explained", "noted", "acknowledged", "declared", "stated", "recalled",
+    "continued", "replied", "claimed", "cautioned", "conceded", "stressed", "posted",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("cue", CUES)
+def test_cue_after_the_speaker(cue: str) -> None:
+    text = f"\u201cThe bridge opens in May,\u201d Dana Cole {cue}."
+    assert credits(text) == [("Dana Cole", "Dana Cole", cue)]
+
+
+@pytest.mark.parametrize("cue", [c for c in CUES if c != "told"])
+def test_cue_before_the_speaker(cue: str) -> None:
+    text = f"\u201cThe bridge opens in May,\u201d {cue} Dana Cole, the city engineer."
+    assert credits(text) == [("Dana Cole", "Dana Cole", cue)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The Interior Ministry closed the coast road on Monday. \u201cIt will reopen soon,\u201d "
+            "the ministry said.",
+            [("the Interior Ministry", "the ministry", "said")],
+            id="the-ministry",
+        ),
+        pytest.param(
+            "The Harbor Authority hired a new spokesman last month. \u201cWe will publish the "
+            "survey,\u201d the spokesman said.",
+            [("the Harbor Authority", "the spokesman", "said")],
+            id="the-spokesman",
+        ),
+        pytest.param(
+            "\u00abLe pont ouvrira en mai\u00bb, said Mayor Anne Leclerc.",
+            [("Anne Leclerc", "Mayor Anne Leclerc", "said")],
+            id="guillemets",
+        ),
+        pytest.param(
+            "\u201cWe are ready,\u201d said Lt. Gen. Ann Ruiz of the U.S. Army.",
+            [("Ann Ruiz", "Lt. Gen. Ann Ruiz", "said")],
+            id="abbreviations-inside-a-name",
+        ),
+    ],
+)
+def test_role_nouns_and_marks(
+    text: str, expected: list[tuple[str | None, str | None, str | None]]
+) -> None:
+    assert credits(text) == expected
+
+
+def test_punkt_runs_on_the_shipped_abbreviations() -> None:
+    """Punkt without NLTK data splits `Lt. | Gen.`; the package's list keeps them whole."""
+    text = "Lt. Gen. Ann Ruiz met U.S. troops on Sept. 3 in Washington. She left on Friday."
+    assert [text[s:e] for s, e in _punkt().span_tokenize(text)] == [
+        "Lt. Gen. Ann Ruiz met U.S. troops on Sept. 3 in Washington.",
+        "She left on Friday.",
+    ]
