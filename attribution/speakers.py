@@ -453,7 +453,7 @@ class _Document:
         self._scan_entities()
         self._scanned = True
         self.entity_starts = [e.start for e in self.entities]
-        self._sentence_cache: dict[int, list[tuple[int, int]]] = {}
+        self._sentence_cache: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
 
     # -- setup --
 
@@ -652,10 +652,17 @@ class _Document:
         if p < 0:
             return (0, len(self.text))
         if p not in self._sentence_cache:
-            self._sentence_cache[p] = self._sentences(self.paragraphs[p])
-        sentences = self._sentence_cache[p]
-        k = bisect.bisect_right([s for s, _ in sentences], pos) - 1
+            sentences = self._sentences(self.paragraphs[p])
+            self._sentence_cache[p] = (sentences, [s for s, _ in sentences])
+        sentences, starts = self._sentence_cache[p]
+        k = bisect.bisect_right(starts, pos) - 1
         return sentences[max(k, 0)]
+
+    @functools.cached_property
+    def _pieces(self) -> tuple[list[tuple[int, int]], list[int]]:
+        """Every quote's pieces in text order, and their starts, for finding a position's."""
+        pieces = sorted(piece for pairing in self.pairings for piece in pairing.pieces)
+        return pieces, [s for s, _ in pieces]
 
     def _sentences(self, para: tuple[int, int]) -> list[tuple[int, int]]:
         start, end = para
@@ -663,13 +670,11 @@ class _Document:
         if not spans:
             return [para]
         # Undo splits inside a quote: Punkt cuts “No. Never.” in two.
-        inside = [
-            (s, e) for pairing in self.pairings for s, e in pairing.pieces if s < end and e > start
-        ]
+        pieces, piece_starts = self._pieces
         merged = [spans[0]]
         for s, e in spans[1:]:
-            boundary = s
-            if any(qs < boundary < qe + 1 for qs, qe in inside) or (
+            k = bisect.bisect_left(piece_starts, s) - 1  # the last piece starting before s
+            if (k >= 0 and s <= pieces[k][1]) or (
                 # A quote ending in ? or ! and its attribution are one sentence, which Punkt
                 # splits: “Why not?” Vitter demanded. (A statement ends its quote with a
                 # comma when an attribution follows, so `.”` does end a sentence.)
@@ -804,10 +809,10 @@ class _Document:
 
     def _quote_starts_lower(self, k: int) -> bool:
         """True when the quote whose opening mark is token k begins with a lower-case word."""
-        k += 1
-        while k < len(self.words) and not self.words[k][0].isalnum():
-            k += 1
-        return k < len(self.words) and self.words[k][0].islower()
+        for word in self.words[k + 1 : k + 4]:  # past the mark (two tokens for '')
+            if word[0].isalnum():
+                return word[0].islower()
+        return False
 
     def _owner_phrase(self, k: int, lo: int) -> tuple[int, int] | None:
         """The possessor ending at token k, when it can speak: Hillary Clinton's, his."""

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from attribution import QuoteKind, article_from_text
 from attribution.extract import pair_quote_marks, paragraph_spans
@@ -324,3 +326,68 @@ def test_a_forgotten_closing_mark_does_not_merge_two_speakers() -> None:
     quotes = article_from_text(text).quotes
     assert [q.speaker for q in quotes] == ["Gwen Moore", "Gwen Moore", "Jim Clyburn"]
     assert quotes[1].uncertain is not None and len(quotes[1].spans) == 1
+
+
+# Text made of the pieces that trouble a quote extractor: every kind of mark, apostrophes,
+# paragraph breaks, markup, transcript labels, cues and names.
+_PIECES = [
+    '"', "'", "''", "``", "\u201c", "\u201d", "\u2018", "\u2019", "\u00ab", "\u00bb",
+    "\u201e", "<b>", "</b>", '<a href="x">', ".", ",", ":", "?", " \u2014 ", "\n", "\n\n",
+    " ", "the", "bridge", "Ruiz", "Mr.", "said", "he", "she", "told", "saying", "PENCE:",
+    "it's", "Iraq\u2019s", "6'2", "who", "and",
+]  # fmt: skip
+texts = st.lists(st.sampled_from(_PIECES), max_size=80).map(" ".join)
+
+
+@given(texts)
+@settings(max_examples=300, deadline=None)
+def test_quotes_are_their_pieces_of_the_text(text: str) -> None:
+    """Law: every quote is its pieces of the text joined by one space, in text order."""
+    quotes = article_from_text(text).quotes
+    for n, quote in enumerate(quotes, 1):
+        assert quote.id == f"a:q{n}"
+        assert quote.text and " ".join(text[s:e] for s, e in quote.spans) == quote.text
+        assert (quote.start, quote.end) == (quote.spans[0][0], quote.spans[-1][1])
+        assert all(s < e for s, e in quote.spans)
+        assert list(quote.spans) == sorted(quote.spans)
+    assert [q.start for q in quotes] == sorted(q.start for q in quotes)
+
+
+_WORDS = st.lists(
+    st.sampled_from(["the", "bridge", "opens", "in", "May", "we", "will", "pay"]),
+    min_size=1,
+    max_size=6,
+).map(" ".join)
+
+
+@given(st.lists(st.tuples(_WORDS, st.booleans()), min_size=1, max_size=12))
+@settings(max_examples=200, deadline=None)
+def test_no_quote_is_dropped(parts: list[tuple[str, bool]]) -> None:
+    """Law: words between a pair of curly marks always lie inside some quote (of any kind)."""
+    text, quoted = "", []
+    for words, is_quoted in parts:
+        if is_quoted:
+            quoted.append((len(text) + 1, len(text) + 1 + len(words)))
+            text += f"\u201c{words}\u201d "
+        else:
+            text += f"{words}, Ruiz said. "
+    spans = [span for q in article_from_text(text).quotes for span in q.spans]
+    for start, end in quoted:
+        assert any(s <= start and end <= e for s, e in spans), text[start:end]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("<" * 20000, id="unclosed-tags"),
+        pytest.param('"a ' * 10000, id="straight-marks"),
+        pytest.param("''" * 10000, id="apostrophe-pairs"),
+        pytest.param("\u201cWe won,\u201d he said. " * 3000, id="three-thousand-quotes-one-line"),
+        pytest.param("Abc " * 20000 + "said.", id="one-long-capitalised-run"),
+        pytest.param("\u201cA\n" * 5000, id="five-thousand-unclosed-paragraphs"),
+    ],
+)
+def test_pathological_inputs_finish_with_sound_quotes(text: str) -> None:
+    """Inputs that make naive pairing or attribution quadratic still finish, quotes intact."""
+    for quote in article_from_text(text).quotes:
+        assert " ".join(text[s:e] for s, e in quote.spans) == quote.text
