@@ -327,9 +327,10 @@ def quoted_spans(text: str) -> list[_Quoted]:
 
     A line is a paragraph (PolNeAR's texts hold one paragraph per line). A mark opens when a
     word follows it and white space (or an opening bracket or dash) precedes it, and closes in
-    the mirror case; when its surroundings cannot tell, a curly mark's own direction decides,
-    and a straight mark closes whatever is open. A quote still open at the line's end closes
-    there. Each span excludes its marks and is trimmed of white space.
+    the mirror case; a mark opening its line opens; when its surroundings cannot tell, a
+    curly mark's own direction decides, and a straight mark closes whatever is open. A quote
+    still open at the line's end closes there. Each span excludes its marks and is trimmed
+    of white space.
     """
     out: list[_Quoted] = []
     pos = 0
@@ -348,7 +349,9 @@ def _pair_line(text: str, lo: int, hi: int) -> list[_Quoted]:
         nxt = text[after] if after < hi else " "
         can_open = not nxt.isspace() and (prev.isspace() or prev in _BEFORE_OPENING)
         can_close = not prev.isspace() and (nxt.isspace() or nxt in _AFTER_CLOSING)
-        if can_open != can_close:
+        if not text[lo:pos].strip():
+            opens = True  # a mark opening its line opens, whatever its glyph (” … as he said)
+        elif can_open != can_close:
             opens = can_open
         elif mark in "\u201c\u201d":
             opens = mark == "\u201c"

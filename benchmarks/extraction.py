@@ -95,9 +95,11 @@ def naive_predictions(text: str) -> list[ec.Prediction]:
     return out
 
 
-# A capitalised name (one or more capitalised words) right before or after "said".
-_NAME_SAID_RE = re.compile(r"((?:[A-Z][\w.'\u2019-]*\s)*[A-Z][\w.'\u2019-]*)\s+said\b")
-_SAID_NAME_RE = re.compile(r"\bsaid\s+([A-Z][\w.'\u2019-]*(?:\s[A-Z][\w.'\u2019-]*)*)")
+# A capitalised name (one to five capitalised words) right before or after "said". Words are
+# separated by one white-space character the word class excludes, and the repetition is
+# bounded, so a long run of capitalised words costs linear time, not a backtracking storm.
+_NAME_SAID_RE = re.compile(r"((?:[A-Z][\w.'\u2019-]*\s){0,4}[A-Z][\w.'\u2019-]*)\s+said\b")
+_SAID_NAME_RE = re.compile(r"\bsaid\s+([A-Z][\w.'\u2019-]*(?:\s[A-Z][\w.'\u2019-]*){0,4})")
 
 
 def _strip(line: str, start: int, end: int) -> tuple[int, int]:

@@ -93,6 +93,7 @@ def folder(tmp_path: Path) -> Path:
         pytest.param("''A b,'' she said.", ["A b,"], id="two-apostrophes-as-one-mark"),
         pytest.param('She said "a b" and "c d".', ["a b", "c d"], id="two-in-a-line"),
         pytest.param("\u201dA b,\u201d she said.", ["A b,"], id="wrong-direction-opening"),
+        pytest.param("\u201d \u2026 a b,\u201d she said.", ["\u2026 a b,"], id="line-opening-mark"),
         pytest.param(
             "\u201cA \u201cb\u201d c,\u201d she said.", ["A \u201cb\u201d c,"], id="nested"
         ),
@@ -269,6 +270,13 @@ def test_a_crash_is_the_articles_miss_printed_once(
     result = extraction.score_mode("crashing", crash, articles)
     assert result.crashed == ["harbor"]
     assert capsys.readouterr().err.count("error: harbor: ValueError: boom") == 1
+
+
+def test_naive_baseline_name_is_at_most_five_words() -> None:
+    (prediction,) = extraction.naive_predictions(
+        '"We won," Alpha Beta Gamma Delta Epsilon Zeta said.'
+    )
+    assert prediction.speaker == "Beta Gamma Delta Epsilon Zeta"
 
 
 def test_naive_baseline_takes_marks_and_the_name_next_to_said() -> None:
