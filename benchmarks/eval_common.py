@@ -565,9 +565,9 @@ def updated_baseline(
     """The baseline re-pinned on the measured numbers of the gated measures.
 
     Floors only rise and ceilings only fall: a measure within its tolerance of the pinned
-    number keeps the pinned number (timing noise), one beyond it needs `allow_regression`.
-    Other gold data (another digest) replace every number, which also needs
-    `allow_regression` once a baseline exists.
+    number keeps the pinned number (timing noise), one beyond it is refused. With
+    `allow_regression` every number is re-pinned on this run, up or down; that is also what
+    other gold data (another digest) need once a baseline exists.
 
     Raises:
         RegressionRefused: a number would get worse and `allow_regression` is false.
@@ -582,17 +582,15 @@ def updated_baseline(
     for name, share in tolerance.floors.items():
         value, old = measured[name], old_floors.get(name) if same_gold else None
         # Within tolerance below the floor is noise: the floor stays where it was.
-        floors[name] = value if old is None or value >= old else old
+        floors[name] = value if old is None or value >= old or allow_regression else old
         if old is not None and value < old * (1 - share):
             worse.append(f"{name}: floor {old:.4g} -> {value:.4g}")
-            floors[name] = value
     ceilings: dict[str, float] = {}
     for name, share in tolerance.ceilings.items():
         value, old = measured[name], old_ceilings.get(name) if same_gold else None
-        ceilings[name] = value if old is None or value <= old else old
+        ceilings[name] = value if old is None or value <= old or allow_regression else old
         if old is not None and value > old * (1 + share):
             worse.append(f"{name}: ceiling {old:.4g} -> {value:.4g}")
-            ceilings[name] = value
     if worse and not allow_regression:
         raise RegressionRefused(
             "refusing to make the baseline worse without --allow-regression: " + "; ".join(worse)

@@ -334,7 +334,12 @@ def test_update_never_lowers_a_floor_without_allow_regression() -> None:
     with pytest.raises(ec.RegressionRefused, match=r"f1: floor 0\.9 -> 0\.8"):
         ec.updated_baseline(PINNED, worse, "d", TOLERANCE, allow_regression=False)
     lowered = ec.updated_baseline(PINNED, worse, "d", TOLERANCE, allow_regression=True)
-    assert lowered["floors"]["f1"] == 0.8
+    assert lowered["floors"] == {"f1": 0.8, "speed": 100.0}
+    slower = {"f1": 0.9, "speed": 80.0, "memory": 50.0}  # within tolerance: re-pinned all the same
+    assert ec.updated_baseline(PINNED, slower, "d", TOLERANCE, allow_regression=True)["floors"] == {
+        "f1": 0.9,
+        "speed": 80.0,
+    }
     with pytest.raises(ec.RegressionRefused, match="gold data changed"):
         ec.updated_baseline(PINNED, worse, "new", TOLERANCE, allow_regression=False)
 
