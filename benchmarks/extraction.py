@@ -52,7 +52,7 @@ TOLERANCE = ec.Tolerance(
     ceilings={"peak_memory_mb": 0.2},
 )
 # Timing passes over the workload; the best is reported (the least disturbed by other work).
-DEFAULT_REPEAT = 5
+DEFAULT_REPEAT = 10
 DEFAULT_SEED = 0
 
 Predictor = Callable[[str], list[ec.Prediction]]
