@@ -74,6 +74,9 @@ _APPOSITIVE_SEPARATORS = frozenset({",", "\u2014", "\u2013", "-"})
 # How many words into a sentence its cue may stand for the sentence to be an attribution
 # ("a narrator in the Clinton ad asks." is six).
 _MAX_CUE_OFFSET = 8
+# How far before a quote (tokens) its owner's speech noun may stand: "Trump's claim that
+# there have been, in gun-controlled Chicago alone, “thousands of shootings”".
+_POSSESSOR_REACH = 16
 # The farthest a cue may stand from a quote in an interrupting attribution, in tokens:
 # “A,” said Hugh Hill, a doctor at the clinic in Basra, “B.” is about this long.
 _MAX_INTERRUPTION = 16
@@ -800,7 +803,7 @@ class _Document:
         if _is_possessive(self.words[hi - 1]) or self.lows[hi - 1] in _POSSESSIVE_PRONOUNS:
             # Only words (“public option”), not a title or name (DuVernay's “13th”).
             return self._owner_phrase(hi - 1, lo) if self._quote_starts_lower(hi) else None
-        for k in range(hi - 2, max(lo, hi - _MAX_CUE_OFFSET * 2) - 1, -1):
+        for k in range(hi - 2, max(lo, hi - _POSSESSOR_REACH) - 1, -1):
             if self.lows[k + 1] in lx.SPEECH_NOUNS and (
                 _is_possessive(self.words[k]) or self.lows[k] in _POSSESSIVE_PRONOUNS
             ):
