@@ -236,6 +236,16 @@ def credits(text: str) -> list[tuple[str | None, str | None, str | None]]:
             id="first-person-writer",
         ),
         pytest.param(
+            "\u201cWe are not leaving,\u201d Ruiz said on Monday, \u201cuntil the budget is fixed.\u201d",
+            [("Ruiz", "Ruiz", "said")],
+            id="split-quote-is-one-statement-with-one-speaker",
+        ),
+        pytest.param(
+            "The storm closed the coast road, and the bridge stayed shut all week.",
+            [],
+            id="no-quote-no-speaker",
+        ),
+        pytest.param(
             "\u201cWhy is the bridge still closed?\u201d Ortiz demanded.",
             [("Ortiz", "Ortiz", "demanded")],
             id="question-then-its-attribution-is-one-sentence",
