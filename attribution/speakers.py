@@ -74,6 +74,8 @@ _APPOSITIVE_SEPARATORS = frozenset({",", "\u2014", "\u2013", "-"})
 # How many words into a sentence its cue may stand for the sentence to be an attribution
 # ("a narrator in the Clinton ad asks." is six).
 _MAX_CUE_OFFSET = 8
+# The longest object between a cue and the title-shaped words it names, in tokens.
+_MAX_OBJECT = 6
 # How far before a quote (tokens) its owner's speech noun may stand: "Trump's claim that
 # there have been, in gun-controlled Chicago alone, “thousands of shootings”".
 _POSSESSOR_REACH = 16
@@ -1345,6 +1347,7 @@ class _Document:
             else:
                 speakers.append(self.resolve(f.np, pairing.open_mark))
         kinds = [self._kind(i, found[i]) for i in range(len(found))]
+        self._share_kinds(kinds)
         self._inherit(found, speakers, mentions, kinds)
         return [
             Attribution(speakers[i], mentions[i], found[i].cue, kinds[i]) for i in range(len(found))
@@ -1370,6 +1373,18 @@ class _Document:
                     before = [j for j in attributed if j < i]
                     donor = before[-1] if before else attributed[0]
                     found[i] = _Found(found[donor].cue, found[donor].np, "sentence")
+
+    def _share_kinds(self, kinds: list[QuoteKind]) -> None:
+        """Quotes joined by "and", "or" or a comma are alike: Trump called her “Miss Piggy”
+        and “Miss Housekeeping” are both his words, a show's “Act One” and “Act Two” both
+        titles. The first of the pair decides."""
+        for i in range(1, len(kinds)):
+            prev, pairing = self.pairings[i - 1], self.pairings[i]
+            if prev.close_mark is None or prev.paragraph != pairing.paragraph:
+                continue
+            gap = self.text[qm.mark_end(self.text, prev.close_mark) : pairing.open_mark]
+            if gap.strip() in {"and", "or", ",", ", and", ", or"}:
+                kinds[i] = kinds[i - 1]
 
     def _inherit(
         self,
@@ -1463,7 +1478,8 @@ class _Document:
             return QuoteKind.TERM
         # Rule T3: a title in capitals (“Fox News Sunday”, “Shark Tank”), unless someone is
         # credited with it right there: introduced by a cue, a colon or "as" (hailed him as
-        # “The Comeback Kid”), or its attribution next to it. Where a title stands it is a
+        # “The Comeback Kid”), named by a cue over its object (Trump called the pageant
+        # winner “Miss Piggy”), or its attribution next to it. Where a title stands it is a
         # title all the same: after a possessive (MSNBC's “Morning Joe”), after "on" or "in"
         # (appeared on “Face the Nation”), after a media noun (a broadcast of “...”).
         if _is_title_like(quote_words) and short:
@@ -1476,7 +1492,11 @@ class _Document:
             )
             credited = adjacent or (
                 found.np is not None
-                and (last in {"as"} | lx.FRAMING_VERBS or _lead_is_attribution(lead))
+                and (
+                    last in {"as"} | lx.FRAMING_VERBS
+                    or _lead_is_attribution(lead)
+                    or self._cue_over_object(lead_lo, lead_hi)
+                )
             )
             if title_place or not credited:
                 return QuoteKind.TERM
@@ -1500,6 +1520,17 @@ class _Document:
             if not lead_words:
                 return QuoteKind.DIRECT
         return QuoteKind.PARTIAL
+
+    def _cue_over_object(self, lo: int, hi: int) -> bool:
+        """True when the words before a quote are a cue and its object: called the 1996
+        pageant winner, proclaimed a goal of, concluded his comments were."""
+        for k in range(hi - 1, max(lo, hi - _MAX_OBJECT) - 1, -1):
+            word, low = self.words[k], self.lows[k]
+            if not word[0].isalnum():
+                return False
+            if word.islower() and low in lx.FRAMING_VERBS and not self._is_noun_use(k, lo):
+                return k < hi - 1  # a cue right before the quote is handled already
+        return False
 
     def _inside_a_name(self, pairing: Pairing) -> bool:
         """True when capitalised words stand right before and after the quote: a nickname."""

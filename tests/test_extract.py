@@ -152,6 +152,22 @@ def quotes_of(text: str) -> list[tuple[str, QuoteKind]]:
             id="partial-title-shaped-words-credited-with-as",
         ),
         pytest.param(
+            "Ruiz called the old ferry captain \u201cCaptain Courageous\u201d and \u201cThe Last "
+            "Sailor.\u201d",
+            [("Captain Courageous", P), ("The Last Sailor.", P)],
+            id="partial-title-shaped-words-a-cue-names-and-their-pair",
+        ),
+        pytest.param(
+            "She has appeared on \u201cMorning Report\u201d and \u201cCity Hall Live.\u201d",
+            [("Morning Report", T), ("City Hall Live.", T)],
+            id="term-two-titles-joined-by-and",
+        ),
+        pytest.param(
+            "Cole spoke on \u201cCity Hall Live.\u201d \u201cI mean, the bridge is ready,\u201d she said.",
+            [("City Hall Live.", T), ("I mean, the bridge is ready,", D)],
+            id="a-statement-after-a-title-is-no-pair",
+        ),
+        pytest.param(
             "Residents set up a fund called \u201cthe bridge kitty\u201d last spring.",
             [("the bridge kitty", T)],
             id="term-a-thing-called",
