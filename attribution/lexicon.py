@@ -136,7 +136,7 @@ FRAMING_VERBS: frozenset[str] = _verb_forms(
     "applaud", "welcome", "reject", "castigate", "berate", "assail", "portray", "depict",
     "deride", "disparage", "characterize", "characterise", "pound", "question", "attack",
     "recite", "invoke", "quote", "paraphrase", "echo", "insult", "nickname", "tag", "laud",
-    "exhort",
+    "exhort", "use", "bemoan", "lament",
     "find",
 ) | CUE_VERBS
 
@@ -331,6 +331,13 @@ MEDIA_NOUNS: frozenset[str] = frozenset(
         "study", "paper", "play", "musical", "painting", "exhibit", "exhibition", "event",
         "forum", "conference", "summit", "hearing", "debate", "speech", "address", "anthem",
     }
+)
+
+# Verbs of using words, which credit them only before a noun for words ("Trump has used
+# the phrase “Islamic terrorism”"; "the city used the money" credits nobody).
+USE_VERBS: frozenset[str] = frozenset({"use", "uses", "used", "using", "invoke", "invokes", "invoked", "invoking"})
+PHRASE_NOUNS: frozenset[str] = frozenset(
+    {"phrase", "word", "words", "term", "expression", "slogan", "line", "label", "epithet"}
 )
 
 # Nouns for what someone said, owned by its speaker: "Trump's claim that ...".

@@ -755,6 +755,21 @@ class _Document:
         found = self._cue_in(trail_lo, trail_hi, trail_lo, trail_hi, first=True)
         if found is not None:
             return _Found(found.cue, found.np, "trail")
+        # Rule 7b: a sentence opening with a participle cue has its subject after the
+        # phrase, past the quote and its comma: Calling the plan “a shell game,” Ruiz voted no.
+        if (
+            lead_lo < lead_hi
+            and self.lows[lead_lo].endswith("ing")
+            and self.lows[lead_lo] in lx.FRAMING_VERBS
+            and self.words[lead_lo][0].isupper()
+            and trail_lo < trail_hi
+        ):
+            comma_inside = self.text[pairing.end - 1 : pairing.end] == ","
+            start = trail_lo + 1 if self.words[trail_lo] == "," else trail_lo
+            if comma_inside or start > trail_lo:
+                np = self._np_after(start, trail_hi)
+                if np is not None and self._is_speaker_like(np):
+                    return _Found(self.words[lead_lo], np, "lead")
         # Rule 8: a colon ends the words before the quote without any cue: the subject of
         # that sentence introduces it (Obama is rolling out a new message: “It's about me.”).
         if lead_lo < lead_hi and self.words[lead_hi - 1] == ":":
@@ -872,6 +887,11 @@ class _Document:
                 continue
             if low in {"put", "puts"} and self.lows[k + 1 : k + 2] != ["it"]:
                 continue  # "as he put it" quotes; "put on a show" does not
+            if low in lx.USE_VERBS and not (
+                self.lows[k + 1 : k + 2] == ["the"]
+                and bool(set(self.lows[k + 2 : k + 3]) & lx.PHRASE_NOUNS)
+            ):
+                continue  # "used the phrase “X”" quotes someone; "used the money" does not
             np, weak = self._speaker_of_cue(k, np_lo, np_hi)
             if np is None:
                 continue

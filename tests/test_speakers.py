@@ -241,6 +241,21 @@ def credits(text: str) -> list[tuple[str | None, str | None, str | None]]:
             id="split-quote-is-one-statement-with-one-speaker",
         ),
         pytest.param(
+            "Calling the levy \u201ca tax on families,\u201d Dana Cole voted against it.",
+            [("Dana Cole", "Dana Cole", "Calling")],
+            id="opening-participle-takes-the-subject-after-the-quote",
+        ),
+        pytest.param(
+            "Ruiz has often used the phrase \u201cfix it first\u201d in her campaign.",
+            [("Ruiz", "Ruiz", "used")],
+            id="used-the-phrase",
+        ),
+        pytest.param(
+            "The city used the \u201cemergency\u201d money to pave the road.",
+            [(None, None, None)],
+            id="used-without-a-phrase-credits-nobody",
+        ),
+        pytest.param(
             "The storm closed the coast road, and the bridge stayed shut all week.",
             [],
             id="no-quote-no-speaker",
