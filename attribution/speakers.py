@@ -849,8 +849,12 @@ class _Document:
         """A speaker label in capitals opening a quote (`WALLACE: Let's start`), as tokens."""
         lo, hi = self.token_range(pairing.start, min(pairing.pieces[0][1], pairing.start + 40))
         k = lo
-        while k < hi and k - lo < 3 and _is_capitals_word(self.words[k]):
-            k += 1
+        while (
+            k < hi
+            and k - lo < 5
+            and (_is_capitals_word(self.words[k]) or (self.words[k] == "." and k > lo))
+        ):
+            k += 1  # "MR. TRUMP": capital words, and an abbreviation's period
         if k > lo and k < hi and self.words[k] == ":":
             return (lo, k)
         return None

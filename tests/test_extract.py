@@ -323,12 +323,12 @@ def test_a_transcript_label_starts_a_new_quote_even_if_the_last_one_never_closed
     text = (
         "Sen. Dana Cole took questions from Tom Baker on the radio.\n\n"
         '"BAKER: Will the bridge open in May?\n\n'
-        '"COLE: It will open in June. The steel came late.'
+        '"SEN. COLE: It will open in June. The steel came late.'
     )
     quotes = article_from_text(text).quotes
     assert [(q.text, q.speaker, q.speaker_mention) for q in quotes] == [
         ("BAKER: Will the bridge open in May?", "Tom Baker", "BAKER"),
-        ("COLE: It will open in June. The steel came late.", "Dana Cole", "COLE"),
+        ("SEN. COLE: It will open in June. The steel came late.", "Dana Cole", "SEN. COLE"),
     ]
     assert all(q.uncertain for q in quotes)
 
