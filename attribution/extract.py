@@ -39,6 +39,8 @@ _WORD_RE = re.compile(r"[a-z]+")
 _CUE_REACH = 6
 # The most words an attribution between two quotes has ("Rep. Gwen Moore (D-Wis.) said").
 _ATTRIBUTION_WORDS = 12
+# Marks that after a digit are units (feet, inches, seconds), never quotation marks.
+_PRIMES = frozenset("\"'\u2032\u2033")
 # Lines no longer than this, in a text of several lines, are hard-wrapped (email, plain-text
 # wires): their line breaks are not paragraph breaks. Paragraphs of news copy run longer.
 _WRAP_WIDTH = 100
@@ -309,8 +311,12 @@ def _is_apostrophe(text: str, pos: int, para: tuple[int, int]) -> bool:
 
 
 def _is_measure(text: str, pos: int, para: tuple[int, int]) -> bool:
-    """True for a prime after a digit (`6'2"`, a `12"` screen): a unit, not a quote mark."""
-    return pos > para[0] and text[pos - 1].isdigit()
+    """True for a prime after a digit (`6'2"`, a `12"` screen): a unit, not a quote mark.
+
+    Only a straight mark or a prime can be one: a curly mark after a digit closes a quote
+    (“with the worst 40”).
+    """
+    return pos > para[0] and text[pos - 1].isdigit() and text[pos] in _PRIMES
 
 
 def _primary_family(

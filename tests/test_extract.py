@@ -90,6 +90,11 @@ def quotes_of(text: str) -> list[tuple[str, QuoteKind]]:
             id="inch-marks-are-not-quotes",
         ),
         pytest.param(
+            "Petersen said they would start \u201cwith the worst 40\u201d soon.",
+            [("with the worst 40", P)],
+            id="a-curly-mark-after-a-digit-closes-a-quote",
+        ),
+        pytest.param(
             "\u201cWe are not leaving,\u201d she said, \u201cuntil the budget is fixed.\u201d",
             [("We are not leaving, until the budget is fixed.", D)],
             id="split-around-attribution",
