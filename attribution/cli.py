@@ -127,7 +127,7 @@ CountEditorial = Annotated[
     bool,
     typer.Option(
         "--count-editorial/--ignore-editorial",
-        help="Count marked omissions (…) and [bracketed] insertions as info findings, or not "
+        help="Count marked omissions (…) and \\[bracketed] insertions as info findings, or not "
         "at all.",
     ),
 ]

@@ -256,7 +256,13 @@ def test_help_explains_sources_and_ends_with_an_example() -> None:
     assert result.exit_code == 0
     text = " ".join(result.stdout.split())
     assert "Example: attribution check draft.md --source transcript.txt" in text
-    for words in ("transcript:", "statement:", "statement=NAME:PATH", "[tool.attribution]"):
+    for words in (
+        "transcript:",
+        "statement:",
+        "statement=NAME:PATH",
+        "[tool.attribution]",
+        "and [bracketed] insertions",
+    ):
         assert words in text, words
 
 
