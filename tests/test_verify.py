@@ -368,11 +368,6 @@ def test_a_faithful_fragment_of_a_turn_is_always_verified(start: int, length: in
     assert outcome.match is not None and outcome.match.speakers.same is True
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the extractor takes a closing curly mark after a digit for an inch mark, so the "
-    "quote runs on to the paragraph's end",
-)
 def test_a_quote_ending_in_a_number_is_verified() -> None:
     outcome = _only(_check("Petersen said they would start \u201cwith the worst 40\u201d soon."))
     assert outcome.status is CheckStatus.VERIFIED
