@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from attribution.model import Article, Quote, QuoteKind
+from attribution.model import Article, NameSpelling, Quote, QuoteKind
 from attribution.normalize import Token, negation_count, spelling_key, tokenize
 
 # Share of the shorter quote's words that must pair with equal words, and word-level
@@ -296,22 +296,13 @@ def content_stems(text: str) -> list[str]:
     return list(_content_stems(tokenize(text)))
 
 
-@dataclass(frozen=True, slots=True)
-class NameSpelling:
-    """A name printed one way in one article and another way in another (Qasem/Qassem)."""
-
-    a_article: str
-    a_name: str
-    b_article: str
-    b_name: str
-
-
 def names_spelled_differently(articles: Sequence[Article]) -> tuple[NameSpelling, ...]:
     """Names of people and places that the reference and another article spell differently.
 
-    A name is a run of capitalised words; two runs are one name spelled two ways when they
-    have as many words, every word agrees up to transliteration or hyphenation
-    (`Adel Abdul Mahdi` / `Adil Abdul-Mahdi`) and at least one word is spelled otherwise.
+    A name is a run of capitalised words, titles left out (`Prime Minister`, `General`); two
+    runs are one name spelled two ways when they have as many words, every word agrees up
+    to transliteration or hyphenation (`Adel Abdul Mahdi` / `Adil Abdul-Mahdi`), and
+    neither article also prints the other's spelling.
 
     Args:
         articles: the articles compared, the reference first.
@@ -329,17 +320,20 @@ def names_spelled_differently(articles: Sequence[Article]) -> tuple[NameSpelling
     out: list[NameSpelling] = []
     seen: set[tuple[str, str, str]] = set()
     for other in articles[1:]:
+        other_names = _names_in(other.text)
+        other_set = {_fold_name(n) for n in other_names}
         # Variants share their consonant skeletons word by word: index by them.
         by_skeleton: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
-        for name in _names_in(other.text):
-            folded = _fold_name(name)
-            by_skeleton[tuple(name_skeleton(w) for w in folded)].append(name)
+        for name in other_names:
+            by_skeleton[tuple(name_skeleton(w) for w in _fold_name(name))].append(name)
         for name in ref_names:
             folded = _fold_name(name)
+            if folded in other_set:
+                continue  # the other article prints this spelling too
             for candidate in by_skeleton.get(tuple(name_skeleton(w) for w in folded), ()):
                 cand_folded = _fold_name(candidate)
-                if cand_folded == folded or cand_folded in ref_set:
-                    continue  # the same spelling, or one the reference also prints
+                if cand_folded in ref_set:
+                    continue  # ... or the reference prints the other's
                 if all(
                     x == y or is_name_variant(x, y)
                     for x, y in zip(folded, cand_folded, strict=True)
@@ -1110,15 +1104,17 @@ _NAME_RE = re.compile(r"(?<![\w.])[A-Z][a-z\u00c0-\u024f]+(?:[- ][A-Z][a-z\u00c0
 
 def _names_in(text: str) -> list[tuple[str, ...]]:
     """The capitalised word runs of a text that look like names, in order, each once."""
+    from attribution.lexicon import TITLES
     from attribution.normalize import common_words
 
     common = common_words()
     seen: set[tuple[str, ...]] = set()
     out: list[tuple[str, ...]] = []
     for m in _NAME_RE.finditer(text):
-        words = tuple(w for w in re.split(r"[ ]", m.group()) if w)
-        # Leading common words are a sentence's opening, not part of the name ("The Iraqi").
-        while words and words[0].lower() in common:
+        words = tuple(w for w in m.group().split(" ") if w)
+        # Leading common words open a sentence ("The Iraqi"), and titles are no part of a
+        # person's name ("Prime Minister Adel Abdul Mahdi").
+        while words and (words[0].lower() in common or words[0].lower() in TITLES):
             words = words[1:]
         if not words or all(w.lower() in common for w in words):
             continue

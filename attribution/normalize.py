@@ -325,6 +325,8 @@ _VOWELS = frozenset("aeiouy")
 # Mohammed/Muhammad 0.75, Abdul/Abdel 0.8. Names with the same consonants but few shared
 # letters in order are two names: Kerry/Carrie 0.36.
 MIN_NAME_VARIANT_SIMILARITY = 0.6
+# Transliterations differ by a doubled letter or two, not by a suffix: Iran is no Iranian.
+MAX_NAME_LENGTH_GAP = 2
 
 
 @functools.lru_cache(maxsize=16384)
@@ -354,7 +356,8 @@ def is_name_variant(a: str, b: str) -> bool:
     """True when two spellings of a proper name are transliterations of one name.
 
     `Qasem`/`Qassem`, `Adel`/`Adil`, `Mohammed`/`Muhammad` are variants; `Ortega`/`Ortiz`,
-    `Kerry`/`Carrie` are not, nor are common words (`These`/`Those`) or words with digits.
+    `Kerry`/`Carrie`, `Iran`/`Iranian` are not, nor are common words (`These`/`Those`) or
+    words with digits.
     Very short names must differ only in doubled letters, so `Dan`/`Don` stay two people.
     """
     la, lb = a.casefold(), b.casefold()
@@ -366,7 +369,7 @@ def is_name_variant(a: str, b: str) -> bool:
     if la in common or lb in common:
         return False
     ka, kb = name_skeleton(a), name_skeleton(b)
-    if not ka or ka != kb:
+    if not ka or ka != kb or abs(len(la) - len(lb)) > MAX_NAME_LENGTH_GAP:
         return False
     if min(len(a), len(b)) < 4:
         return _collapse_doubles(la) == _collapse_doubles(lb)
