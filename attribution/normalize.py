@@ -160,6 +160,34 @@ def _forms(raw: str, kind: str) -> tuple[str, str, bool]:
     return norm, key, kind == "punct"
 
 
+# The token pattern without its single-mark alternative: the same words at the same offsets
+# (a mark never starts a word), found without stopping at every comma and stop.
+_WORD_TOKEN_RE = re.compile(_TOKEN_RE.pattern.rsplit("|", 1)[0], re.VERBOSE)
+
+
+def word_keys(text: str) -> tuple[list[str], list[int], list[int]]:
+    """The alignment keys of a text's words, with their start and end offsets.
+
+    What `tokenize` gives for its words, without building tokens: for a whole article,
+    searched for a quote's words, building tokens would cost more than the search.
+
+    Returns:
+        (keys, starts, ends), one entry per word in reading order.
+    """
+    keys: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for m in _WORD_TOKEN_RE.finditer(text):
+        kind = m.lastgroup
+        if kind is None or kind == "ellipsis":
+            continue
+        keys.append(_forms(m.group(), kind)[1])
+        start, end = m.span()
+        starts.append(start)
+        ends.append(end)
+    return keys, starts, ends
+
+
 def words(text: str) -> list[str]:
     """The alignment keys of the words of `text` (no punctuation), for quick overlap scoring."""
     return [t.key for t in tokenize(text) if t.is_word]
