@@ -14,6 +14,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
@@ -45,12 +46,6 @@ MIN_REWORDED_SHARED = 3
 MAX_INDEX_CANDIDATES = 24
 # ... and of those, how many are aligned word by word.
 MAX_CANDIDATES = 6
-# A candidate whose words nearly all pair ends the search: one word changed in ten ranks
-# about 1.9, and candidates come best first.
-GOOD_ENOUGH_RANK = 1.85
-# How much a candidate's distance in place (0 to 1 through its article) lowers its rank:
-# enough to choose between two printings of the same words, never between different ones.
-PLACE_WEIGHT = 0.01
 # A short quote with this many unmarked words changed or fewer is still the same statement
 # when it keeps a content word: "cross-sell" and "not cross-sell" are one quote, altered,
 # though half their words differ.
@@ -352,7 +347,7 @@ class _Prepared:
     keys: tuple[str, ...]
     text_key: str  # the word keys joined by spaces, for RapidFuzz
     stems: tuple[str, ...]
-    place: float  # how far through its article's quotes (0 to 1)
+    place: Fraction  # how far through its article's quotes (0 to 1), exact for ties
     terms: frozenset[str]  # what the index holds it under
     bag: Counter[str]  # word keys and hyphenated parts, counted
     stem_bag: Counter[str]  # content stems, counted
@@ -364,7 +359,7 @@ class _Side:
 
     def __init__(self, quotes: Sequence[Quote]) -> None:
         statements = [q for q in quotes if q.kind is not QuoteKind.TERM]
-        n = max(len(statements) - 1, 1)
+        n = max(len(statements) - 1, 1)  # places run from 0 to 1
         self.quotes: list[_Prepared] = []
         self.exact: dict[tuple[str, ...], list[int]] = defaultdict(list)
         self.postings: dict[str, list[int]] = defaultdict(list)
@@ -376,7 +371,16 @@ class _Side:
             terms = frozenset((*stems, *keys, *parts))
             bag, stem_bag = Counter((*keys, *parts)), Counter(stems)
             prepared = _Prepared(
-                quote, tokens, keys, " ".join(keys), stems, i / n, terms, bag, stem_bag, len(keys)
+                quote,
+                tokens,
+                keys,
+                " ".join(keys),
+                stems,
+                Fraction(i, n),
+                terms,
+                bag,
+                stem_bag,
+                len(keys),
             )
             self.quotes.append(prepared)
             self.exact[keys].append(i)
@@ -428,6 +432,15 @@ def _hyphen_parts(tokens: Sequence[Token]) -> list[str]:
     ]
 
 
+def _best_possible_rank(a: _Prepared, b: _Prepared) -> float:
+    """The highest `_same_statement_rank` two quotes could reach, from the words they share:
+    an exact bound, so skipping a candidate below it loses nothing."""
+    shared = sum((a.bag & b.bag).values())
+    shorter, longer = max(min(a.words, b.words), 1), max(a.words, b.words, 1)
+    share, coverage = min(1.0, shared / shorter), min(1.0, shared / longer)
+    return 1.0 + 0.5 * share + 0.5 * coverage
+
+
 def _may_pair(a: _Prepared, b: _Prepared) -> bool:
     """False when two quotes share too few words to be one statement or a rewording of it:
     an upper bound that spares the word-by-word alignment of most candidates."""
@@ -462,17 +475,21 @@ def _best_of(
     The alignment always runs from the reference quote to the other article's, whichever side
     `quote` is on.
     """
-    best: tuple[float, int, Alignment] | None = None
+    # Ranked by how well the words pair, then, among equals (the same words printed twice),
+    # by nearness of place in the articles.
+    best: tuple[tuple[float, Fraction], int, Alignment] | None = None
     for j in candidates:
         cand = other.quotes[j]
         if not _may_pair(quote, cand):
             continue
+        nearness = -abs(quote.place - cand.place)
+        if best is not None and best[0] >= (_best_possible_rank(quote, cand), nearness):
+            continue  # cannot beat the counterpart found: spare the alignment
         ref_q, oth_q = (quote, cand) if forward else (cand, quote)
         alignment = align_tokens(ref_q.tokens, oth_q.tokens, ref_q.quote.text, oth_q.quote.text)
         same = _same_statement_rank(alignment)
         if same is not None:
-            # Among equals, the printing at the nearer place in its article.
-            rank = same - PLACE_WEIGHT * abs(quote.place - cand.place)
+            rank = same
         else:
             agree = bool(same_speaker and same_speaker(ref_q.quote, oth_q.quote))
             dice = _reworded_dice(ref_q, oth_q, alignment, speakers_agree=agree)
@@ -480,10 +497,8 @@ def _best_of(
                 continue
             rank = dice
             alignment = _as_reworded(alignment, dice)
-        if best is None or rank > best[0]:
-            best = (rank, j, alignment)
-            if rank >= GOOD_ENOUGH_RANK:
-                break
+        if best is None or (rank, nearness) > best[0]:
+            best = ((rank, nearness), j, alignment)
     if best is None:
         return None
     return best[1], best[2]
@@ -509,7 +524,7 @@ def _align_tokens(a: tuple[Token, ...], b: tuple[Token, ...]) -> Alignment:
 def _finish(a: tuple[Token, ...], b: tuple[Token, ...], opcodes: tuple[Opcode, ...]) -> Alignment:
     """An alignment from whole-sequence opcodes: context trimmed, similarity of the windows."""
     opcodes = _shift_edge_gaps(_slide_to_same_print(opcodes, a, b), a, b)
-    opcodes = _balance_bracket_gaps(opcodes, a, b)
+    opcodes = _join_compounds(_balance_bracket_gaps(opcodes, a, b), a, b)
     a_window, b_window = _trim_context(opcodes, len(a), len(b), a, b)
     wa = [t.key for t in a[a_window[0] : a_window[1]] if t.is_word]
     wb = [t.key for t in b[b_window[0] : b_window[1]] if t.is_word]
@@ -725,6 +740,27 @@ def _push_trailing_gap(
     return steps[:g] + paired + _in_order(moved, kind) + steps[k + 1 :]
 
 
+def _join_compounds(
+    opcodes: tuple[Opcode, ...], a: Sequence[Token], b: Sequence[Token]
+) -> tuple[Opcode, ...]:
+    """Neighbouring edits that only join or split words become one replacement.
+
+    "of shootings" against "of-shootings" comes out of Levenshtein as "of" replaced and
+    "shootings" deleted; read together they are one compound hyphenated.
+    """
+    out: list[Opcode] = []
+    for op in opcodes:
+        if out and op[0] != "equal" and out[-1][0] != "equal":
+            _, s1, _, s2, _ = out[-1]
+            words_a = "".join(t.key for t in a[s1 : op[2]] if t.is_word)
+            words_b = "".join(t.key for t in b[s2 : op[4]] if t.is_word)
+            if words_a and words_a == words_b:
+                out[-1] = ("replace", s1, op[2], s2, op[4])
+                continue
+        out.append(op)
+    return tuple(out)
+
+
 def _balance_bracket_gaps(
     opcodes: tuple[Opcode, ...], a: Sequence[Token], b: Sequence[Token]
 ) -> tuple[Opcode, ...]:
@@ -893,7 +929,9 @@ def _trim_context(
 
     A fragment quoted from a longer statement aligns with part of it; the words before and
     after that part are not changes. An end counts as context only when it is a pure
-    deletion or insertion of at least one word (a replaced first word is a change).
+    deletion or insertion of at least one word next to words both sides print: a fragment
+    ends where the printings stop matching, so a replaced word before it is a change and
+    the end is part of that change.
     """
     a_lo, a_hi, b_lo, b_hi = 0, len_a, 0, len_b
     if len(opcodes) < 2:
@@ -904,11 +942,11 @@ def _trim_context(
     if equal_words == 0:
         return (0, len_a), (0, len_b)
     first, last = opcodes[0], opcodes[-1]
-    if first[0] in ("delete", "insert"):
+    if first[0] in ("delete", "insert") and opcodes[1][0] == "equal":
         tag, s1, e1, s2, e2 = first
         if _is_context(a[s1:e1] if tag == "delete" else b[s2:e2]):
             a_lo, b_lo = e1, e2
-    if last[0] in ("delete", "insert"):
+    if last[0] in ("delete", "insert") and opcodes[-2][0] == "equal":
         tag, s1, e1, s2, e2 = last
         if _is_context(a[s1:e1] if tag == "delete" else b[s2:e2]):
             a_hi, b_hi = s1, s2

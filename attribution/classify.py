@@ -319,7 +319,15 @@ def _blocks(alignment: Alignment) -> list[Block]:
     Democratic groups" printed as "…" is one marked omission, not two unmarked deletions.
     """
     a, b = alignment.a_tokens, alignment.b_tokens
-    ops = _absorb_shared_ellipses(list(alignment.opcodes), a)
+    a_lo, a_hi = alignment.a_window
+    b_lo, b_hi = alignment.b_window
+    # Context outside the windows (words around a fragment) never joins a change.
+    inside = [
+        op
+        for op in alignment.opcodes
+        if not ((op[2] <= a_lo and op[4] <= b_lo) or (op[1] >= a_hi and op[3] >= b_hi))
+    ]
+    ops = _absorb_shared_ellipses(inside, a)
     merged: list[Block] = []
     for tag, s1, e1, s2, e2 in ops:
         if merged and tag != "equal" and merged[-1][0] != "equal":
