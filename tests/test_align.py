@@ -283,3 +283,37 @@ def test_indexed_pairing_finds_what_scoring_every_pair_finds(
     assert [(p.a.id, p.b.id, p.alignment.reworded) for p in fast] == [
         (p.a.id, p.b.id, p.alignment.reworded) for p in slow
     ]
+
+
+@pytest.mark.parametrize(
+    ("a_credit", "b_credit", "same", "severity"),
+    [
+        ("Prime Minister Adel Abdul Mahdi said", "Adil Abdul-Mahdi said", True, "none"),
+        ("Prime Minister Adel Abdul Mahdi said", "said Abdul-Mahdi", True, "none"),
+        ("Mayor Ana Ruiz said", "council member Dana Cole said", False, "major"),
+    ],
+)
+def test_a_quote_credited_to_another_speaker_is_at_least_major(
+    a_credit: str, b_credit: str, same: bool, severity: str
+) -> None:
+    words = "\u201cThe bridge will reopen in May after the repairs,\u201d"
+    report = compare(
+        article_from_text(f"{words} {a_credit}.", "a"),
+        article_from_text(f"{words} {b_credit}.", "b"),
+    )
+    (match,) = report.matches
+    assert match.verdict is Verdict.IDENTICAL
+    assert (match.speakers.same, match.severity.value) == (same, severity)
+
+
+def test_a_resolved_pronoun_is_the_speaker_it_stands_for() -> None:
+    ref = article_from_text(
+        "Prime Minister Adel Abdul Mahdi spoke on Sunday. \u201cThe troops will stay until the "
+        "end of March,\u201d he said.",
+        "a",
+    )
+    other = article_from_text(
+        "\u201cThe troops will stay until the end of March,\u201d Adil Abdul-Mahdi said.", "b"
+    )
+    (match,) = compare(ref, other).matches
+    assert match.speakers.same is True
