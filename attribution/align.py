@@ -944,23 +944,43 @@ def _trim_context(
     first, last = opcodes[0], opcodes[-1]
     if first[0] in ("delete", "insert") and opcodes[1][0] == "equal":
         tag, s1, e1, s2, e2 = first
-        if _is_context(a[s1:e1] if tag == "delete" else b[s2:e2]):
+        if _is_context(a[s1:e1] if tag == "delete" else b[s2:e2], before=True):
             a_lo, b_lo = e1, e2
     if last[0] in ("delete", "insert") and opcodes[-2][0] == "equal":
         tag, s1, e1, s2, e2 = last
-        if _is_context(a[s1:e1] if tag == "delete" else b[s2:e2]):
+        if _is_context(a[s1:e1] if tag == "delete" else b[s2:e2], before=False):
             a_hi, b_hi = s1, s2
     return (a_lo, a_hi), (b_lo, b_hi)
 
 
-def _is_context(tokens: Sequence[Token]) -> bool:
-    """Words one side has beyond the other's end are context, unless they negate.
+def _is_context(tokens: Sequence[Token], *, before: bool) -> bool:
+    """Words one side has beyond the other's end are context, unless they negate it.
 
     "We will raise taxes. Not." printed as "We will raise taxes." is no fragment: the
-    dropped "Not" reverses the statement and must be reported as a change.
+    dropped "Not" reverses the statement and must be reported as a change; so does a
+    "not" left out before a fragment of its own sentence ("We will not | raise taxes").
+    A negation in another sentence of the context ("We will not raise taxes. But we will
+    | fix the roads") says nothing of the fragment.
+
+    Args:
+        tokens: the words and marks beyond the fragment's end.
+        before: they stand before the fragment (else after it).
     """
     words = [t for t in tokens if t.is_word]
-    return bool(words) and not any(is_negation(t) for t in words)
+    if not words:
+        return False
+    ends = [i for i, t in enumerate(tokens) if t.norm in _SENTENCE_END_MARKS]
+    if before:
+        near = tokens[ends[-1] + 1 :] if ends else tokens
+    else:
+        near = tokens[: ends[0] + 1] if ends else tokens
+        if ends and ends[0] == 0:
+            near = tokens[: ends[1] + 1] if len(ends) > 1 else tokens
+    return not any(is_negation(t) for t in near if t.is_word)
+
+
+# Marks that end a sentence, for telling a fragment's own sentence from its neighbours.
+_SENTENCE_END_MARKS = frozenset({".", "!", "?"})
 
 
 def is_negation(token: Token) -> bool:

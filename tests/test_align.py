@@ -41,6 +41,24 @@ def test_dropped_negation_at_the_end_is_a_change_not_context() -> None:
     assert not alignment.is_fragment
 
 
+@pytest.mark.parametrize(
+    ("whole", "fragment", "is_fragment"),
+    [
+        ("We will not raise taxes on families", "raise taxes on families", False),
+        (
+            "We will not raise taxes. But we will fix the roads before winter.",
+            "fix the roads",
+            True,
+        ),
+        ("We fixed the roads, and nobody helped us.", "We fixed the roads", False),
+    ],
+)
+def test_a_negation_counts_against_a_fragment_only_in_its_own_sentence(
+    whole: str, fragment: str, is_fragment: bool
+) -> None:
+    assert align_texts(whole, fragment).is_fragment is is_fragment
+
+
 def test_each_quote_finds_its_counterpart_and_unrelated_quotes_stay_apart() -> None:
     ref = article_from_text(
         "\u201cThe bridge will reopen in May,\u201d the mayor said. \u201cWe have hired two "
