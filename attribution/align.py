@@ -51,8 +51,11 @@ MAX_CANDIDATES = 6
 # though half their words differ.
 MAX_SMALL_CHANGE = 2
 # A stem in more than this share of the other article's quotes says nothing about which
-# quote is the counterpart (but at least 50 quotes are allowed, for short articles).
+# quote is the counterpart; at least 50 quotes are allowed, for short articles, and at most
+# 500, so a lookup costs the same in an article of 20,000 quotes.
 MAX_POSTING_SHARE = 0.25
+MIN_POSTINGS = 50
+MAX_POSTINGS = 500
 # An unquoted reuse must match this share of the quote's words in a window of the other text.
 MIN_UNQUOTED_SIMILARITY = 0.85
 # Quotes this short are too common to be found "unquoted" by chance matches.
@@ -214,10 +217,16 @@ class TextIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        # Keys and offsets only: tokens for a whole article are built if asked for.
         self.keys, self.starts, self.ends = word_keys(text)
         self.positions: dict[str, list[int]] = defaultdict(list)
         for i, key in enumerate(self.keys):
             self.positions[key].append(i)
+
+    @functools.cached_property
+    def tokens(self) -> list[Token]:
+        """The article's words as tokens (made on first use; `keys` index the same words)."""
+        return [t for t in tokenize(self.text) if t.is_word]
 
     def locate(self, quote_text: str) -> tuple[int, int, float] | None:
         """The best window of this text holding the quote's words.
@@ -275,7 +284,28 @@ def find_unquoted(quote: Quote, index: TextIndex) -> tuple[int, int] | None:
     found = index.locate(quote.text)
     if found is None or found[2] < MIN_UNQUOTED_SIMILARITY:
         return None
+    if _inside_quote_marks(index.text, found[0]):
+        return None  # quoted there too, only not paired (a quoted term, say): not unquoted
     return found[0], found[1]
+
+
+# Double quote marks that open or close a quotation; a straight mark does either.
+_OPENING_MARKS = frozenset("\u201c\u00ab\u201e")
+_CLOSING_MARKS = frozenset("\u201d\u00bb")
+
+
+def _inside_quote_marks(text: str, at: int) -> bool:
+    """True when `at` stands inside double quote marks opened earlier in its paragraph."""
+    start = text.rfind("\n", 0, at) + 1
+    depth = 0
+    for ch in text[start:at]:
+        if ch in _OPENING_MARKS:
+            depth += 1
+        elif ch in _CLOSING_MARKS:
+            depth = max(0, depth - 1)
+        elif ch == '"':
+            depth = 0 if depth else 1
+    return depth > 0
 
 
 def content_stems(text: str) -> list[str]:
@@ -386,7 +416,9 @@ class _Side:
             self.exact[keys].append(i)
             for term in terms:
                 self.postings[term].append(i)
-        self.max_postings = max(50, int(len(self.quotes) * MAX_POSTING_SHARE))
+        self.max_postings = min(
+            MAX_POSTINGS, max(MIN_POSTINGS, int(len(self.quotes) * MAX_POSTING_SHARE))
+        )
 
     def candidates(self, quote: _Prepared) -> list[int]:
         """Quotes of this side that share rare stems with `quote`, best first."""

@@ -335,3 +335,13 @@ def test_a_resolved_pronoun_is_the_speaker_it_stands_for() -> None:
     )
     (match,) = compare(ref, other).matches
     assert match.speakers.same is True
+
+
+def test_words_quoted_in_the_other_article_are_not_unquoted() -> None:
+    quote = article_from_text(
+        "\u201cThe dam was never inspected after the flood,\u201d the engineer said.", "a"
+    ).quotes[0]
+    quoted = "Records show \u201cthe dam was never inspected after the flood\u201d at all."
+    plain = "Records show the dam was never inspected after the flood at all."
+    assert find_unquoted(quote, TextIndex(quoted)) is None
+    assert find_unquoted(quote, TextIndex(plain)) is not None
