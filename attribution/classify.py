@@ -239,7 +239,10 @@ def _changes(alignment: Alignment, a_text: str, b_text: str, policy: Policy) -> 
     a, b = alignment.a_tokens, alignment.b_tokens
     a_lo, a_hi = alignment.a_window
     b_lo, b_hi = alignment.b_window
-    a_marks, b_marks = unit_marks(a), unit_marks(b)
+    if _UNIT_TEXT_RE.search(a_text) or _UNIT_TEXT_RE.search(b_text):
+        a_marks, b_marks = unit_marks(a), unit_marks(b)
+    else:  # the common case, found at C speed: no unit on either side
+        a_marks, b_marks = [""] * len(a), [""] * len(b)
     units_agree = Counter(u for u in a_marks[a_lo:a_hi] if u) == Counter(
         u for u in b_marks[b_lo:b_hi] if u
     )
@@ -566,7 +569,21 @@ _UNIT_SIGNS = frozenset({"%", "$", "£", "€", "¥", "¢"})
 
 
 def _states_number(token: Token) -> bool:
-    return token.key in _SCALES or bool(number_values((token,)))
+    return token.key in _SCALES or _norm_states_number(token.norm, token.kind)
+
+
+@functools.lru_cache(maxsize=16384)
+def _norm_states_number(norm: str, kind: str) -> bool:
+    return bool(number_values((Token(norm, 0, len(norm), norm, norm.casefold(), kind),)))
+
+
+# Anything that could be a unit: the signs (and their full-width forms, which NFKC folds to
+# them), and the words in any case. A cheap first look before reading token by token.
+_UNIT_TEXT_RE = re.compile(
+    r"[%$\u00a3\u20ac\u00a5\u00a2\uff05\uff04\uffe1\uffe5\uffe0]"
+    r"|dollar|percent|pct|pound|euro|yen|cent|usd|gbp|eur",
+    re.IGNORECASE,
+)
 
 
 def _numbers_changed(

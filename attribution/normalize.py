@@ -122,6 +122,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
     """
     tokens: list[Token] = []
     append = tokens.append
+    make = tuple.__new__  # Token's own __new__ is a Python function; this is the same tuple
     opens = True  # the next word opens a sentence
     for m in _TOKEN_RE.finditer(text):
         kind = m.lastgroup or "punct"
@@ -130,13 +131,13 @@ def tokenize(text: str) -> tuple[Token, ...]:
         start, end = m.span()
         if mark:
             if norm:  # an invisible character is no token
-                append(Token(raw, start, end, norm, key, kind))
+                append(make(Token, (raw, start, end, norm, key, kind, False)))
                 if norm in _SENTENCE_ENDS:
                     opens = True
                 elif norm not in _TRANSPARENT:
                     opens = False
             continue
-        append(Token(raw, start, end, norm, key, kind, opens))
+        append(make(Token, (raw, start, end, norm, key, kind, opens)))
         opens = False
     return tuple(tokens)
 
