@@ -43,6 +43,7 @@ LONG_EDIT_SHARE = 0.5
 Cat = ChangeCategory
 Editor = Callable[[str, random.Random], "str | None"]
 COSMETIC = frozenset({Cat.PUNCTUATION, Cat.CASE, Cat.SPELLING})
+_CATEGORY_VALUES = frozenset(c.value for c in Cat)
 
 # Edit kinds with no category: they must leave no change at all, or only a fragment.
 NO_CHANGE = "no change"
@@ -211,7 +212,7 @@ def score(outcomes: Iterable[Outcome]) -> Scores:
     for outcome in outcomes:
         kind = outcome.case.kind
         scores.edits[kind] = scores.edits.get(kind, 0) + 1
-        expected = Cat(kind) if kind in Cat._value2member_map_ else None
+        expected = Cat(kind) if kind in _CATEGORY_VALUES else None
         for category in Cat:
             named = category in outcome.categories
             if category is expected:
@@ -352,7 +353,7 @@ def long_documents(texts: Sequence[tuple[str, str]], *, seed: int, repeat: int) 
         b = b_quotes[match.b]
         if b.start < end and start < b.end:
             paired += 1
-        if kind in Cat._value2member_map_:
+        if kind in _CATEGORY_VALUES:
             named_of += 1
             if any(c.category is Cat(kind) for c in match.changes):
                 named += 1

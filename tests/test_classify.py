@@ -766,10 +766,8 @@ def test_dropping_a_negation_the_quote_holds_is_critical(quote: str) -> None:
 def test_changing_a_number_anywhere_is_critical(
     quote: str, number: str, at: int, insert: bool
 ) -> None:
-    """Law: putting a number in any word's place, or adding one inside a real-looking quote, is always `critical`.
-
-    Not at either end: words one printing has beyond the other's are a fragment's context.
-    """
+    """Law: putting a number in any word's place, or adding one inside a real-looking quote, is always `critical`."""
+    # Not added at either end: words one printing has beyond the other's are context.
     words = _words(quote)
     pos = at % len(words)
     if insert:
