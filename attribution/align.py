@@ -50,6 +50,9 @@ MAX_CANDIDATES = 6
 # when it keeps a content word: "cross-sell" and "not cross-sell" are one quote, altered,
 # though half their words differ.
 MAX_SMALL_CHANGE = 2
+# A quote this short whose content words do not all pair needs its speaker (or place) to
+# agree before it is taken for another printing: a word or two in common is often chance.
+SHORT_QUOTE_WORDS = 4
 # A stem in more than this share of the other article's quotes says nothing about which
 # quote is the counterpart; at least 50 quotes are allowed, for short articles, and at most
 # 500, so a lookup costs the same in an article of 20,000 quotes.
@@ -520,6 +523,14 @@ def _best_of(
         ref_q, oth_q = (quote, cand) if forward else (cand, quote)
         alignment = align_tokens(ref_q.tokens, oth_q.tokens, ref_q.quote.text, oth_q.quote.text)
         same = _same_statement_rank(alignment)
+        # A short quote with a content word changed: its few shared words could be chance,
+        # so the speaker (or, unknown, the place) must agree as well.
+        if (
+            same is not None
+            and _needs_support(alignment)
+            and not _supported(ref_q, oth_q, same_speaker)
+        ):
+            same = None
         if same is not None:
             rank = same
         else:
@@ -642,16 +653,27 @@ def _quality(alignment: Alignment) -> tuple[int, int]:
             run.append(op)
             continue
         if run:
-            marked = any(
-                t.kind == "ellipsis" for _, r1, q1, r2, q2 in run for t in (*a[r1:q1], *b[r2:q2])
-            )
-            if not marked:
+            run_a = [t for _, r1, q1, _, _ in run for t in a[r1:q1]]
+            run_b = [t for _, _, _, r2, q2 in run for t in b[r2:q2]]
+            if not _is_marked_omission(run_a, run_b):
                 for _, r1, q1, r2, q2 in run:
                     cost += max(0, min(q1, a_hi) - max(r1, a_lo))
                     cost += max(0, min(q2, b_hi) - max(r2, b_lo))
             run = []
         equal_words += sum(1 for t in a[max(s1, a_lo) : min(e1, a_hi)] if t.is_word)
     return equal_words, -cost
+
+
+def _is_marked_omission(run_a: Sequence[Token], run_b: Sequence[Token]) -> bool:
+    """True when one side of an edit prints an ellipsis where the other has more words, and
+    adds none of its own: words left out and marked, not words changed beside a mark."""
+    for marked, full in ((run_b, run_a), (run_a, run_b)):
+        if any(t.kind == "ellipsis" for t in marked):
+            have = Counter(t.key for t in full if t.is_word)
+            need = Counter(t.key for t in marked if t.is_word)
+            if sum(have.values()) > sum(need.values()) and not need - have:
+                return True
+    return False
 
 
 def _shift_edge_gaps(
@@ -1075,6 +1097,34 @@ def _same_statement_rank(alignment: Alignment) -> float | None:
     return 1.0 + 0.5 * share * similarity + 0.5 * coverage
 
 
+def _needs_support(alignment: Alignment) -> bool:
+    """True for a short quote (SHORT_QUOTE_WORDS words or fewer) not all of whose content
+    words pair: "thousands of shootings" against "thousands of $12-an-hour"."""
+    a, b = alignment.a_tokens, alignment.b_tokens
+    wa = sum(1 for t in a if t.is_word)
+    wb = sum(1 for t in b if t.is_word)
+    short_is_a = wa <= wb
+    if min(wa, wb) > SHORT_QUOTE_WORDS:
+        return False
+    paired: set[int] = set()
+    for tag, s1, e1, s2, e2 in alignment.opcodes:
+        if tag == "equal":
+            paired.update(range(s1, e1) if short_is_a else range(s2, e2))
+    tokens = a if short_is_a else b
+    return any(
+        t.is_word and t.key not in STOPWORDS and i not in paired for i, t in enumerate(tokens)
+    )
+
+
+def _supported(
+    a: _Prepared, b: _Prepared, same_speaker: Callable[[Quote, Quote], bool] | None
+) -> bool:
+    """The speakers agree, or, when either is unknown, the quotes stand at about one place."""
+    if a.quote.speaker is not None and b.quote.speaker is not None and same_speaker is not None:
+        return same_speaker(a.quote, b.quote)
+    return abs(a.place - b.place) <= MAX_PLACE_DISTANCE
+
+
 def _edit_summary(alignment: Alignment) -> tuple[int, int, int]:
     """(words paired, unmarked words changed, words on the longer side) inside the windows.
 
@@ -1095,7 +1145,7 @@ def _edit_summary(alignment: Alignment) -> tuple[int, int, int]:
         if run:
             run_a = [t for _, r1, q1, _, _ in run for t in a[max(r1, a_lo) : min(q1, a_hi)]]
             run_b = [t for _, _, _, r2, q2 in run for t in b[max(r2, b_lo) : min(q2, b_hi)]]
-            if not any(t.kind == "ellipsis" for t in (*run_a, *run_b)):
+            if not _is_marked_omission(run_a, run_b):
                 words_a = [t.key for t in run_a if t.is_word]
                 words_b = [t.key for t in run_b if t.is_word]
                 if words_a and "".join(words_a) == "".join(words_b):

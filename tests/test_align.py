@@ -345,3 +345,15 @@ def test_words_quoted_in_the_other_article_are_not_unquoted() -> None:
     plain = "Records show the dam was never inspected after the flood at all."
     assert find_unquoted(quote, TextIndex(quoted)) is None
     assert find_unquoted(quote, TextIndex(plain)) is not None
+
+
+def test_a_short_quote_with_a_word_changed_pairs_only_with_its_speaker_agreeing() -> None:
+    ref = article_from_text("Mayor Ana Ruiz called it \u201ca crazy system\u201d on Monday.", "a")
+    same = article_from_text("Mayor Ana Ruiz called it \u201ca rigged system\u201d on Monday.", "b")
+    other = article_from_text(
+        "Council member Dana Cole called it \u201ca rigged system\u201d on Monday.", "b"
+    )
+    assert [m.verdict for m in compare(ref, same).matches] == [Verdict.ALTERED]
+    report = compare(ref, other)
+    assert report.matches == ()
+    assert [u.verdict for u in report.unmatched] == [Verdict.ONLY_IN, Verdict.ONLY_IN]
