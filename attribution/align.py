@@ -550,6 +550,9 @@ def _best_of(
 def _align_tokens(a: tuple[Token, ...], b: tuple[Token, ...]) -> Alignment:
     ka = [t.key for t in a]
     kb = [t.key for t in b]
+    if ka == kb:  # the same words and marks (the common case): nothing to search for
+        ops: tuple[Opcode, ...] = (("equal", 0, len(a), 0, len(b)),) if a else ()
+        return Alignment(a, b, ops, (0, len(a)), (0, len(b)), 1.0)
     opcodes = tuple(
         (op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end)
         for op in Levenshtein.opcodes(ka, kb)
@@ -686,6 +689,8 @@ def _shift_edge_gaps(
     big, big problem" against "big problem" may keep the first "big". Pushed to the ends, the
     deletions are words before or after a fragment, which are context.
     """
+    if not any(op[0] == "delete" or op[0] == "insert" for op in opcodes):
+        return opcodes
     steps = _steps(opcodes)
     if steps is None:
         return opcodes

@@ -180,3 +180,14 @@ def test_long_document_edit_keeps_every_quote_locatable() -> None:
         if kind == drift.NO_CHANGE:
             assert edited[start:end] == quote.text
         assert edited[end] in "\u201d,"
+
+
+def test_different_stories_count_only_changed_pairs() -> None:
+    texts = [
+        ("one", "\u201cThe bridge will reopen in May,\u201d the mayor said."),
+        ("two", "\u201cThe bridge will reopen in June,\u201d the mayor said."),
+        ("three", "\u201cSchools close early on Friday,\u201d the district said."),
+    ]
+    cross = drift.different_stories(texts)
+    # one and two pair (altered); three, compared with two and with one, pairs with neither
+    assert (cross.comparisons, cross.quotes, cross.changed_pairs) == (3, 6, 1)
