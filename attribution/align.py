@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import Levenshtein, Opcodes
 
 from attribution.model import Article, NameSpelling, Quote, QuoteKind
 from attribution.normalize import Token, negation_count, spelling_key, tokenize, word_keys
@@ -1061,15 +1061,6 @@ def _mirror(alignment: Alignment) -> Alignment:
     )
 
 
-def _same_words_share(alignment: Alignment) -> float:
-    """Share of the shorter side's words paired with an equal word."""
-    equal = _equal_words(alignment)
-    wa = sum(1 for t in alignment.a_tokens if t.is_word)
-    wb = sum(1 for t in alignment.b_tokens if t.is_word)
-    shorter = min(wa, wb)
-    return equal / shorter if shorter else 0.0
-
-
 def _equal_words(alignment: Alignment) -> int:
     return sum(
         sum(1 for t in alignment.a_tokens[s1:e1] if t.is_word)
@@ -1226,10 +1217,10 @@ def _longest_equal_run(alignment: Alignment) -> int:
     return best
 
 
-def _window_span(opcodes: Iterable[object], length: int) -> tuple[int, int]:
+def _window_span(opcodes: Opcodes, length: int) -> tuple[int, int]:
     """The part of a searched window that the quote's words paired with."""
     lo, hi = 0, length
-    ops = [(op.tag, op.dest_start, op.dest_end) for op in opcodes]  # type: ignore[attr-defined]
+    ops = [(op.tag, op.dest_start, op.dest_end) for op in opcodes]
     if ops and ops[0][0] == "insert":
         lo = ops[0][2]
     if ops and ops[-1][0] == "insert":
