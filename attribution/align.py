@@ -324,8 +324,8 @@ def names_spelled_differently(articles: Sequence[Article]) -> tuple[NameSpelling
 
     A name is a run of capitalised words, titles left out (`Prime Minister`, `General`); two
     runs are one name spelled two ways when they have as many words, every word agrees up
-    to transliteration or hyphenation (`Adel Abdul Mahdi` / `Adil Abdul-Mahdi`), and
-    neither article also prints the other's spelling.
+    to transliteration or hyphenation and one is spelled alike (`Adel Abdul Mahdi` /
+    `Adil Abdul-Mahdi`), and neither article also prints the other's spelling.
 
     Args:
         articles: the articles compared, the reference first.
@@ -357,9 +357,11 @@ def names_spelled_differently(articles: Sequence[Article]) -> tuple[NameSpelling
                 cand_folded = _fold_name(candidate)
                 if cand_folded in ref_set:
                     continue  # ... or the reference prints the other's
-                if all(
-                    x == y or is_name_variant(x, y)
-                    for x, y in zip(folded, cand_folded, strict=True)
+                # One word spelled alike as well, as a person's other name or a place's
+                # other word: a lone pair of similar words (Marcia/March) is often chance.
+                pairs = list(zip(folded, cand_folded, strict=True))
+                if any(x.lower() == y.lower() for x, y in pairs) and all(
+                    x == y or is_name_variant(x, y) for x, y in pairs
                 ):
                     key = (" ".join(name), other.id, " ".join(candidate))
                     if key not in seen:

@@ -350,12 +350,14 @@ def common_words() -> frozenset[str]:
 # Letters that transliterations of one sound swap (Qasem/Kasem, Philipp/Filip).
 _SKELETON_FOLD = (("ph", "f"), ("ck", "k"), ("q", "k"), ("c", "k"), ("w", "v"), ("z", "s"))
 _VOWELS = frozenset("aeiouy")
-# Two transliterations share most of their letters: Qasem/Qassem 0.91, Adel/Adil 0.75,
-# Mohammed/Muhammad 0.75, Abdul/Abdel 0.8. Names with the same consonants but few shared
-# letters in order are two names: Kerry/Carrie 0.36.
-MIN_NAME_VARIANT_SIMILARITY = 0.6
-# Transliterations differ by a doubled letter or two, not by a suffix: Iran is no Iranian.
-MAX_NAME_LENGTH_GAP = 2
+# Two transliterations share most of their letters (Indel similarity): Qasem/Qassem 0.91,
+# Hussein/Husain 0.77, Adel/Adil 0.75, Mohammed/Muhammad 0.75. Words with the same
+# consonants but fewer shared letters are two names or words: Marcia/March 0.73,
+# Julie/July 0.67, Richard/Record 0.62, Sarah/Syria 0.6, Kerry/Carrie 0.36.
+MIN_NAME_VARIANT_SIMILARITY = 0.75
+# Transliterations differ by a doubled or dropped letter, not by a suffix: Iran is no
+# Iranian, Christ no Christie.
+MAX_NAME_LENGTH_GAP = 1
 
 
 @functools.lru_cache(maxsize=16384)
