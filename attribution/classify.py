@@ -240,7 +240,7 @@ def _changes(alignment: Alignment, a_text: str, b_text: str, policy: Policy) -> 
     a_lo, a_hi = alignment.a_window
     b_lo, b_hi = alignment.b_window
     if _UNIT_TEXT_RE.search(a_text) or _UNIT_TEXT_RE.search(b_text):
-        a_marks, b_marks = unit_marks(a), unit_marks(b)
+        a_marks, b_marks = _unit_marks(a), _unit_marks(b)
     else:  # the common case, found at C speed: no unit on either side
         a_marks, b_marks = [""] * len(a), [""] * len(b)
     units_agree = Counter(u for u in a_marks[a_lo:a_hi] if u) == Counter(
@@ -537,10 +537,10 @@ def _word_value(word: str, prev: str) -> float | None:
 
 def _units(tokens: Sequence[Token]) -> Counter[str]:
     """The units quantities are stated in: `$`, `dollars` → $; `%`, `percent`, `per cent` → %."""
-    return Counter(u for u in unit_marks(tokens) if u)
+    return Counter(u for u in _unit_marks(tokens) if u)
 
 
-def unit_marks(tokens: Sequence[Token]) -> list[str]:
+def _unit_marks(tokens: Sequence[Token]) -> list[str]:
     """For each token, the unit it states a quantity in, or "".
 
     A sign (`$`, `%`) is always a unit; a word (`dollars`, `percent`, `per cent`) only right
