@@ -227,6 +227,16 @@ class Unmatched:
 
 
 @dataclass(frozen=True, slots=True)
+class NameSpelling:
+    """A name the reference prints one way and another article another (Qasem/Qassem)."""
+
+    a_article: str
+    a_name: str
+    b_article: str
+    b_name: str
+
+
+@dataclass(frozen=True, slots=True)
 class Summary:
     """Counts over a report's findings (matches and unmatched quotes)."""
 
@@ -250,6 +260,9 @@ class Report:
     warnings: tuple[str, ...] = field(default=(), metadata=INTERNAL)
     # Which command made the report ("compare", "check" or "extract"): the markdown differs.
     command: str = field(default="compare", metadata=INTERNAL)
+    # Names of people and places the articles spell differently; shown in the markdown
+    # report, not a report-v1 key.
+    names: tuple[NameSpelling, ...] = field(default=(), metadata=INTERNAL)
     # `check` only: each draft quote's outcome and the sources searched; report-v1 carries the
     # same facts as matches and unmatched quotes, so this stays out of the JSON.
     check: CheckResult | None = field(default=None, metadata=INTERNAL)
@@ -259,6 +272,7 @@ class Report:
         object.__setattr__(self, "matches", tuple(self.matches))
         object.__setattr__(self, "unmatched", tuple(self.unmatched))
         object.__setattr__(self, "warnings", tuple(self.warnings))
+        object.__setattr__(self, "names", tuple(self.names))
 
     def article(self, article_id: str) -> Article:
         """The article with this id.

@@ -10,7 +10,13 @@ import dataclasses
 import string
 from collections.abc import Iterable, Sequence
 
-from attribution.align import Pair, TextIndex, find_counterparts, find_unquoted
+from attribution.align import (
+    Pair,
+    TextIndex,
+    find_counterparts,
+    find_unquoted,
+    names_spelled_differently,
+)
 from attribution.classify import DEFAULT_POLICY, Policy, classify_alignment
 from attribution.errors import BadOption
 from attribution.extract import countable, extract_quotes
@@ -147,6 +153,7 @@ def compare_articles(articles: Sequence[Article], *, policy: Policy = DEFAULT_PO
         summarize(matches, unmatched),
         _warnings(articles),
         command="compare",
+        names=names_spelled_differently(articles),
     )
 
 

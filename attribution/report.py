@@ -70,6 +70,7 @@ def render_markdown(report: Report) -> str:
         parts = [_extract_header(report)]
     else:
         parts = [_compare_header(report), _findings(report), _matches(report)]
+        parts.append(_names_spelled_differently(report))
     parts.append(_quotes_by_article(report))
     parts.append(_warnings(report))
     return "\n".join(p for p in parts if p).rstrip("\n") + "\n"
@@ -276,6 +277,20 @@ def render_difference(match: Match) -> str:
             out.append(" ")
     out.append(md_escape(match.b_text[pos:end]))
     return "".join(out).strip()
+
+
+def _names_spelled_differently(report: Report) -> str:
+    """People and places the articles name alike but spell differently (Qasem/Qassem)."""
+    if not report.names:
+        return ""
+    ref = report.names[0].a_article
+    rows = [[md_escape(n.a_name), md_escape(n.b_name), n.b_article] for n in report.names]
+    intro = (
+        "The same person or place, spelled otherwise in another article (a transliteration "
+        "or a US/UK spelling, not another name):"
+    )
+    headers = [f"{ref} (reference)", "spelled", "in"]
+    return "## Names spelled differently\n\n" + intro + "\n\n" + table(headers, rows)
 
 
 def _quotes_by_article(report: Report) -> str:

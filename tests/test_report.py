@@ -93,6 +93,20 @@ def test_identical_articles_have_no_findings() -> None:
     assert "No findings" in render_markdown(report)
 
 
+def test_names_spelled_differently_are_listed_in_markdown_only(seed_report: Report) -> None:
+    text = render_markdown(seed_report)
+    section = text.split("## Names spelled differently")[1].split("\n## ")[0]
+    assert "| Qasem Soleimani  | Qassem Soleimani |" in section
+    assert "| Adel Abdul Mahdi | Adil Abdul-Mahdi |" in section
+    assert "names" not in json.loads(render_json(seed_report))
+
+
+def test_no_names_section_when_every_name_is_spelled_alike() -> None:
+    text = "\u201cWe are ready for the storm,\u201d Mayor Ana Ruiz said in Riverton."
+    report = compare(article_from_text(text, "a"), article_from_text(text, "b"))
+    assert "Names spelled differently" not in render_markdown(report)
+
+
 @given(HOSTILE)
 def test_the_editor_s_report_keeps_its_tables_whatever_a_quote_holds(words: str) -> None:
     """Law: every table row of a check report keeps its column count; no HTML gets through."""
