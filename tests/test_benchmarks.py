@@ -90,7 +90,7 @@ def folder(tmp_path: Path) -> Path:
     [
         pytest.param("\u201cA b,\u201d she said.", ["A b,"], id="curly"),
         pytest.param('"A b," she said.', ["A b,"], id="straight"),
-        pytest.param("''A b,'' she said.", ["A b,"], id="two-apostrophes-as-one-mark"),
+        pytest.param("''A b,'' she said.", [], id="two-apostrophes-are-not-a-double-mark"),
         pytest.param('She said "a b" and "c d".', ["a b", "c d"], id="two-in-a-line"),
         pytest.param("\u201dA b,\u201d she said.", ["A b,"], id="wrong-direction-opening"),
         pytest.param("\u201d \u2026 a b,\u201d she said.", ["\u2026 a b,"], id="line-opening-mark"),
@@ -104,6 +104,24 @@ def folder(tmp_path: Path) -> Path:
 )
 def test_quoted_spans_pair_marks_line_by_line(line: str, quoted: list[str]) -> None:
     assert [line[q.start : q.end] for q in ec.quoted_spans(line)] == quoted
+
+
+def test_the_second_reading_counts_two_apostrophes_as_one_double_mark() -> None:
+    line = "''A b,'' she said, \u201cc d.\u201d"
+    spans = ec.quoted_spans(line, marks=ec.TYPED_MARK_RE)
+    assert [line[q.start : q.end] for q in spans] == ["A b,", "c d."]
+    assert [line[q.start : q.end] for q in ec.quoted_spans(line)] == ["c d."]
+
+
+def test_reread_rebuilds_gold_quotes_under_another_reading(tmp_path: Path) -> None:
+    text = "''We won,'' Ann Lee said.\n"
+    content = (2, 9)
+    article = ec.GoldArticle(
+        "x", text, "x_a.ann", (), (ec.GoldAttribution(content=(content,), source=((12, 19),)),)
+    )
+    (typed,) = ec.reread([article], ec.TYPED_MARK_RE)
+    assert [(q.start, q.end, q.source) for q in typed.quotes] == [(2, 9, "Ann Lee")]
+    assert ec.reread([article], ec.GOLD_MARK_RE)[0].quotes == ()
 
 
 def test_a_quote_left_open_does_not_run_into_the_next_line() -> None:
