@@ -21,8 +21,11 @@ from attribution.normalize import (
     CLOSE_BRACKETS,
     OPEN_BRACKETS,
     Token,
+    common_words,
     is_name_variant,
     is_spelling_variant,
+    negation_count,
+    spelling_key,
 )
 
 Cat = ChangeCategory
@@ -43,13 +46,13 @@ DEFAULT_SEVERITIES: Mapping[ChangeCategory, Severity] = {
 COSMETIC = frozenset({Cat.PUNCTUATION, Cat.CASE, Cat.SPELLING})
 EDITORIAL = frozenset({Cat.ELLIPSIS, Cat.BRACKET})
 
-NEGATIONS = lx.NEGATIONS
 MODALS = lx.MODALS
 # fmt: off
+# Contracted modals by alignment key (apostrophes dropped): "won't" and "wont" are one word.
 _CONTRACTED_MODALS = {
-    "won't": "will", "wouldn't": "would", "shan't": "shall", "shouldn't": "should",
-    "mightn't": "might", "can't": "can", "cannot": "can", "couldn't": "could",
-    "mustn't": "must", "needn't": "need", "'ll": "will", "'d": "would",
+    "wont": "will", "wouldnt": "would", "shant": "shall", "shouldnt": "should",
+    "mightnt": "might", "cant": "can", "cannot": "can", "couldnt": "could",
+    "mustnt": "must", "neednt": "need",
 }
 # Contractions spelled out, so "don't" and "do not" compare as one wording.
 _CONTRACTIONS = {
@@ -74,10 +77,23 @@ _ORDINALS = {
 }
 _SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
            "k": 1e3, "m": 1e6, "bn": 1e9}
+# Scale words that state a quantity by themselves ("a million votes", "thousands of people");
+# the one-letter abbreviations do so only after a number ("5m").
+_LONE_SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9,
+                "trillion": 1e12, "hundreds": 100, "thousands": 1e3, "millions": 1e6,
+                "billions": 1e9, "trillions": 1e12, "dozens": 12}
 # "one" is a number unless it stands for a person or thing: "no one", "the one", "this one".
 _ONE_AS_PRONOUN_AFTER = frozenset({"no", "the", "this", "that", "every", "any", "some", "each",
                                    "which", "anyone", "someone"})
 _DIGITS_RE = re.compile(r"^(\d+(?:\.\d+)?)(st|nd|rd|th|s|k|m|bn)?$")
+# Digits inside a longer word: mid-30s, 90's, $12-an-hour, Future45.
+_INNER_DIGITS_RE = re.compile(r"\d+(?:\.\d+)?")
+# What a quantity is counted in; a sign and a word for one unit are one unit written two ways.
+_UNIT_MARKS = {
+    "%": "%", "percent": "%", "pct": "%", "$": "$", "dollar": "$", "dollars": "$", "usd": "$",
+    "£": "£", "pound": "£", "pounds": "£", "gbp": "£", "€": "€", "euro": "€", "euros": "€",
+    "eur": "€", "¥": "¥", "yen": "¥", "¢": "¢", "cent": "¢", "cents": "¢",
+}
 # Pronouns and function words capitalised only by their place: never a changed name.
 _NOT_PROPER = frozenset(
     {"i", "he", "she", "it", "we", "they", "you", "the", "a", "an", "this", "that", "these",
@@ -156,42 +172,61 @@ def classify_alignment(
 
 
 def categorize(
-    a_tokens: Sequence[Token], b_tokens: Sequence[Token], *, at_start: bool = False
+    a_tokens: Sequence[Token],
+    b_tokens: Sequence[Token],
+    *,
+    units_agree: bool = False,
+    a_units: Counter[str] | None = None,
+    b_units: Counter[str] | None = None,
 ) -> ChangeCategory:
     """The category of one difference: what `a_tokens` became in `b_tokens`.
 
     Detectors run from the worst category down, so a replaced span that both changes a
-    number and rewords is a `number` change.
+    number and rewords is a `number` change. The exceptions are the marks that tell the
+    reader: a number left out under an ellipsis, or added inside brackets, is editorial.
 
     Args:
         a_tokens: the tokens on one side (empty for an insertion).
         b_tokens: the tokens on the other side (empty for a deletion).
-        at_start: the span opens the quote, where a capital letter says nothing of a name.
+        units_agree: the two whole wordings state the same units (`$`, `%`, `dollars`), so
+            a unit moved from a sign to a word here is only a change of format.
+        a_units: the units `a_tokens` state, read in their sentence (`percent` after a
+            number that is not in the span); from the span alone when not given.
+        b_units: the same for `b_tokens`.
     """
     aw = [t for t in a_tokens if t.is_word]
     bw = [t for t in b_tokens if t.is_word]
+    ua = _units(a_tokens) if a_units is None else a_units
+    ub = _units(b_tokens) if b_units is None else b_units
     if not aw and not bw:
+        if not units_agree and ua != ub:
+            return Cat.NUMBER  # $ became £, or a % sign was dropped: another quantity
         return Cat.PUNCTUATION
     if _joined(aw) == _joined(bw):
         return Cat.CASE if _only_case_differs(aw, bw) else Cat.PUNCTUATION
+    # A negation added or dropped reverses the statement, marked or not.
     if _negation_count(aw) != _negation_count(bw):
         return Cat.NEGATION
-    a_ellipsis = any(t.kind == "ellipsis" for t in a_tokens)
-    b_ellipsis = any(t.kind == "ellipsis" for t in b_tokens)
-    if _numbers_changed(aw, bw, marked=a_ellipsis or b_ellipsis):
-        return Cat.NUMBER
-    if _same_values_written_differently(aw, bw):
+    omission = _is_marked_omission(a_tokens, aw, b_tokens, bw)
+    a_bracketed = _all_bracketed(a_tokens, aw)
+    b_bracketed = _all_bracketed(b_tokens, bw)
+    if not omission and _numbers_changed(aw, bw, ua, ub, units_agree=units_agree):
+        # An editor's bracketed addition ("[in 2016]") that replaces no number is editorial.
+        added_in_brackets = (b_bracketed and not number_values(aw)) or (
+            a_bracketed and not number_values(bw)
+        )
+        if not added_in_brackets:
+            return Cat.NUMBER
+    if _same_quantities_written_differently(aw, bw, ua, ub, units_agree=units_agree):
         return Cat.PUNCTUATION
-    if _name_replaced(aw, bw, at_start=at_start):
+    if _name_replaced(aw, bw):
         return Cat.NAME
+    if omission:
+        return Cat.ELLIPSIS
+    if a_bracketed or b_bracketed:
+        return Cat.BRACKET
     if _modals(aw) != _modals(bw):
         return Cat.MODALITY
-    if _all_bracketed(a_tokens, aw) or _all_bracketed(b_tokens, bw):
-        return Cat.BRACKET
-    if (b_ellipsis and not a_ellipsis and _subset(bw, aw)) or (
-        a_ellipsis and not b_ellipsis and _subset(aw, bw)
-    ):
-        return Cat.ELLIPSIS
     if _same_words_spelled_differently(aw, bw):
         return Cat.SPELLING
     return Cat.WORDING
@@ -204,6 +239,23 @@ def _changes(alignment: Alignment, a_text: str, b_text: str, policy: Policy) -> 
     a, b = alignment.a_tokens, alignment.b_tokens
     a_lo, a_hi = alignment.a_window
     b_lo, b_hi = alignment.b_window
+    if _UNIT_TEXT_RE.search(a_text) or _UNIT_TEXT_RE.search(b_text):
+        a_marks, b_marks = _unit_marks(a), _unit_marks(b)
+    else:  # the common case, found at C speed: no unit on either side
+        a_marks, b_marks = [""] * len(a), [""] * len(b)
+    units_agree = Counter(u for u in a_marks[a_lo:a_hi] if u) == Counter(
+        u for u in b_marks[b_lo:b_hi] if u
+    )
+
+    def category(s1: int, e1: int, s2: int, e2: int) -> ChangeCategory:
+        return categorize(
+            a[s1:e1],
+            b[s2:e2],
+            units_agree=units_agree,
+            a_units=Counter(u for u in a_marks[s1:e1] if u),
+            b_units=Counter(u for u in b_marks[s2:e2] if u),
+        )
+
     out: list[Change] = []
     for tag, s1, e1, s2, e2 in _blocks(alignment):
         if (e1 <= a_lo and e2 <= b_lo) or (s1 >= a_hi and s2 >= b_hi):
@@ -212,40 +264,14 @@ def _changes(alignment: Alignment, a_text: str, b_text: str, policy: Policy) -> 
             for k in range(e1 - s1):
                 ta, tb = a[s1 + k], b[s2 + k]
                 if ta.norm != tb.norm:
-                    category = categorize((ta,), (tb,), at_start=s1 + k == 0)
+                    span = (s1 + k, s1 + k + 1, s2 + k, s2 + k + 1)
                     out.append(
-                        _change(
-                            "replace",
-                            a_text,
-                            b_text,
-                            a,
-                            b,
-                            s1=s1 + k,
-                            e1=s1 + k + 1,
-                            s2=s2 + k,
-                            e2=s2 + k + 1,
-                            category=category,
-                            policy=policy,
-                        )
+                        _change("replace", a_text, b_text, a, b, span, category(*span), policy)
                     )
             continue
-        category = categorize(a[s1:e1], b[s2:e2], at_start=s1 == 0 or s2 == 0)
         op = "insert" if s1 == e1 else "delete" if s2 == e2 else "replace"
-        out.append(
-            _change(
-                op,
-                a_text,
-                b_text,
-                a,
-                b,
-                s1=s1,
-                e1=e1,
-                s2=s2,
-                e2=e2,
-                category=category,
-                policy=policy,
-            )
-        )
+        span = (s1, e1, s2, e2)
+        out.append(_change(op, a_text, b_text, a, b, span, category(*span), policy))
     return out
 
 
@@ -255,14 +281,11 @@ def _change(
     b_text: str,
     a: Sequence[Token],
     b: Sequence[Token],
-    *,
-    s1: int,
-    e1: int,
-    s2: int,
-    e2: int,
+    span: tuple[int, int, int, int],
     category: ChangeCategory,
     policy: Policy,
 ) -> Change:
+    s1, e1, s2, e2 = span
     a_start, a_end = _char_span(a, s1, e1, len(a_text))
     b_start, b_end = _char_span(b, s2, e2, len(b_text))
     return Change(
@@ -294,16 +317,27 @@ def _blocks(alignment: Alignment) -> list[Block]:
     """The alignment's opcodes with neighbouring edits joined into one change each.
 
     A bracketed or parenthesised group is never split: "terrorist group (IS)" → "IS" is one
-    change, not "terrorist group (" deleted and ")" deleted around an equal "IS".
+    change, not "terrorist group (" deleted and ")" deleted around an equal "IS". An ellipsis
+    printed on both sides next to words only one side has belongs to that change: "them. …
+    Democratic groups" printed as "…" is one marked omission, not two unmarked deletions.
     """
+    a, b = alignment.a_tokens, alignment.b_tokens
+    a_lo, a_hi = alignment.a_window
+    b_lo, b_hi = alignment.b_window
+    # Context outside the windows (words around a fragment) never joins a change.
+    inside = [
+        op
+        for op in alignment.opcodes
+        if not ((op[2] <= a_lo and op[4] <= b_lo) or (op[1] >= a_hi and op[3] >= b_hi))
+    ]
+    ops = _absorb_shared_ellipses(inside, a)
     merged: list[Block] = []
-    for tag, s1, e1, s2, e2 in alignment.opcodes:
+    for tag, s1, e1, s2, e2 in ops:
         if merged and tag != "equal" and merged[-1][0] != "equal":
             _, p1, _, p2, _ = merged[-1]
             merged[-1] = ("replace", p1, e1, p2, e2)
         else:
             merged.append((tag, s1, e1, s2, e2))
-    a, b = alignment.a_tokens, alignment.b_tokens
     out: list[Block] = []
     i = 0
     while i < len(merged):
@@ -320,6 +354,50 @@ def _blocks(alignment: Alignment) -> list[Block]:
         out.append((tag, s1, e1, s2, e2))
         i += 1
     return out
+
+
+def _absorb_shared_ellipses(ops: list[Block], a: Sequence[Token]) -> list[Block]:
+    """Ellipses both sides print, next to a one-sided edit, join that edit.
+
+    The marks at the edge of an equal run (an ellipsis, with any stops or commas around it)
+    are split off and turned into an edit, which the caller then merges with its neighbour.
+    """
+    out: list[Block] = []
+    for k, (tag, s1, e1, s2, e2) in enumerate(ops):
+        if tag != "equal":
+            out.append((tag, s1, e1, s2, e2))
+            continue
+        before = k > 0 and ops[k - 1][0] in ("delete", "insert")
+        after = k + 1 < len(ops) and ops[k + 1][0] in ("delete", "insert")
+        lo, hi = s1, e1
+        if before:
+            lo = _marks_run_end(a, s1, e1)
+        if after:
+            hi = _marks_run_start(a, max(lo, s1), e1)
+        shift = s2 - s1
+        if lo > s1:
+            out.append(("replace", s1, lo, s2, lo + shift))
+        if hi > lo:
+            out.append(("equal", lo, hi, lo + shift, hi + shift))
+        if e1 > hi and hi >= lo:
+            out.append(("replace", hi, e1, hi + shift, e2))
+    return out
+
+
+def _marks_run_end(tokens: Sequence[Token], start: int, end: int) -> int:
+    """End of the marks opening tokens[start:end], if they hold an ellipsis, else `start`."""
+    i = start
+    while i < end and not tokens[i].is_word:
+        i += 1
+    return i if any(t.kind == "ellipsis" for t in tokens[start:i]) else start
+
+
+def _marks_run_start(tokens: Sequence[Token], start: int, end: int) -> int:
+    """Start of the marks closing tokens[start:end], if they hold an ellipsis, else `end`."""
+    i = end
+    while i > start and not tokens[i - 1].is_word:
+        i -= 1
+    return i if any(t.kind == "ellipsis" for t in tokens[i:end]) else end
 
 
 def _unbalanced(tokens: Sequence[Token]) -> int:
@@ -360,40 +438,36 @@ def _expanded(words: Sequence[Token]) -> list[str]:
 
 
 def _negation_count(words: Sequence[Token]) -> int:
-    return sum(1 for w in _expanded(words) if w in NEGATIONS)
+    return sum(negation_count(t.norm.lower()) for t in words)
 
 
 def _modals(words: Sequence[Token]) -> Counter[str]:
     found: Counter[str] = Counter()
     for t in words:
-        w = t.norm.lower()
-        if w in MODALS:
-            found[w] += 1
-        elif w in _CONTRACTED_MODALS:
-            found[_CONTRACTED_MODALS[w]] += 1
+        if t.key in MODALS:
+            found[t.key] += 1
+        elif t.key in _CONTRACTED_MODALS:
+            found[_CONTRACTED_MODALS[t.key]] += 1
         else:
-            for suffix, modal in (("'ll", "will"), ("'d", "would")):
-                if w.endswith(suffix):
-                    found[modal] += 1
+            low = t.norm.lower()
+            if low.endswith("'ll"):
+                found["will"] += 1
+            elif low.endswith("'d"):
+                found["would"] += 1
     return found
 
 
 def number_values(words: Sequence[Token]) -> list[float]:
-    """The numeric values a run of words states: `2.4 million`, `Eleven`, `21st`, `50%`.
+    """The numeric values a run of words states: `2.4 million`, `Eleven`, `21st`, `mid-30s`.
 
-    A value written two ways (`fifty` and `50`, `2,400` and `2400`) gives one number.
+    A value written two ways (`fifty` and `50`, `2,400` and `2400`) gives one number; a scale
+    word alone is a quantity (`a million votes`, `thousands of people`).
     """
     values: list[float] = []
     current: float | None = None  # a number being read over several words
     prev = ""
     for t in words:
-        w = t.norm.lower().replace(",", "")
-        parts = (
-            w.split("-")
-            if "-" in w and all(p in _UNITS or p in _ORDINALS for p in w.split("-"))
-            else [w]
-        )
-        for part in parts:
+        for part in _number_parts(t):
             value = _word_value(part, prev)
             scale = _SCALES.get(part)
             if value is not None:
@@ -409,19 +483,41 @@ def number_values(words: Sequence[Token]) -> list[float]:
                 else:
                     values.append(current * scale)
                     current = None
+            elif part in _LONE_SCALES:
+                if current is not None:
+                    values.append(current)
+                    current = None
+                values.append(_LONE_SCALES[part])
             elif part == "and" and current is not None and current >= 100:
                 pass  # two hundred and five
             else:
                 if current is not None:
                     values.append(current)
                     current = None
+                if part[:1].isdigit() or any(ch.isdigit() for ch in part):
+                    values.extend(float(d) for d in _INNER_DIGITS_RE.findall(part))
             prev = part
     if current is not None:
         values.append(current)
     return values
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=16384)
+def _split_number_word(norm: str) -> tuple[str, ...]:
+    """A word's parts as numbers read them: `twenty-one` → twenty, one; `2,400` → 2400."""
+    w = norm.lower().replace(",", "")
+    if "-" in w:
+        return tuple(p for p in w.split("-") if p)
+    return (w,)
+
+
+def _number_parts(token: Token) -> tuple[str, ...]:
+    if token.kind == "number":
+        return (token.key,)
+    return _split_number_word(token.norm)
+
+
+@functools.lru_cache(maxsize=16384)
 def _word_value(word: str, prev: str) -> float | None:
     m = _DIGITS_RE.match(word)
     if m:
@@ -439,24 +535,88 @@ def _word_value(word: str, prev: str) -> float | None:
     return None
 
 
-def _numbers_changed(aw: Sequence[Token], bw: Sequence[Token], *, marked: bool) -> bool:
-    """True when a stated value differs; a number left out under an ellipsis is an omission."""
-    va, vb = Counter(number_values(aw)), Counter(number_values(bw))
-    if va == vb:
-        return False
-    if va and vb:
+def _units(tokens: Sequence[Token]) -> Counter[str]:
+    """The units quantities are stated in: `$`, `dollars` → $; `%`, `percent`, `per cent` → %."""
+    return Counter(u for u in _unit_marks(tokens) if u)
+
+
+def _unit_marks(tokens: Sequence[Token]) -> list[str]:
+    """For each token, the unit it states a quantity in, or "".
+
+    A sign (`$`, `%`) is always a unit; a word (`dollars`, `percent`, `per cent`) only right
+    after a number, so "more bang for the euro" states no quantity.
+    """
+    if not any(t.key in _UNIT_MARKS for t in tokens):
+        return [""] * len(tokens)  # the common case: no unit at all
+    out: list[str] = []
+    after_number = False
+    for i, t in enumerate(tokens):
+        key = t.key
+        unit = ""
+        if t.kind == "punct":
+            unit = _UNIT_MARKS.get(key, "") if key in _UNIT_SIGNS else ""
+        elif after_number and key in _UNIT_MARKS:
+            unit = _UNIT_MARKS[key]
+        elif after_number and key == "cent" and i and tokens[i - 1].key == "per":
+            unit = "%"
+        out.append(unit)
+        if t.is_word:
+            after_number = _states_number(t) or (after_number and key == "per")
+    return out
+
+
+_UNIT_SIGNS = frozenset({"%", "$", "£", "€", "¥", "¢"})
+
+
+def _states_number(token: Token) -> bool:
+    return token.key in _SCALES or _norm_states_number(token.norm, token.kind)
+
+
+@functools.lru_cache(maxsize=16384)
+def _norm_states_number(norm: str, kind: str) -> bool:
+    return bool(number_values((Token(norm, 0, len(norm), norm, norm.casefold(), kind),)))
+
+
+# Anything that could be a unit: the signs (and their full-width forms, which NFKC folds to
+# them), and the words in any case. A cheap first look before reading token by token.
+_UNIT_TEXT_RE = re.compile(
+    r"[%$\u00a3\u20ac\u00a5\u00a2\uff05\uff04\uffe1\uffe5\uffe0]"
+    r"|dollar|percent|pct|pound|euro|yen|cent|usd|gbp|eur",
+    re.IGNORECASE,
+)
+
+
+def _numbers_changed(
+    aw: Sequence[Token],
+    bw: Sequence[Token],
+    ua: Counter[str],
+    ub: Counter[str],
+    *,
+    units_agree: bool,
+) -> bool:
+    """True when a stated value, or the unit it is counted in, differs."""
+    if Counter(number_values(aw)) != Counter(number_values(bw)):
         return True
-    return not marked
+    return not units_agree and ua != ub
 
 
 # Words that only spell out how a number is written: "fifty" / "50", "50%" / "50 percent".
-_NUMBER_FORMAT_WORDS = frozenset({"and", "percent", "per", "cent", "pct"})
+_NUMBER_FORMAT_WORDS = frozenset({"and", "per", "a"})
 
 
-def _same_values_written_differently(aw: Sequence[Token], bw: Sequence[Token]) -> bool:
-    """True for one value in two forms: fifty / 50, 2.4 million / 2,400,000, 50% / 50 percent."""
-    values = number_values(aw)
-    if not values or Counter(values) != Counter(number_values(bw)):
+def _same_quantities_written_differently(
+    aw: Sequence[Token],
+    bw: Sequence[Token],
+    ua: Counter[str],
+    ub: Counter[str],
+    *,
+    units_agree: bool,
+) -> bool:
+    """True for one quantity in two forms: fifty / 50, 2.4 million / 2,400,000, 50% / 50 percent."""
+    values = Counter(number_values(aw))
+    if not (values or ua or ub) or values != Counter(number_values(bw)):
+        return False
+    if ua != ub and not units_agree:
         return False
     return _non_number_words(aw) == _non_number_words(bw)
 
@@ -464,73 +624,38 @@ def _same_values_written_differently(aw: Sequence[Token], bw: Sequence[Token]) -
 def _non_number_words(words: Sequence[Token]) -> list[str]:
     out = []
     for t in words:
-        key = t.key
-        if _word_value(key, "") is not None or key in _SCALES or key in _NUMBER_FORMAT_WORDS:
+        parts = _number_parts(t)
+        if all(
+            _word_value(p, "") is not None
+            or p in _SCALES
+            or p in _LONE_SCALES
+            or p in _UNIT_MARKS
+            or p in _NUMBER_FORMAT_WORDS
+            or p == "cent"
+            for p in parts
+        ):
             continue
-        if "-" in t.norm and all(p in _UNITS or p in _ORDINALS for p in t.norm.lower().split("-")):
-            continue
-        out.append(key)
+        out.append(t.key)
     return out
 
 
-def _proper(words: Sequence[Token], *, at_start: bool) -> list[Token]:
-    """Capitalised words that are names, not pronouns or a sentence's first word."""
+def _proper(words: Sequence[Token]) -> list[Token]:
+    """Capitalised words that are names, not pronouns or a common word opening a sentence."""
+    common = common_words()
     out = []
-    for i, t in enumerate(words):
+    for t in words:
         if not t.text[:1].isupper() or t.key in _NOT_PROPER or t.kind == "number":
             continue
-        if i == 0 and at_start and t.key in _COMMON_SENTENCE_STARTS:
+        if t.initial and t.key in common:
             continue
         out.append(t)
     return out
 
 
-# Capitalised at the start of a quote, these are ordinary words, not names.
-_COMMON_SENTENCE_STARTS = frozenset(
-    {
-        "we",
-        "our",
-        "in",
-        "it",
-        "this",
-        "there",
-        "they",
-        "today",
-        "yesterday",
-        "now",
-        "no",
-        "yes",
-        "all",
-        "every",
-        "some",
-        "many",
-        "most",
-        "for",
-        "with",
-        "after",
-        "before",
-        "while",
-        "when",
-        "if",
-        "as",
-        "at",
-        "on",
-        "by",
-        "from",
-        "to",
-        "what",
-        "why",
-        "how",
-        "where",
-        "who",
-    }
-)
-
-
-def _name_replaced(aw: Sequence[Token], bw: Sequence[Token], *, at_start: bool) -> bool:
+def _name_replaced(aw: Sequence[Token], bw: Sequence[Token]) -> bool:
     """True when a name on one side stands where another name (not a variant) stands."""
-    pa = _proper(aw, at_start=at_start)
-    pb = _proper(bw, at_start=at_start)
+    pa = _proper(aw)
+    pb = _proper(bw)
     if not pa or not pb:
         return False
     lost = [x for x in pa if not any(_name_like(x, y) for y in pb)]
@@ -548,14 +673,31 @@ def _all_bracketed(tokens: Sequence[Token], words: Sequence[Token]) -> bool:
         return False
     depth = 0
     inside: set[int] = set()
-    for t in tokens:
+    for i, t in enumerate(tokens):
         if t.text in OPEN_BRACKETS:
             depth += 1
         elif t.text in CLOSE_BRACKETS:
             depth = max(0, depth - 1)
         elif depth and t.is_word:
-            inside.add(id(t))
-    return all(id(t) in inside for t in words)
+            inside.add(i)
+    return len(inside) == len(words)
+
+
+def _is_marked_omission(
+    a_tokens: Sequence[Token],
+    aw: Sequence[Token],
+    b_tokens: Sequence[Token],
+    bw: Sequence[Token],
+) -> bool:
+    """True when one side leaves words out and marks the gap with an ellipsis.
+
+    The marked side's words must all be the other side's (it adds nothing of its own) and
+    fewer; an ellipsis the other side also prints does not matter.
+    """
+    for marked, mw, full in ((b_tokens, bw, aw), (a_tokens, aw, bw)):
+        if len(mw) < len(full) and any(t.kind == "ellipsis" for t in marked) and _subset(mw, full):
+            return True
+    return False
 
 
 def _subset(small: Sequence[Token], large: Sequence[Token]) -> bool:
@@ -570,7 +712,12 @@ def _same_words_spelled_differently(aw: Sequence[Token], bw: Sequence[Token]) ->
     if _expanded(aw) == _expanded(bw):
         return True
     if len(aw) != len(bw):
-        return False
+        return _joined_spelling(aw) == _joined_spelling(bw)
     return all(
         x.key == y.key or is_spelling_variant(x.norm, y.norm) for x, y in zip(aw, bw, strict=True)
     )
+
+
+def _joined_spelling(words: Sequence[Token]) -> str:
+    """Words run together with US/UK spellings folded: `neighbour hood` / `neighborhood`."""
+    return "".join(spelling_key(t.key) for t in words)

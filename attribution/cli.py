@@ -9,19 +9,21 @@ from __future__ import annotations
 import contextlib
 import enum
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 from typer.core import TyperGroup
 
 from attribution import __version__, pipeline
 from attribution.classify import Policy
+from attribution.config import Config, find_config, load_config
 from attribution.errors import AttributionError
 from attribution.model import Report, Severity
 from attribution.report import render_json, render_markdown
 
+T = TypeVar("T")
 # One article is one step, so its bar would only jump from empty to full: none for it.
 PROGRESS_MIN_ARTICLES = 2
 
@@ -40,6 +42,13 @@ class FailOn(enum.StrEnum):
     MINOR = "minor"
     MAJOR = "major"
     CRITICAL = "critical"
+
+
+class HouseSpelling(enum.StrEnum):
+    """A newsroom's spelling: a quote respelled the other way is a minor finding."""
+
+    US = "us"
+    UK = "uk"
 
 
 class _OneLineErrors(TyperGroup):
@@ -121,7 +130,7 @@ CountEditorial = Annotated[
     bool,
     typer.Option(
         "--count-editorial/--ignore-editorial",
-        help="Count marked omissions (…) and [bracketed] insertions as info findings, or not "
+        help="Count marked omissions (…) and \\[bracketed] insertions as info findings, or not "
         "at all.",
     ),
 ]
@@ -207,16 +216,123 @@ def extract(
     _finish(report, format, output, None)
 
 
+@app.command()
+def check(
+    drafts: Annotated[
+        list[str],
+        typer.Argument(
+            help="The draft to check (a text or markdown file, or - for standard input). "
+            "Several drafts are checked one by one against the same sources, as pre-commit "
+            "passes them.",
+            metavar="DRAFT...",
+            show_default=False,
+        ),
+    ],
+    source: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--source",
+            "-s",
+            help="A source to check the draft against; repeat for each. PATH detects the kind "
+            "(a transcript by its speaker labels, a statement by FOR IMMEDIATE RELEASE or its "
+            "### end mark, else an article). KIND:PATH sets it: article:, transcript:, "
+            "statement:. statement=NAME:PATH credits a statement to NAME; transcript=NAME:PATH "
+            "names who answers as A:. Default: the sources in the configuration file.",
+            metavar="[KIND[=NAME]:]PATH",
+            show_default=False,
+        ),
+    ] = None,
+    format: FormatOption = Format.MARKDOWN,
+    output: OutputOption = None,
+    fail_on: Annotated[
+        FailOn | None,
+        typer.Option(
+            "--fail-on",
+            help="Exit 1 when a finding is at or above this severity (default: the "
+            "configuration file's fail-on, else major).",
+            case_sensitive=False,
+            show_default=False,
+        ),
+    ] = None,
+    house_spelling: Annotated[
+        HouseSpelling | None,
+        typer.Option(
+            "--house-spelling",
+            help="The house spelling: a quote respelled the other way (organize/organise) is "
+            "a minor finding (default: the configuration file's, else none).",
+            case_sensitive=False,
+            show_default=False,
+        ),
+    ] = None,
+    count_editorial: CountEditorial = True,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            help="Read settings from FILE instead of the attribution.toml or pyproject.toml "
+            "(\\[tool.attribution]) found from the working folder upward.",
+            dir_okay=False,
+            metavar="FILE",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Check every quote in a draft against its sources before publication.
+
+    Each quote must be in a source, in the same words, credited to the same speaker.
+    Exit 1 when a finding is at or above --fail-on (major by default).
+
+    Example: attribution check draft.md --source transcript.txt --source statement:release.txt
+    """
+    settings = _run_config(config)
+    sources = source or list(settings.sources)
+    threshold = Severity(fail_on.value) if fail_on is not None else settings.fail_on
+    threshold = threshold or Severity.MAJOR
+    house = house_spelling.value if house_spelling is not None else settings.house_spelling
+    if format is Format.JSON and len(drafts) > 1:
+        _fail(f"--format json reports on one draft at a time; got {len(drafts)} drafts")
+    policy = Policy.from_options(count_editorial=count_editorial)
+    reports = _run(
+        lambda: pipeline.check_drafts(
+            drafts, sources, policy=policy, house_spelling=house, fail_on=threshold
+        )
+    )
+    if format is Format.JSON:
+        text = render_json(reports[0])
+    else:
+        text = "\n".join(render_markdown(r) for r in reports)
+    for report in reports:
+        for warning in report.warnings:
+            typer.echo(f"warning: {warning}", err=True)
+    _write(text, output)
+    if any(report.worst >= threshold for report in reports):
+        raise typer.Exit(1)
+
+
 # --- shared steps -------------------------------------------------------------------------
 
 
-def _run(job: Any) -> Report:
+def _run(job: Callable[[], T]) -> T:
     """Run a pipeline call; a user-fixable error becomes one line on stderr and exit 2."""
     try:
-        report: Report = job()
+        return job()
     except AttributionError as err:
         _fail(str(err))
-    return report
+
+
+def _run_config(path: Path | None) -> Config:
+    """The configuration that applies: the file given, else the one found from here upward."""
+    try:
+        cwd = Path.cwd()
+    except OSError as err:
+        _fail(f"cannot find the working folder: {err.strerror or err}")
+    if path is not None and not path.is_file():
+        _fail(f"cannot read {str(path)!r}: file not found")
+    try:
+        found = path if path is not None else find_config(cwd)
+        return load_config(found, cwd=cwd) if found is not None else Config()
+    except AttributionError as err:
+        _fail(str(err))
 
 
 @contextlib.contextmanager

@@ -7,19 +7,43 @@ Marks are paired before any sentence split because sentence splitters cut inside
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
+from attribution import lexicon as lx
 from attribution import speakers
 from attribution.model import Article, Quote, QuoteKind
 
-# Double marks in every direction and language form; `″` is a double prime typed for a mark.
-DOUBLE_MARKS = frozenset('"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033')
+# Double marks in every direction and language form; `″` is a double prime typed for a mark,
+# and two apostrophes or backticks stand for one double mark in typewriter-style copy (the
+# New York Times archive prints ''every quote'' so; TeX-style text ``opens'' them).
+DOUBLE_MARKS = frozenset(
+    ['"', "\u201c", "\u201d", "\u201e", "\u201f", "\u00ab", "\u00bb", "\u2033", "''", "``"]
+)
 # Single marks; most of these in running text are apostrophes, decided by `_is_apostrophe`.
 SINGLE_MARKS = frozenset("'\u2018\u2019\u201a\u201b\u2039\u203a")
+# Three apostrophes are a single mark and a double one (''He said 'no.'''), split by context.
 _MARK_RE = re.compile(
-    "[\"'\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\u2018\u2019\u201a\u201b\u2039\u203a]"
+    "'''|''|``|[\"'\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\u2018\u2019\u201a\u201b\u2039\u203a]"
 )
+# Markup tags pasted with the text (`<tweet author="...">`): their marks delimit attributes.
+# One bounded class, so a `<` never followed by `>` costs a bounded scan and no backtracking.
+_TAG_RE = re.compile(r"</?[A-Za-z][\w:.-]*(?:\s[^<>\n]{0,4000})?/?>")
+# A transcript's speaker label: one to three words in capitals and a colon ("MR. TRUMP: ").
+# Each part is one class repeated, separated by a space the class excludes: no backtracking.
+_SPEAKER_LABEL_RE = re.compile(r"[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2}:\s")
+# Lower-case words, for spotting a cue verb.
+_WORD_RE = re.compile(r"[a-z]+")
+# How many words after a closing mark its cue may stand (", the mayor of Riverton said").
+_CUE_REACH = 6
+# The most words an attribution between two quotes has ("Rep. Gwen Moore (D-Wis.) said").
+_ATTRIBUTION_WORDS = 12
+# Marks that after a digit are units (feet, inches, seconds), never quotation marks.
+_PRIMES = frozenset("\"'\u2032\u2033")
+# Lines no longer than this, in a text of several lines, are hard-wrapped (email, plain-text
+# wires): their line breaks are not paragraph breaks. Paragraphs of news copy run longer.
+_WRAP_WIDTH = 100
 
 _OPEN, _CLOSE = 1, -1
 # The direction a glyph claims; context (what stands on each side) outranks it, so a quote
@@ -28,6 +52,7 @@ _GLYPH_DIRECTION = {
     "\u201c": _OPEN,
     "\u201e": _OPEN,
     "\u201f": _OPEN,
+    "``": _OPEN,
     "\u00ab": _OPEN,
     "\u2018": _OPEN,
     "\u201a": _OPEN,
@@ -85,10 +110,10 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
         text: a whole article.
 
     Returns:
-        Paragraph spans in order. Paragraphs are separated by blank lines; a text without any
-        blank line has one paragraph per line.
+        Paragraph spans in order. Each line is a paragraph, as in copy from the web and from
+        news systems; in hard-wrapped text (every line short) only blank lines separate them.
     """
-    if _BLANK_LINE_RE.search(text):
+    if _is_hard_wrapped(text) and _BLANK_LINE_RE.search(text):
         breaks = [(m.start(), m.end()) for m in _BLANK_LINE_RE.finditer(text)]
     else:
         breaks = [(m.start(), m.end()) for m in re.finditer(r"\n", text)]
@@ -120,7 +145,7 @@ def pair_quote_marks(text: str, paragraphs: list[tuple[int, int]] | None = None)
     """
     if paragraphs is None:
         paragraphs = paragraph_spans(text)
-    marks = [(m.start(), m.group()) for m in _MARK_RE.finditer(text)]
+    marks = _marks(text)
     by_paragraph = _marks_by_paragraph(marks, paragraphs)
     primary = _primary_family(text, paragraphs, by_paragraph)
     pairings = _pair_family(text, paragraphs, by_paragraph, primary)
@@ -182,6 +207,53 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def mark_at(text: str, pos: int) -> str:
+    """The quotation mark starting at `pos`: one character, or two for `''` and ``` `` ```."""
+    pair = text[pos : pos + 2]
+    return pair if pair in ("''", "``") else text[pos : pos + 1]
+
+
+def mark_end(text: str, pos: int) -> int:
+    """Where the quotation mark starting at `pos` ends."""
+    return pos + len(mark_at(text, pos))
+
+
+def _marks(text: str) -> list[tuple[int, str]]:
+    """Every quotation mark with its position, leaving out those inside markup tags."""
+    marks: list[tuple[int, str]] = []
+    for m in _MARK_RE.finditer(text):
+        pos, mark = m.start(), m.group()
+        if mark == "'''":
+            # After a word a single mark closes first, then the double; before one, the reverse.
+            if pos > 0 and not text[pos - 1].isspace():
+                marks += [(pos, "'"), (pos + 1, "''")]
+            else:
+                marks += [(pos, "''"), (pos + 2, "'")]
+        else:
+            marks.append((pos, mark))
+    tags = markup_spans(text)
+    if tags:
+        starts = [start for start, _ in tags]
+        marks = [(pos, mark) for pos, mark in marks if not _inside(pos, starts, tags)]
+    return marks
+
+
+def markup_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of every markup tag in the text (`<tweet id="1">`, `</p>`)."""
+    return [(m.start(), m.end()) for m in _TAG_RE.finditer(text)] if "<" in text else []
+
+
+def _inside(pos: int, starts: list[int], spans: list[tuple[int, int]]) -> bool:
+    k = bisect.bisect_right(starts, pos) - 1
+    return k >= 0 and pos < spans[k][1]
+
+
+def _is_hard_wrapped(text: str) -> bool:
+    """True when there are several lines and every one is short: text wrapped at a width."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    return len(lines) >= 3 and max(len(line) for line in lines) <= _WRAP_WIDTH
+
+
 def _marks_by_paragraph(
     marks: list[tuple[int, str]], paragraphs: list[tuple[int, int]]
 ) -> list[list[tuple[int, str]]]:
@@ -198,10 +270,10 @@ def _marks_by_paragraph(
     return out
 
 
-def _flanks(text: str, pos: int, para: tuple[int, int]) -> tuple[bool, bool]:
+def _flanks(text: str, pos: int, para: tuple[int, int], size: int = 1) -> tuple[bool, bool]:
     """Whether the mark at `pos` can open (a word follows it) and can close (a word precedes it)."""
     prev = text[pos - 1] if pos > para[0] else None
-    nxt = text[pos + 1] if pos + 1 < para[1] else None
+    nxt = text[pos + size] if pos + size < para[1] else None
     can_open = (
         nxt is not None
         and not nxt.isspace()
@@ -239,8 +311,12 @@ def _is_apostrophe(text: str, pos: int, para: tuple[int, int]) -> bool:
 
 
 def _is_measure(text: str, pos: int, para: tuple[int, int]) -> bool:
-    """True for a prime after a digit (`6'2"`, a `12"` screen): a unit, not a quote mark."""
-    return pos > para[0] and text[pos - 1].isdigit()
+    """True for a prime after a digit (`6'2"`, a `12"` screen): a unit, not a quote mark.
+
+    Only a straight mark or a prime can be one: a curly mark after a digit closes a quote
+    (“with the worst 40”).
+    """
+    return pos > para[0] and text[pos - 1].isdigit() and text[pos] in _PRIMES
 
 
 def _primary_family(
@@ -266,7 +342,7 @@ def _pair_family(
     pending: Pairing | None = None  # open at the end of the previous paragraph
     for index, (para, all_marks) in enumerate(zip(paragraphs, by_paragraph, strict=True)):
         marks = [
-            (pos, mark, *_flanks(text, pos, para))
+            (pos, mark, *_flanks(text, pos, para, len(mark)))
             for pos, mark in all_marks
             if mark in family
             and not (singles and _is_apostrophe(text, pos, para))
@@ -276,11 +352,18 @@ def _pair_family(
         depth = 0
         first = 0
         if pending is not None:
-            if marks and marks[0][0] == para[0] and marks[0][2]:
+            if (
+                marks
+                and marks[0][0] == para[0]
+                and marks[0][2]
+                and not _starts_new_statement(
+                    text, para, marks, paragraphs[index - 1], done, pending
+                )
+            ):
                 # The paragraph reopens the quote: it continues here.
                 pos = marks[0][0]
                 pending.inner_marks.append((pending.pieces[-1][1], pos))
-                pending.pieces.append((pos + 1, para[1]))
+                pending.pieces.append((pos + len(marks[0][1]), para[1]))
                 current, depth, first = pending, 1, 1
             elif marks and _direction(marks[0][1], marks[0][2], marks[0][3], 1) == _CLOSE:
                 # Closed here without being reopened: one quote, carried on without its mark.
@@ -295,11 +378,11 @@ def _pair_family(
             direction = _direction(mark, can_open, can_close, depth)
             if depth == 0:
                 if direction == _OPEN:
-                    current = Pairing([(pos + 1, para[1])], pos, None, index)
+                    current = Pairing([(pos + len(mark), para[1])], pos, None, index)
                     depth = 1
                 elif not singles:
                     # A closing mark with nothing open: the quote's opening mark is missing.
-                    start = _after_last_close(done, para)
+                    start = _after_last_close(text, done, para)
                     done.append(
                         Pairing(
                             [(start, pos)],
@@ -328,10 +411,49 @@ def _pair_family(
     return [p for p in (_trimmed(text, p) for p in done) if p is not None]
 
 
-def _after_last_close(done: list[Pairing], para: tuple[int, int]) -> int:
+def _starts_new_statement(
+    text: str,
+    para: tuple[int, int],
+    marks: list[tuple[int, str, bool, bool]],
+    prev_para: tuple[int, int],
+    done: list[Pairing],
+    pending: Pairing,
+) -> bool:
+    """True when a paragraph that reopens an unclosed quote starts another statement instead.
+
+    Rule by rule: a transcript's speaker label follows the mark (`"PENCE: Well, ...`); or the
+    paragraph's quote closes and is credited on its own (`“...,” added Rep. Jim Clyburn`)
+    while the open quote was already credited just before it (`“...,” Moore said. “If
+    indeed ...` or `Moore said: “If indeed ...`), as a writer who forgot a closing mark
+    leaves it.
+    """
+    after_mark = marks[0][0] + len(marks[0][1])
+    if _SPEAKER_LABEL_RE.match(text, after_mark, para[1]):
+        return True
+    close = next(
+        (pos + len(m) for pos, m, can_open, can_close in marks[1:] if can_close and not can_open),
+        None,
+    )
+    if close is None or not _opens_with_cue(text[close : close + 80]):
+        return False
+    # The words between the open quote and the quote (or paragraph start) before it.
+    closes = [
+        p.close_mark for p in done if p.close_mark is not None and p.close_mark >= prev_para[0]
+    ]
+    gap_start = mark_end(text, max(closes)) if closes else prev_para[0]
+    gap = _WORD_RE.findall(text[gap_start : pending.open_mark].lower())
+    return len(gap) <= _ATTRIBUTION_WORDS and any(w in lx.CUE_VERBS for w in gap)
+
+
+def _opens_with_cue(segment: str) -> bool:
+    """True when text right after a quote begins with its attribution: `, added Clyburn`."""
+    return any(w in lx.CUE_VERBS for w in _WORD_RE.findall(segment)[:_CUE_REACH])
+
+
+def _after_last_close(text: str, done: list[Pairing], para: tuple[int, int]) -> int:
     """Where text after the last quote closed in this paragraph starts (else the paragraph's)."""
     close = done[-1].close_mark if done else None
-    return close + 1 if close is not None and close >= para[0] else para[0]
+    return mark_end(text, close) if close is not None and close >= para[0] else para[0]
 
 
 def _trimmed(text: str, pairing: Pairing) -> Pairing | None:

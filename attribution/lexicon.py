@@ -7,7 +7,8 @@ from __future__ import annotations
 
 
 def _verb_forms(*bases: str) -> frozenset[str]:
-    """Regular forms of each verb: `warn` gives warn, warns, warned, warning."""
+    """Regular forms of each verb: `warn` gives warn, warns, warned, warning; a verb ending
+    in consonant, vowel, consonant also gets doubled forms (admitted, quipping)."""
     forms: set[str] = set()
     for base in bases:
         if base.endswith("e"):
@@ -16,6 +17,14 @@ def _verb_forms(*bases: str) -> frozenset[str]:
             forms.update({base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"})
         else:
             forms.update({base, base + "s", base + "ed", base + "ing"})
+            vowels = "aeiou"
+            if (
+                len(base) >= 3
+                and base[-1] not in vowels + "wxy"
+                and base[-2] in vowels
+                and base[-3] not in vowels
+            ):
+                forms.update({base + base[-1] + "ed", base + base[-1] + "ing"})
     return frozenset(forms)
 
 
@@ -31,6 +40,11 @@ CUE_VERBS: frozenset[str] = _verb_forms(
     "repeat", "reply", "report", "respond", "retort", "scoff", "shout", "state", "stress",
     "suggest", "testify", "tweet", "urge", "vow", "warn", "whisper", "yell", "ask", "inquire",
     "reason", "reiterate", "concur", "sniff", "snap", "demand", "wonder", "implore",
+    "chant", "chime", "caution", "contend", "gush", "opine", "rail", "scold", "recollect",
+    "chide", "exult", "fume", "grumble", "interject", "marvel", "murmur", "mutter",
+    "proclaim", "rant", "sigh", "summarize", "summarise", "surmise", "theorize", "text",
+    "underscore", "underline", "volunteer", "venture", "assure", "advise", "acknowledge",
+    "clarify", "emphasize", "reassure", "predict", "estimate", "conclude", "ask",
 ) | frozenset(
     {
         "say", "says", "said", "saying",
@@ -39,6 +53,70 @@ CUE_VERBS: frozenset[str] = _verb_forms(
         "speak", "spoke",
         "put", "puts",  # "as he put it"
         "add", "adds", "added", "adding",
+        "sing", "sings", "sang", "singing",
+        "read", "reads",  # "the letter reads", "the sign read"
+        "found", "finds",  # "a report released last year found that ..."
+        "ruled",  # "Politifact then ruled that ..." ("a court ruling" is a noun)
+        "point", "points", "pointed",  # "It also points out that ..."
+        "thunder", "thundered", "bellow", "bellowed",
+    }
+)
+
+# Cue words that are also common nouns: "his tweets", "the report", "a controversial
+# comment", "secretary of state". They are verbs only after a speaker (`Trump tweets`).
+NOUN_LIKE_CUES: frozenset[str] = frozenset(
+    {
+        "tweet", "tweets", "post", "posts", "report", "reports", "claim", "claims", "comment",
+        "comments", "note", "notes", "state", "states", "answer", "answers", "reply", "replies",
+        "promise", "promises", "pledge", "pledges", "charge", "charges", "counter", "counters",
+        "remark", "remarks", "quip", "quips", "retort", "retorts", "joke", "jokes", "vow",
+        "vows", "demand", "demands", "boast", "boasts", "lament", "laments", "muse", "muses",
+        "whisper", "whispers", "shout", "shouts", "yell", "yells", "mention", "mentions",
+        "repeat", "repeats", "stress", "stresses", "plea", "chant", "chants", "warning",
+        "reason", "reasons", "concern", "concerns", "question", "questions", "write", "cite",
+        "cites", "call", "calls", "label", "labels", "brand", "brands", "term", "terms",
+        "praise", "praises", "blast", "blasts", "slam", "slams", "mock", "mocks", "hail",
+        "read", "reads", "rule", "rules", "dub", "dubs", "reference", "references", "compare",
+    }
+)
+
+# Words before a noun, never before a verb: "the report", "his tweets", "every claim".
+NOUN_DETERMINERS: frozenset[str] = frozenset(
+    {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these",
+     "those", "another", "every", "each", "no", "whose"}
+)
+
+# Prepositions: a cue word right after one is a noun ("secretary of state", "in a post").
+PREPOSITIONS: frozenset[str] = frozenset(
+    {"of", "in", "on", "at", "for", "with", "by", "from", "about", "into", "over", "under",
+     "after", "before", "during", "against", "between", "among", "without", "via", "per"}
+)
+
+# Pronouns that are objects: "asking her", "told them" name a listener, never a speaker.
+OBJECT_PRONOUNS: frozenset[str] = frozenset({"him", "her", "them", "me", "us"})
+
+# Nouns for people who are quoted by their role ("the engineer said", "a witness told").
+PERSON_NOUNS: frozenset[str] = frozenset(
+    {
+        "man", "woman", "men", "women", "boy", "girl", "child", "mother", "father", "wife",
+        "husband", "son", "daughter", "sister", "brother", "friend", "neighbor", "neighbour",
+        "resident", "witness", "victim", "survivor", "engineer", "doctor", "nurse", "teacher",
+        "student", "professor", "lawyer", "attorney", "judge", "official", "officer", "expert",
+        "analyst", "economist", "scientist", "researcher", "historian", "author", "writer",
+        "reporter", "journalist", "editor", "columnist", "host", "anchor", "moderator",
+        "candidate", "nominee", "senator", "governor", "mayor", "president", "minister",
+        "secretary", "chairman", "chairwoman", "chair", "director", "chief", "leader",
+        "founder", "owner", "executive", "manager", "spokesman", "spokeswoman", "spokesperson",
+        "aide", "adviser", "advisor", "strategist", "consultant", "pollster", "activist",
+        "organizer", "voter", "supporter", "critic", "opponent", "member", "lawmaker",
+        "congressman", "congresswoman", "representative", "narrator", "questioner", "caller",
+        "customer", "worker", "employee", "farmer", "soldier", "veteran", "commander",
+        "general", "colonel", "sheriff", "prosecutor", "detective", "investigator", "coach",
+        "player", "fan", "parent", "mom", "dad", "grandmother", "grandfather", "pastor",
+        "priest", "rabbi", "imam", "bishop", "physician", "surgeon", "psychiatrist",
+        "psychologist", "businessman", "businesswoman", "billionaire", "entrepreneur",
+        "developer", "insider", "source", "person", "people", "commentator", "pundit",
+        "blogger",
     }
 )
 
@@ -53,7 +131,13 @@ CUES_WITHOUT_INVERSION: frozenset[str] = frozenset(
 FRAMING_VERBS: frozenset[str] = _verb_forms(
     "call", "describe", "label", "brand", "characterize", "characterise", "term", "dub",
     "denounce", "praise", "slam", "blast", "hail", "decry", "criticize", "criticise", "vow",
-    "pledge", "promise", "threaten", "accuse", "mock", "dismiss", "refer",
+    "pledge", "promise", "threaten", "accuse", "mock", "dismiss", "refer", "liken", "compare",
+    "condemn", "bemoan", "cite", "reference", "tout", "lambast", "lambaste", "ridicule",
+    "applaud", "welcome", "reject", "castigate", "berate", "assail", "portray", "depict",
+    "deride", "disparage", "characterize", "characterise", "pound", "question", "attack",
+    "recite", "invoke", "quote", "paraphrase", "echo", "insult", "nickname", "tag", "laud",
+    "exhort", "use", "bemoan", "lament",
+    "find",
 ) | CUE_VERBS
 
 # Words that may stand between a speaker and the cue: "Smith has also said".
@@ -63,7 +147,7 @@ CUE_ADVERBS: frozenset[str] = frozenset(
         "further", "reportedly", "recently", "would", "will", "could", "might", "may", "did",
         "does", "do", "is", "was", "were", "are", "repeatedly", "often", "simply", "just",
         "first", "last", "still", "never", "always", "long", "herself", "himself", "itself",
-        "themselves", "not", "already", "since", "separately", "subsequently", "privately",
+        "themselves", "not", "already", "since", "separately", "subsequently", "privately", "now",
         "publicly", "openly", "frequently", "initially", "ultimately", "finally", "similarly",
     }
 )
@@ -101,7 +185,9 @@ TITLES: frozenset[str] = frozenset(
         "vice-presidential", "u.s", "us", "house", "senate", "majority", "minority", "whip",
         "ceo", "cfo", "chairman", "chairwoman", "chair", "founder", "head", "coach", "host",
         "anchor", "correspondent", "reporter", "editor", "columnist", "analyst", "economist",
-        "first", "jr", "sr", "ii", "iii", "iv", "esq", "phd", "md",
+        "first", "jr", "sr", "ii", "iii", "iv", "esq", "phd", "md", "city", "county",
+        "district", "assistant", "associate", "senior", "executive", "press", "retired",
+        "activist", "ret",
     }
 )
 
@@ -133,10 +219,28 @@ NOT_NAMES: frozenset[str] = frozenset(
     }
 )
 
+# Number words, which open times ("Twenty-two years ago,") and counts, never names.
+NUMBER_WORDS: frozenset[str] = frozenset(
+    {
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+        "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+        "eighty", "ninety", "hundred", "hundreds", "thousand", "thousands", "million",
+        "millions", "dozen", "dozens",
+    }
+)
+
 # Pronouns that can stand for a speaker, by the kind of entity they refer back to.
 PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS: frozenset[str] = frozenset({"they", "them"})
 THING_PRONOUNS: frozenset[str] = frozenset({"it"})
+# The writer (or the writer's side) speaking: "I said", "we asked".
+FIRST_PERSON_PRONOUNS: frozenset[str] = frozenset({"i", "we"})
+# Pronouns that name who speaks when they stand before a cue.
+SPEAKING_PRONOUNS: frozenset[str] = PERSON_PRONOUNS | FIRST_PERSON_PRONOUNS
+SUBJECT_PRONOUNS: frozenset[str] = (
+    PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS | FIRST_PERSON_PRONOUNS
+)
 
 # Nouns naming a document or announcement whose words belong to its issuer:
 # "an Iraqi military statement said" is the Iraqi military speaking.
@@ -148,6 +252,8 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset(
         "transcript", "video", "ad", "advertisement", "press", "website", "note", "poll",
         "survey", "study", "analysis", "editorial", "op-ed", "column", "decision", "opinion",
         "indictment", "motion", "brief", "declaration", "resolution", "proclamation", "readout",
+        "article", "piece", "story", "spot", "clip", "commentary", "essay", "blog", "headline",
+        "finding", "findings", "bylaws", "rules",
     }
 )
 
@@ -206,10 +312,44 @@ GROUP_NOUNS: frozenset[str] = frozenset(
 TERM_MARKERS: frozenset[str] = frozenset(
     {
         "so-called", "dubbed", "nicknamed", "titled", "entitled", "coined", "term", "terms",
-        "word", "words", "phrase", "phrases", "slogan", "slogans", "hashtag", "nickname",
+        "known", "slogan", "slogans", "hashtag", "nickname", "commentary", "essay", "anthem",
+        "hymn", "op-ed",
         "alias", "aka", "headline", "headlined", "show", "series", "sitcom", "film", "movie",
         "book", "novel", "song", "album", "musical", "episode", "segment", "poem", "painting",
         "documentary", "podcast", "codenamed", "code-named", "catchphrase", "motto", "meme",
+    }
+)
+
+# Nouns for programmes and publications: a title after one is a title ("broadcast of
+# “Fox News Sunday”", "the show “The Apprentice”").
+MEDIA_NOUNS: frozenset[str] = frozenset(
+    {
+        "show", "shows", "program", "programme", "broadcast", "episode", "segment", "edition",
+        "series", "interview", "network", "channel", "podcast", "documentary", "film", "movie",
+        "book", "novel", "memoir", "song", "album", "column", "newsletter", "magazine",
+        "newspaper", "website", "blog", "bill", "act", "law", "project", "campaign", "report",
+        "study", "paper", "play", "musical", "painting", "exhibit", "exhibition", "event",
+        "forum", "conference", "summit", "hearing", "debate", "speech", "address", "anthem",
+    }
+)
+
+# Verbs of using words, which credit them only before a noun for words ("Trump has used
+# the phrase “Islamic terrorism”"; "the city used the money" credits nobody).
+USE_VERBS: frozenset[str] = frozenset({"use", "uses", "used", "using", "invoke", "invokes", "invoked", "invoking"})
+PHRASE_NOUNS: frozenset[str] = frozenset(
+    {"phrase", "word", "words", "term", "expression", "slogan", "line", "label", "epithet"}
+)
+
+# Nouns for what someone said, owned by its speaker: "Trump's claim that ...".
+SPEECH_NOUNS: frozenset[str] = frozenset(
+    {
+        "claim", "claims", "statement", "statements", "remark", "remarks", "comment",
+        "comments", "words", "promise", "promises", "pledge", "vow", "warning", "assertion",
+        "accusation", "accusations", "argument", "description", "characterization", "call",
+        "insistence", "suggestion", "charge", "charges", "boast", "complaint", "prediction",
+        "criticism", "attack", "attacks", "response", "reply", "answer", "tweet", "tweets",
+        "message", "declaration", "admission", "contention", "view", "slogan", "rhetoric",
+        "refusal", "demand", "demands", "reference", "references", "question", "questions",
     }
 )
 
@@ -258,5 +398,9 @@ NEGATIONS: frozenset[str] = frozenset(
 MODALS: frozenset[str] = frozenset(
     {"will", "would", "shall", "should", "may", "might", "can", "could", "must", "ought",
      "need", "dare"}
+)
+# Words that can head a speaker phrase: people, groups, organisations and documents.
+SPEAKER_WORDS: frozenset[str] = (
+    PERSON_NOUNS | SPOKESPERSON_NOUNS | GROUP_NOUNS | ORG_NOUNS | DOCUMENT_NOUNS | TITLES
 )
 # fmt: on

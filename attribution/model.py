@@ -231,6 +231,16 @@ class Unmatched:
 
 
 @dataclass(frozen=True, slots=True)
+class NameSpelling:
+    """A name the reference prints one way and another article another (Qasem/Qassem)."""
+
+    a_article: str
+    a_name: str
+    b_article: str
+    b_name: str
+
+
+@dataclass(frozen=True, slots=True)
 class Summary:
     """Counts over a report's findings (matches and unmatched quotes)."""
 
@@ -254,12 +264,19 @@ class Report:
     warnings: tuple[str, ...] = field(default=(), metadata=INTERNAL)
     # Which command made the report ("compare", "check" or "extract"): the markdown differs.
     command: str = field(default="compare", metadata=INTERNAL)
+    # Names of people and places the articles spell differently; shown in the markdown
+    # report, not a report-v1 key.
+    names: tuple[NameSpelling, ...] = field(default=(), metadata=INTERNAL)
+    # `check` only: each draft quote's outcome and the sources searched; report-v1 carries the
+    # same facts as matches and unmatched quotes, so this stays out of the JSON.
+    check: CheckResult | None = field(default=None, metadata=INTERNAL)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "articles", tuple(self.articles))
         object.__setattr__(self, "matches", tuple(self.matches))
         object.__setattr__(self, "unmatched", tuple(self.unmatched))
         object.__setattr__(self, "warnings", tuple(self.warnings))
+        object.__setattr__(self, "names", tuple(self.names))
 
     def article(self, article_id: str) -> Article:
         """The article with this id.
@@ -285,6 +302,81 @@ class Report:
     def worst(self) -> Severity:
         """The severity of the worst finding, `none` when there is none."""
         return self.summary.worst
+
+
+class SourceKind(enum.StrEnum):
+    """What a `check` source is, which decides whose words its text holds."""
+
+    ARTICLE = "article"  # a published story: only its quotes are anyone's words
+    TRANSCRIPT = "transcript"  # speaker turns: each turn's words are its speaker's
+    STATEMENT = "statement"  # a statement or press release: its text is its issuer's
+
+
+class CheckStatus(enum.StrEnum):
+    """The outcome for one draft quote in `check`."""
+
+    VERIFIED = "verified"  # found, credited to the same speaker, at most editorial changes
+    ALTERED = "altered"  # found with unmarked changes, or only in other words
+    MISATTRIBUTED = "misattributed"  # found, but said by someone other than the draft says
+    UNSUPPORTED = "unsupported"  # in no source
+    NOT_CHECKED = "not checked"  # a quoted term (scare quotes, a title), not a statement
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    """One source of a `check`: its article id, its kind and who its text is credited to."""
+
+    article: str
+    kind: SourceKind
+    # The issuer of a statement, or the speaker of a transcript's `A:` turns; None if unknown.
+    speaker: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteCheck:
+    """The outcome for one draft quote: its status and the finding behind it.
+
+    Exactly one of `match` (the quote was found) and `unmatched` (it was not) is set, except
+    for a quote that is `not checked`, which has neither.
+    """
+
+    quote: str
+    status: CheckStatus
+    severity: Severity
+    match: Match | None = None
+    unmatched: Unmatched | None = None
+    # Where the source's words stand, as `path:line`; and the same for every other source
+    # that holds them too.
+    location: str | None = None
+    also_in: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "status", CheckStatus(self.status))
+        object.__setattr__(self, "severity", Severity(self.severity))
+        object.__setattr__(self, "also_in", tuple(self.also_in))
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    """What `check` decided: every draft quote's outcome, and the threshold for failing."""
+
+    fail_on: Severity
+    sources: tuple[SourceInfo, ...]
+    quotes: tuple[QuoteCheck, ...]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "fail_on", Severity(self.fail_on))
+        object.__setattr__(self, "sources", tuple(self.sources))
+        object.__setattr__(self, "quotes", tuple(self.quotes))
+
+    @property
+    def passed(self) -> bool:
+        """True when no quote's finding is at or above `fail_on`."""
+        return all(q.severity < self.fail_on for q in self.quotes)
+
+    def count(self, status: CheckStatus) -> int:
+        """How many draft quotes ended with this status."""
+        return sum(1 for q in self.quotes if q.status is status)
 
 
 def summarize(matches: Iterable[Match], unmatched: Iterable[Unmatched]) -> Summary:

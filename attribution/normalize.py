@@ -10,8 +10,10 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
 from importlib import resources
+from typing import NamedTuple
+
+from rapidfuzz.distance import Indel
 
 # Every quotation mark and apostrophe form folded to its ASCII counterpart for comparison.
 # Guillemets and low-9 marks fold to `"` because they open and close quotes, never apostrophes.
@@ -43,16 +45,18 @@ _SPACE_RUN_RE = re.compile(r"\s+")
 # Dash forms folded to one hyphen for comparison; the category detector still sees the original.
 _DASH_FOLD = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-"})
 
-# A token is an ellipsis, a dotted abbreviation, a number with digit groups or decimals,
-# a word (letters and digits, with inner hyphens or apostrophes), or one other visible character.
-# Every alternative is a run of a single class with fixed separators, so matching is linear:
-# no nested quantifier can backtrack over the same characters twice.
+# A token is an ellipsis (three dots, spaced or not, or `…`), a dotted abbreviation, a number
+# with digit groups or decimals, a word (letters and digits, with inner hyphens or apostrophes,
+# and an editor's bracketed first letter as in `[T]he`), or one other visible character.
+# A fourth dot after an ellipsis is the sentence's full stop, its own token, so `that….` and
+# `that....` tokenize alike. Every alternative is a run of a single class with fixed
+# separators, so matching is linear: no nested quantifier can backtrack over the same text.
 _TOKEN_RE = re.compile(
     r"""
-    (?P<ellipsis>\.(?:[ \u00a0]?\.){2,}|\u2026)
+    (?P<ellipsis>\.\.\.|\.[ \u00a0]\.[ \u00a0]\.|\u2026)
   | (?P<abbr>(?:[^\W\d_]\.){2,})
   | (?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\w)|\d+\.\d+(?!\w))
-  | (?P<word>\w+(?:[-\u2010\u2011'\u2019]\w+)*)
+  | (?P<word>(?:\[[^\W\d_]\](?=\w))?\w+(?:[-\u2010\u2011'\u2019]\w+)*)
   | (?P<punct>[^\w\s])
     """,
     re.VERBOSE,
@@ -60,15 +64,21 @@ _TOKEN_RE = re.compile(
 
 OPEN_BRACKETS = frozenset("[(")
 CLOSE_BRACKETS = frozenset("])")
+# Marks after which the next word opens a sentence (and may be capitalised for that alone).
+_SENTENCE_ENDS = frozenset({".", "!", "?", ":", ";", "..."})
+# Marks that stand between a sentence end and the next word without ending anything.
+_TRANSPARENT = frozenset({'"', "'", "(", "[", "-", "\u2014", "\u2013"})
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """A word or mark of a quote, with where it is printed and its comparison forms.
 
     `norm` is what `identical` compares (Unicode NFKC, quote marks and spaces folded);
     `key` is what the aligner pairs on (`norm` case-folded, without the hyphens, apostrophes,
-    digit-group commas and abbreviation dots that only change how a word is printed).
+    digit-group commas, abbreviation dots and editor's brackets that only change how a word
+    is printed). `initial` is true for a word that opens the text or a sentence in it.
+    Not a dataclass: an article has tens of thousands of tokens, and a tuple is made several
+    times faster than a frozen dataclass.
     """
 
     text: str
@@ -77,11 +87,12 @@ class Token:
     norm: str
     key: str
     kind: str  # "word", "number", "abbr", "ellipsis" or "punct"
+    initial: bool = False
 
     @property
     def is_word(self) -> bool:
         """True for words, numbers and abbreviations: what a reader counts as words."""
-        return self.kind in ("word", "number", "abbr")
+        return self.kind != "punct" and self.kind != "ellipsis"
 
 
 def fold_text(text: str) -> str:
@@ -110,34 +121,72 @@ def tokenize(text: str) -> tuple[Token, ...]:
         The tokens in reading order; white space and invisible characters are not tokens.
     """
     tokens: list[Token] = []
+    append = tokens.append
+    make = tuple.__new__  # Token's own __new__ is a Python function; this is the same tuple
+    opens = True  # the next word opens a sentence
     for m in _TOKEN_RE.finditer(text):
         kind = m.lastgroup or "punct"
         raw = m.group()
-        if kind == "punct" and _INVISIBLE_RE.match(raw):
+        norm, key, mark = _forms(raw, kind)
+        start, end = m.span()
+        if mark:
+            if norm:  # an invisible character is no token
+                append(make(Token, (raw, start, end, norm, key, kind, False)))
+                if norm in _SENTENCE_ENDS:
+                    opens = True
+                elif norm not in _TRANSPARENT:
+                    opens = False
             continue
-        norm = _norm_token(raw, kind)
-        tokens.append(Token(raw, m.start(), m.end(), norm, _key_token(norm, kind), kind))
+        append(make(Token, (raw, start, end, norm, key, kind, opens)))
+        opens = False
     return tuple(tokens)
 
 
 @functools.lru_cache(maxsize=65536)
-def _norm_token(raw: str, kind: str) -> str:
-    # Cached: quotes repeat the same few thousand words, and NFKC is the costly step.
+def _forms(raw: str, kind: str) -> tuple[str, str, bool]:
+    """A token's `norm`, its `key`, and whether it is a mark (not a word); cached, since
+    quotes repeat the same few thousand words and NFKC is the costly step."""
     if kind == "ellipsis":
-        return "..."
-    return unicodedata.normalize("NFKC", raw).translate(_QUOTE_FOLD).translate(_DASH_FOLD)
-
-
-@functools.lru_cache(maxsize=65536)
-def _key_token(norm: str, kind: str) -> str:
+        return "...", "...", True
+    if kind == "punct" and _INVISIBLE_RE.match(raw):
+        return "", "", True
+    norm = unicodedata.normalize("NFKC", raw).translate(_QUOTE_FOLD).translate(_DASH_FOLD)
     key = norm.casefold()
     if kind == "number":
-        return key.replace(",", "")
-    if kind == "abbr":
-        return key.replace(".", "")
-    if kind == "word":
-        return key.replace("-", "").replace("'", "")
-    return key
+        key = key.replace(",", "")
+    elif kind == "abbr":
+        key = key.replace(".", "")
+    elif kind == "word":
+        key = key.replace("-", "").replace("'", "").replace("[", "").replace("]", "")
+    return norm, key, kind == "punct"
+
+
+# The token pattern without its single-mark alternative: the same words at the same offsets
+# (a mark never starts a word), found without stopping at every comma and stop.
+_WORD_TOKEN_RE = re.compile(_TOKEN_RE.pattern.rsplit("|", 1)[0], re.VERBOSE)
+
+
+def word_keys(text: str) -> tuple[list[str], list[int], list[int]]:
+    """The alignment keys of a text's words, with their start and end offsets.
+
+    What `tokenize` gives for its words, without building tokens: for a whole article,
+    searched for a quote's words, building tokens would cost more than the search.
+
+    Returns:
+        (keys, starts, ends), one entry per word in reading order.
+    """
+    keys: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for m in _WORD_TOKEN_RE.finditer(text):
+        kind = m.lastgroup
+        if kind is None or kind == "ellipsis":
+            continue
+        keys.append(_forms(m.group(), kind)[1])
+        start, end = m.span()
+        starts.append(start)
+        ends.append(end)
+    return keys, starts, ends
 
 
 def words(text: str) -> list[str]:
@@ -145,19 +194,59 @@ def words(text: str) -> list[str]:
     return [t.key for t in tokenize(text) if t.is_word]
 
 
+# --- negation ---------------------------------------------------------------------------
+
+# Words that negate what they stand in. "hardly", "barely" and "scarcely" deny as surely as
+# "not" ("he hardly knew her"); "no one" is two words, and "no" is counted.
+NEGATION_WORDS = frozenset(
+    {
+        "not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without",
+        "cannot", "nowhere", "noone", "nope", "nay", "hardly", "barely", "scarcely",
+    }
+)  # fmt: skip
+# Negative contractions written without their apostrophe: `dont`, `isnt`, `cant`.
+_BARE_NEGATIVES = frozenset(
+    {
+        "dont", "doesnt", "didnt", "isnt", "wasnt", "arent", "werent", "cant", "couldnt",
+        "wouldnt", "shouldnt", "wont", "havent", "hasnt", "hadnt", "aint", "mustnt",
+        "neednt", "shant", "mightnt", "darent", "oughtnt",
+    }
+)  # fmt: skip
+
+
+def negation_count(key: str) -> int:
+    """How many negations one word holds: 1 for `not`, `never`, `don't`, `cannot`, else 0.
+
+    Args:
+        key: the word's alignment key (`Token.key`), or any lower-case word.
+    """
+    if key in NEGATION_WORDS or key in _BARE_NEGATIVES:
+        return 1
+    return 1 if key.endswith("n't") or key.endswith("n\u2019t") else 0
+
+
 # --- spelling variants --------------------------------------------------------------------
 
 # Regular US/UK spelling rules, each rewriting the UK form to the US one. Applied to both words
 # of a pair, so a rule that also touches a word with no variant (`promise` -> `promize`)
 # changes both sides alike and cannot make two different words equal, except where noted.
+# Every pattern is anchored at the word's end with bounded repeats: no backtracking blow-up.
 _SPELLING_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
-    # organise/organize, realisation/realization; `s` after a vowel or consonant is the same rule.
-    (re.compile(r"(?<=[a-z]{2})is(e|es|ed|ing|ation|ations|er|ers|able)$"), r"iz\1"),
-    (re.compile(r"(?<=[a-z]{2})yse(s|d)?$"), r"yze\1"),
+    # organise/organize, realisation/realization, organisational; after two letters so
+    # `rise`, `wise` are kept.
+    (
+        re.compile(
+            r"(?<=[a-z]{2})is(e|es|ed|ing|ation|ations|ational|ationally|er|ers|able|ability)$"
+        ),
+        r"iz\1",
+    ),
+    (re.compile(r"(?<=[a-z]{2})yse(s|d|r|rs)?$"), r"yze\1"),
     (re.compile(r"(?<=[a-z]{2})ys(ing)$"), r"yz\1"),
     # colour/color, honourable/honorable; two letters first so `four`/`for`, `your` are kept.
     (
-        re.compile(r"(?<=[a-z]{2}[^aeiou])our(s|ed|ing|ite|ites|able|ably|er|ers|ful|less)?$"),
+        re.compile(
+            r"(?<=[a-z]{2}[^aeiou])our(s|ed|ing|ite|ites|able|ably|er|ers|ful|less|al|ally)?$"
+        ),
         r"or\1",
     ),
     # centre/center, fibre/fiber, theatre/theater.
@@ -172,11 +261,35 @@ _SPELLING_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     # focussed/focused, biassed.
     (re.compile(r"(?<=[a-z]{3}[aeiou])ss(ed|ing|es)$"), r"s\1"),
 )
+# Words the rules would fold into another word: `timbre` (a sound) is no `timber` (wood).
+_RULE_EXCEPTIONS = frozenset({"timbre", "timbres", "sabres"})
+
+# Inflections derived for every pair of the variants table, each side by its own spelling:
+# centre -> centred, centring; center -> centered, centering.
+_INFLECTIONS = ("s", "ed", "ing", "er", "ers", "ly")
+
+
+def _inflect(word: str) -> dict[str, str]:
+    """Regular inflected forms of a word, by suffix: `centre` gives centres, centred, centring."""
+    forms = {"": word}
+    if word.endswith("e"):
+        stem = word[:-1]
+        forms |= {"s": word + "s", "ed": word + "d", "ing": stem + "ing"}
+        forms |= {"er": word + "r", "ers": word + "rs", "ly": word + "ly"}
+    elif word.endswith("y") and word[-2:-1] not in ("a", "e", "i", "o", "u", ""):
+        stem = word[:-1]
+        forms |= {"s": stem + "ies", "ed": stem + "ied", "ing": word + "ing"}
+        forms |= {"er": stem + "ier", "ers": stem + "iers", "ly": stem + "ily"}
+    else:
+        plural = word + ("es" if word.endswith(("s", "x", "z", "ch", "sh")) else "s")
+        forms |= {"s": plural, "ed": word + "ed", "ing": word + "ing"}
+        forms |= {"er": word + "er", "ers": word + "ers", "ly": word + "ly"}
+    return forms
 
 
 @functools.cache
 def _variant_table() -> dict[str, str]:
-    """UK spellings the rules do not cover, mapped to the US form (shipped as package data)."""
+    """UK spellings the rules do not cover, with their inflections, mapped to the US form."""
     table: dict[str, str] = {}
     data = resources.files("attribution").joinpath("data/spelling_variants.tsv")
     for line in data.read_text(encoding="utf-8").splitlines():
@@ -184,18 +297,29 @@ def _variant_table() -> dict[str, str]:
         if not line or line.startswith("#"):
             continue
         us, uk = line.split("\t")[:2]
-        for suffix in ("", "s", "es", "ed", "d", "ing", "er", "ers", "ly"):
-            table[uk + suffix] = us + suffix
+        us_forms, uk_forms = _inflect(us), _inflect(uk)
+        for suffix in ("", *_INFLECTIONS):
+            uk_form, us_form = uk_forms[suffix], us_forms[suffix]
+            # A derived form never overrides a listed word (`learnt` is listed; `learnts` not).
+            if uk_form != us_form and (suffix == "" or uk_form not in table):
+                table[uk_form] = us_form
     return table
+
+
+def variant_pairs() -> list[tuple[str, str]]:
+    """Every (UK, US) spelling the shipped table holds, inflections included, sorted."""
+    return sorted(_variant_table().items())
 
 
 @functools.lru_cache(maxsize=65536)
 def spelling_key(word: str) -> str:
     """A word's spelling with US/UK differences folded: `organising` and `organizing` agree."""
-    word = word.casefold().replace("-", "").replace("'", "")
+    word = word.casefold().replace("-", "").replace("'", "").replace("\u2019", "")
     table = _variant_table()
     if word in table:
         return table[word]
+    if word in _RULE_EXCEPTIONS:
+        return word
     for pattern, repl in _SPELLING_RULES:
         word = pattern.sub(repl, word)
     return table.get(word, word)
@@ -215,9 +339,25 @@ def is_spelling_variant(a: str, b: str) -> bool:
     return a[:1].isupper() and b[:1].isupper() and is_name_variant(a, b)
 
 
+@functools.cache
+def common_words() -> frozenset[str]:
+    """Frequent English words (package data): never taken for names or their variants."""
+    data = resources.files("attribution").joinpath("data/common_words.txt")
+    lines = data.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
 # Letters that transliterations of one sound swap (Qasem/Kasem, Philipp/Filip).
 _SKELETON_FOLD = (("ph", "f"), ("ck", "k"), ("q", "k"), ("c", "k"), ("w", "v"), ("z", "s"))
 _VOWELS = frozenset("aeiouy")
+# Two transliterations share most of their letters (Indel similarity): Qasem/Qassem 0.91,
+# Hussein/Husain 0.77, Adel/Adil 0.75, Mohammed/Muhammad 0.75. Words with the same
+# consonants but fewer shared letters are two names or words: Marcia/March 0.73,
+# Julie/July 0.67, Richard/Record 0.62, Sarah/Syria 0.6, Kerry/Carrie 0.36.
+MIN_NAME_VARIANT_SIMILARITY = 0.75
+# Transliterations differ by a doubled or dropped letter, not by a suffix: Iran is no
+# Iranian, Christ no Christie.
+MAX_NAME_LENGTH_GAP = 1
 
 
 @functools.lru_cache(maxsize=16384)
@@ -242,21 +382,37 @@ def name_skeleton(name: str) -> str:
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=16384)
 def is_name_variant(a: str, b: str) -> bool:
     """True when two spellings of a proper name are transliterations of one name.
 
-    `Qasem`/`Qassem`, `Adel`/`Adil`, `Mohammed`/`Muhammad` are variants; `Ortega`/`Ortiz` are
-    not. Very short names must differ only in doubled letters, so `Dan`/`Don` stay two people.
+    `Qasem`/`Qassem`, `Adel`/`Adil`, `Mohammed`/`Muhammad` are variants; `Ortega`/`Ortiz`,
+    `Kerry`/`Carrie`, `Iran`/`Iranian` are not, nor are common words (`These`/`Those`) or
+    words with digits.
+    Very short names must differ only in doubled letters, so `Dan`/`Don` stay two people.
     """
-    if a.casefold() == b.casefold():
+    la, lb = a.casefold(), b.casefold()
+    if la == lb:
         return True
+    if not _letters_only(la) or not _letters_only(lb):
+        return False
+    common = common_words()
+    if la in common or lb in common:
+        return False
     ka, kb = name_skeleton(a), name_skeleton(b)
-    if not ka or ka != kb:
+    if not ka or ka != kb or abs(len(la) - len(lb)) > MAX_NAME_LENGTH_GAP:
         return False
     if min(len(a), len(b)) < 4:
-        return _collapse_doubles(a.casefold()) == _collapse_doubles(b.casefold())
-    return True
+        return _collapse_doubles(la) == _collapse_doubles(lb)
+    return Indel.normalized_similarity(la, lb) >= MIN_NAME_VARIANT_SIMILARITY
+
+
+def _letters_only(word: str) -> bool:
+    return all(ch.isalpha() or ch in "-'\u2019." for ch in word)
+
+
+_DOUBLE_RE = re.compile(r"(.)\1+")
 
 
 def _collapse_doubles(s: str) -> str:
-    return re.sub(r"(.)\1+", r"\1", s)
+    return _DOUBLE_RE.sub(r"\1", s)

@@ -1,4 +1,4 @@
-"""The library's entry points: `extract`, `compare` (and the stages they chain) for CLI and code.
+"""The library's entry points: `extract`, `compare`, `check` (and the stages they chain).
 
 The CLI is a thin shell over these functions; everything a command does, a Python user can do
 with the same call. Reading happens here, never inside a stage.
@@ -10,28 +10,57 @@ import dataclasses
 import string
 from collections.abc import Callable, Iterable, Sequence
 
-from attribution.align import Pair, TextIndex, find_counterparts, find_unquoted
+from attribution.align import (
+    Pair,
+    TextIndex,
+    find_counterparts,
+    find_unquoted,
+    names_spelled_differently,
+)
 from attribution.classify import DEFAULT_POLICY, Policy, classify_alignment
+from attribution.errors import BadOption
 from attribution.extract import countable, extract_quotes
-from attribution.inputs import read_input
+from attribution.inputs import STDIN, read_input, read_text
 from attribution.model import (
     SCHEMA,
     Article,
+    CheckResult,
+    CheckStatus,
     Match,
     Quote,
+    QuoteCheck,
+    QuoteKind,
     Report,
     Severity,
+    SourceInfo,
     Speakers,
     Unmatched,
     Verdict,
     summarize,
 )
+from attribution.sources import Source, SourceSpec, parse_source, parse_source_spec
 from attribution.speakers import same_speaker
+from attribution.verify import (
+    Found,
+    SourceIndex,
+    apply_house_spelling,
+    rank,
+    search,
+    settle_role_speaker,
+)
 
 ArticleInput = str | Article
 # Told (steps done, steps in all) after each article is read and each comparison is made,
 # so a caller can show progress; the CLI draws a bar on a terminal.
 Progress = Callable[[int, int], None]
+
+# A source to check against: a source argument (`PATH`, `KIND:PATH`, `KIND=NAME:PATH`), a
+# parsed `SourceSpec`, or a `Source` already read.
+SourceInput = str | SourceSpec | Source
+# The article id of the draft in a check's report (SPEC.md); sources are s1, s2, ...
+DRAFT_ID = "draft"
+# A draft quote in no source is the worst finding there is: nothing supports it.
+UNSUPPORTED_SEVERITY = Severity.CRITICAL
 
 
 def article_ids(count: int) -> list[str]:
@@ -99,8 +128,6 @@ def compare(
         UnreadableInput: an input cannot be read.
         BadOption: fewer than two articles.
     """
-    from attribution.errors import BadOption
-
     if len(sources) < 2:
         raise BadOption("compare needs at least two articles: a reference and one to compare")
     # Reading each article and comparing each with the reference are the steps.
@@ -149,6 +176,126 @@ def compare_articles(
         summarize(matches, unmatched),
         _warnings(articles),
         command="compare",
+        names=names_spelled_differently(articles),
+    )
+
+
+def check(
+    draft: ArticleInput,
+    *sources: SourceInput,
+    policy: Policy = DEFAULT_POLICY,
+    house_spelling: str | None = None,
+    fail_on: Severity = Severity.MAJOR,
+) -> Report:
+    """Check every quote of a draft against its sources before publication.
+
+    Args:
+        draft: the draft, as a path (or `-`) or an `Article`.
+        *sources: one or more sources: transcripts, statements or press releases, other
+            articles. A path's kind is detected from its text unless written `KIND:PATH`.
+        policy: severities for changes and speaker mismatches.
+        house_spelling: "us" or "uk": a respelling away from it is a minor finding.
+        fail_on: the lowest severity that fails the check.
+
+    Returns:
+        The report: the draft is article `draft`, the sources `s1`, `s2`, ...; each draft
+        quote found is a match with the source's words, each one found nowhere is
+        `unsupported`; `report.check` holds every quote's status.
+
+    Raises:
+        UnreadableInput: the draft or a source cannot be read.
+        BadOption: no source, a bad source argument, or standard input named twice.
+    """
+    (report,) = check_drafts(
+        [draft], sources, policy=policy, house_spelling=house_spelling, fail_on=fail_on
+    )
+    return report
+
+
+def check_drafts(
+    drafts: Sequence[ArticleInput],
+    sources: Sequence[SourceInput],
+    *,
+    policy: Policy = DEFAULT_POLICY,
+    house_spelling: str | None = None,
+    fail_on: Severity = Severity.MAJOR,
+) -> list[Report]:
+    """`check` for several drafts against the same sources, each source read once.
+
+    Returns:
+        One report per draft, in order.
+
+    Raises:
+        UnreadableInput: a draft or a source cannot be read.
+        BadOption: no source, a bad source argument, or standard input named twice.
+    """
+    if not sources:
+        raise BadOption(
+            "check needs at least one source: give --source PATH, or list sources in "
+            "[tool.attribution] of pyproject.toml or in attribution.toml"
+        )
+    specs = [parse_source_spec(s) if isinstance(s, str) else s for s in sources]
+    named = [d for d in drafts if isinstance(d, str)]
+    named += [s.path for s in specs if isinstance(s, SourceSpec)]
+    if named.count(STDIN) > 1:
+        raise BadOption("standard input (-) can be read only once: give the others as files")
+    loaded = [
+        s if isinstance(s, Source) else read_source(s, f"s{i}") for i, s in enumerate(specs, 1)
+    ]
+    indexes = [SourceIndex(s) for s in loaded]
+    reports = []
+    for draft in drafts:
+        if isinstance(draft, Article):
+            article = with_quotes(dataclasses.replace(draft, id=DRAFT_ID, quotes=()))
+        else:
+            article = read_article(draft, DRAFT_ID)
+        reports.append(
+            _check_draft(
+                article, indexes, policy=policy, house_spelling=house_spelling, fail_on=fail_on
+            )
+        )
+    return reports
+
+
+def read_source(spec: SourceSpec | str, article_id: str) -> Source:
+    """Read a source and find the passages it credits to someone.
+
+    Raises:
+        UnreadableInput: it cannot be read or decoded.
+        BadOption: a bad source argument.
+    """
+    if isinstance(spec, str):
+        spec = parse_source_spec(spec)
+    text = read_text(spec.path)
+    return parse_source(article_id, spec.path, text, kind=spec.kind, speaker=spec.name)
+
+
+def check_sources(
+    draft: Article,
+    sources: Sequence[Source],
+    *,
+    policy: Policy = DEFAULT_POLICY,
+    house_spelling: str | None = None,
+    fail_on: Severity = Severity.MAJOR,
+) -> Report:
+    """`check` over a draft and sources already read.
+
+    Args:
+        draft: the draft, its quotes found (`article_from_text(text, "draft")`).
+        sources: the sources (`sources.parse_source`).
+        policy: severities for changes and speaker mismatches.
+        house_spelling: "us" or "uk", or None.
+        fail_on: the lowest severity that fails the check.
+
+    Returns:
+        The report, as `check` returns it.
+
+    Raises:
+        BadOption: an unknown house spelling.
+    """
+    indexes = [SourceIndex(s) for s in sources]
+    return _check_draft(
+        draft, indexes, policy=policy, house_spelling=house_spelling, fail_on=fail_on
     )
 
 
@@ -198,6 +345,110 @@ def _counting_from(progress: Progress | None, offset: int, total: int) -> Progre
     if progress is None:
         return None
     return lambda done, _: progress(offset + done, total)
+
+
+def _check_draft(
+    draft: Article,
+    indexes: Sequence[SourceIndex],
+    *,
+    policy: Policy,
+    house_spelling: str | None,
+    fail_on: Severity,
+) -> Report:
+    if house_spelling is not None and house_spelling not in ("us", "uk"):
+        raise BadOption(f"unknown house spelling {house_spelling!r}; use us or uk")
+    sources = [ix.source for ix in indexes]
+    matches: list[Match] = []
+    unmatched: list[Unmatched] = []
+    outcomes: list[QuoteCheck] = []
+    for quote in draft.quotes:
+        if quote.kind is QuoteKind.TERM:
+            outcomes.append(QuoteCheck(quote.id, CheckStatus.NOT_CHECKED, Severity.NONE))
+            continue
+        found = [
+            _settled(f, draft, house_spelling, policy)
+            for f in (search(quote, ix, policy=policy) for ix in indexes)
+            if f is not None
+        ]
+        if not found:
+            item = _unsupported(quote, indexes)
+            unmatched.append(item)
+            outcomes.append(
+                QuoteCheck(quote.id, CheckStatus.UNSUPPORTED, item.severity, unmatched=item)
+            )
+            continue
+        best = min(found, key=rank)
+        match = best.match
+        matches.append(match)
+        outcomes.append(
+            QuoteCheck(
+                quote.id,
+                _status(match),
+                match.severity,
+                match=match,
+                location=best.location,
+                also_in=tuple(f.location for f in found if f is not best and not f.reworded),
+            )
+        )
+    articles = (draft, *(s.article for s in sources))
+    notes = [note for s in sources for note in s.notes]
+    result = CheckResult(
+        fail_on,
+        tuple(SourceInfo(s.article.id, s.kind, s.speaker) for s in sources),
+        tuple(outcomes),
+    )
+    return Report(
+        SCHEMA,
+        articles,
+        tuple(matches),
+        tuple(unmatched),
+        summarize(matches, unmatched),
+        (*_warnings([draft]), *notes),
+        command="check",
+        check=result,
+    )
+
+
+def _settled(found: Found, draft: Article, house: str | None, policy: Policy) -> Found:
+    """A stretch's match with a role-named speaker settled and the house spelling applied."""
+    match = settle_role_speaker(found.match, draft.text, found.source.article.text, policy=policy)
+    match = apply_house_spelling(match, house, policy=policy)
+    return dataclasses.replace(found, match=match)
+
+
+def _status(match: Match) -> CheckStatus:
+    if match.speakers.same is False:
+        return CheckStatus.MISATTRIBUTED
+    if match.verdict in (Verdict.ALTERED, Verdict.REWORDED):
+        return CheckStatus.ALTERED
+    return CheckStatus.VERIFIED
+
+
+def _unsupported(quote: Quote, indexes: Sequence[SourceIndex]) -> Unmatched:
+    """A draft quote in no source; its words may still stand in an article without marks."""
+    for index in indexes:
+        if index.full is None:
+            continue
+        found = find_unquoted(quote, index.full)
+        if found is not None:
+            return Unmatched(
+                quote=quote.id,
+                article=DRAFT_ID,
+                text=quote.text,
+                verdict=Verdict.UNSUPPORTED,
+                severity=UNSUPPORTED_SEVERITY,
+                found_unquoted=True,
+                other=index.source.article.id,
+                found_at=found,
+            )
+    return Unmatched(
+        quote=quote.id,
+        article=DRAFT_ID,
+        text=quote.text,
+        verdict=Verdict.UNSUPPORTED,
+        severity=UNSUPPORTED_SEVERITY,
+        found_unquoted=False,
+    )
 
 
 def _speakers_agree(a: Quote, b: Quote) -> bool:

@@ -14,11 +14,16 @@ from tabulate import tabulate
 
 from attribution.model import (
     Change,
+    CheckResult,
+    CheckStatus,
     Match,
     Quote,
+    QuoteCheck,
     QuoteKind,
     Report,
     Severity,
+    SourceInfo,
+    SourceKind,
     Verdict,
     to_json_dict,
 )
@@ -64,10 +69,13 @@ def render_markdown(report: Report) -> str:
         Markdown text ending in one newline: a summary, the findings worst first, each match
         with a word-level difference, then every article's quotes and who said them.
     """
+    if report.command == "check" and report.check is not None:
+        return _check_markdown(report, report.check)
     if not report.matches and not report.unmatched and report.command == "extract":
         parts = [_extract_header(report)]
     else:
         parts = [_compare_header(report), _findings(report), _matches(report)]
+        parts.append(_names_spelled_differently(report))
     parts.append(_quotes_by_article(report))
     parts.append(_warnings(report))
     return _encodable("\n".join(p for p in parts if p).rstrip("\n") + "\n")
@@ -277,6 +285,20 @@ def render_difference(match: Match) -> str:
     return "".join(out).strip()
 
 
+def _names_spelled_differently(report: Report) -> str:
+    """People and places the articles name alike but spell differently (Qasem/Qassem)."""
+    if not report.names:
+        return ""
+    ref = report.names[0].a_article
+    rows = [[md_escape(n.a_name), md_escape(n.b_name), n.b_article] for n in report.names]
+    intro = (
+        "The same person or place, spelled otherwise in another article (a transliteration "
+        "or a US/UK spelling, not another name):"
+    )
+    headers = [f"{ref} (reference)", "spelled", "in"]
+    return "## Names spelled differently\n\n" + intro + "\n\n" + table(headers, rows)
+
+
 def _quotes_by_article(report: Report) -> str:
     out = ["## Quotes by article", ""]
     for article in report.articles:
@@ -304,6 +326,272 @@ def _warnings(report: Report) -> str:
     if not report.warnings:
         return ""
     return "## Warnings\n\n" + "\n".join(f"- {md_escape(w)}" for w in report.warnings) + "\n"
+
+
+# --- the editor's report (check) ---------------------------------------------------------
+
+# Statuses in the order the verdict line counts them.
+_STATUS_ORDER = (
+    CheckStatus.VERIFIED,
+    CheckStatus.ALTERED,
+    CheckStatus.MISATTRIBUTED,
+    CheckStatus.UNSUPPORTED,
+    CheckStatus.NOT_CHECKED,
+)
+
+
+def _check_markdown(report: Report, result: CheckResult) -> str:
+    """The editor's report: the verdict first, a row per draft quote, then what to fix."""
+    parts = [
+        _check_header(report, result),
+        _check_table(report, result),
+        _check_details(report, result),
+        _warnings(report),
+    ]
+    return "\n".join(p for p in parts if p).rstrip("\n") + "\n"
+
+
+def _check_header(report: Report, result: CheckResult) -> str:
+    draft = report.articles[0]
+    checked = [q for q in result.quotes if q.status is not CheckStatus.NOT_CHECKED]
+    counts = [
+        f"{result.count(status)} {status.value}"
+        for status in _STATUS_ORDER
+        if result.count(status) and status is not CheckStatus.VERIFIED
+    ]
+    verified = result.count(CheckStatus.VERIFIED)
+    head = f"{verified} of {len(checked)} quotes verified"
+    verdict = "PASS" if result.passed else "FAIL"
+    lines = [f"# {verdict}: {', '.join([head, *counts])} in `{_code(draft.source)}`", ""]
+    lines.append(
+        f"Checked against {len(result.sources)} "
+        f"{'source' if len(result.sources) == 1 else 'sources'}; the check fails on a finding "
+        f"at or above **{result.fail_on.value}**. {_check_severity_line(report)}"
+    )
+    lines.append("")
+    rows = []
+    for info in result.sources:
+        article = report.article(info.article)
+        rows.append(
+            [info.article, _code_cell(article.source), info.kind.value, _credited(report, info)]
+        )
+    lines.append(table(["source", "file", "kind", "whose words"], rows))
+    return "\n".join(lines)
+
+
+def _check_severity_line(report: Report) -> str:
+    counts = report.summary.by_severity
+    listed = ", ".join(f"{n} {s}" for s, n in counts.items() if s != Severity.NONE.value)
+    if not listed:
+        return "No findings."
+    return f"Worst finding: **{report.summary.worst.value}** ({listed})."
+
+
+def _credited(report: Report, info: SourceInfo) -> str:
+    """Who a source credits its words to, in a few words."""
+    passages = [q for q in report.article(info.article).quotes if q.kind is not QuoteKind.TERM]
+    speakers = list(dict.fromkeys(q.speaker or "unknown" for q in passages))
+    if info.kind is SourceKind.STATEMENT:
+        issuer = md_escape(info.speaker) if info.speaker else "*issuer unknown*"
+        quoted = [md_escape(s) for s in speakers if s != (info.speaker or "unknown")]
+        return f"issued by {issuer}" + (f", quoting {_listed(quoted)}" if quoted else "")
+    noun = "turn" if info.kind is SourceKind.TRANSCRIPT else "quote"
+    n = len(passages)
+    listed = _listed([md_escape(s) for s in speakers])
+    return f"{n} {noun}{'' if n == 1 else 's'}" + (f" by {listed}" if listed else "")
+
+
+def _listed(names: list[str]) -> str:
+    """`a, b and c`, with `and N more` past `SUMMARY_CHANGES` names."""
+    if len(names) > SUMMARY_CHANGES:
+        return ", ".join(names[:SUMMARY_CHANGES]) + f" and {len(names) - SUMMARY_CHANGES} more"
+    return ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else "".join(names)
+
+
+def _check_table(report: Report, result: CheckResult) -> str:
+    rows = []
+    for n, outcome in enumerate(result.quotes, 1):
+        quote = report.quote(outcome.quote)
+        shown = _check_anchor_link(outcome) if _needs_details(outcome) else outcome.quote
+        rows.append(
+            [
+                str(n),
+                shown,
+                f"\u201c{md_escape(shorten(quote.text, TABLE_QUOTE_CHARS // 2))}\u201d",
+                _status_cell(outcome),
+                _found_cell(report, outcome),
+                _draft_speaker_cell(quote, outcome),
+                _source_speaker_cell(outcome),
+            ]
+        )
+    if not rows:
+        return "## Quotes\n\nNo quotes found in the draft.\n"
+    return "## Quotes\n\n" + table(
+        ["#", "quote", "words", "verdict", "found at", "speaker in draft", "speaker in source"],
+        rows,
+    )
+
+
+def _needs_details(outcome: QuoteCheck) -> bool:
+    """Every quote not verified, and a verified one with a finding (a respelling, say)."""
+    if outcome.status is CheckStatus.NOT_CHECKED:
+        return False
+    return outcome.status is not CheckStatus.VERIFIED or outcome.severity >= Severity.MINOR
+
+
+def _status_cell(outcome: QuoteCheck) -> str:
+    """`verified (identical)`, `**altered** (critical)`, `**altered** (reworded, major)`."""
+    status = outcome.status.value
+    if outcome.status is CheckStatus.NOT_CHECKED:
+        return "not checked (a quoted term)"
+    severity = outcome.severity.value
+    if outcome.status is CheckStatus.VERIFIED:
+        assert outcome.match is not None
+        verdict = outcome.match.verdict.value
+        return (
+            f"{status} ({verdict})" if severity == "none" else f"{status} ({verdict}, {severity})"
+        )
+    if outcome.match is not None and outcome.match.verdict is Verdict.REWORDED:
+        return f"**{status}** (reworded, {severity})"
+    return f"**{status}** ({severity})"
+
+
+def _found_cell(report: Report, outcome: QuoteCheck) -> str:
+    if outcome.match is not None and outcome.location is not None:
+        source = outcome.match.b.partition(":")[0]
+        also = f" (and {len(outcome.also_in)} more)" if outcome.also_in else ""
+        return f"{source} {_code_cell(outcome.location)}{also}"
+    if outcome.status is CheckStatus.UNSUPPORTED:
+        return "in no source"
+    return "\u2014"
+
+
+def _draft_speaker_cell(quote: Quote, outcome: QuoteCheck) -> str:
+    if outcome.status is CheckStatus.NOT_CHECKED:
+        return "\u2014"
+    return md_escape(quote.speaker) if quote.speaker else "*unknown*"
+
+
+def _source_speaker_cell(outcome: QuoteCheck) -> str:
+    if outcome.match is None:
+        return "\u2014"
+    speaker = outcome.match.speakers.b
+    shown = md_escape(speaker) if speaker else "*unknown*"
+    return f"**{shown}**" if outcome.match.speakers.same is False else shown
+
+
+def _check_details(report: Report, result: CheckResult) -> str:
+    sections = [_quote_details(report, result, o) for o in result.quotes if _needs_details(o)]
+    if not sections:
+        return ""
+    return "## Details\n\n" + "\n".join(sections)
+
+
+def _quote_details(report: Report, result: CheckResult, outcome: QuoteCheck) -> str:
+    quote = report.quote(outcome.quote)
+    draft = report.articles[0]
+    lines = [f"### {_check_heading(outcome)}", ""]
+    lines += [
+        f"**Draft** (`{_code(_place(draft.source, draft.text, quote.start))}`), {_credit(quote)}:",
+        "",
+        f"> {md_escape(quote.text)}",
+        "",
+    ]
+    if outcome.match is None:
+        lines += _unsupported_lines(report, result, outcome)
+        return "\n".join(lines)
+    match = outcome.match
+    source_id = match.b.partition(":")[0]
+    passage = report.quote(match.b)
+    lines.insert(2, _details_note(outcome, match) + "\n")
+    lines += [
+        f"**Source** {source_id} (`{_code(outcome.location or '')}`), {_passage_credit(passage)}:",
+        "",
+        f"> {md_escape(match.b_text)}",
+        "",
+    ]
+    if match.changes:
+        lines += [
+            "Word by word (~~struck~~: the draft's words; **bold**: the source's):",
+            "",
+            f"> {render_difference(match)}",
+            "",
+            table(
+                ["change", "draft", "source", "category", "severity"],
+                [
+                    [c.op, _cell(c.a), _cell(c.b), c.category.value, c.severity.value]
+                    for c in match.changes
+                ],
+            ),
+        ]
+    if outcome.also_in:
+        listed = ", ".join(f"`{_code(p)}`" for p in outcome.also_in)
+        lines += [f"The words are also in {listed}.", ""]
+    return "\n".join(lines)
+
+
+def _check_heading(outcome: QuoteCheck) -> str:
+    return f"{outcome.quote}: {outcome.status.value}, {outcome.severity.value}"
+
+
+def _check_anchor_link(outcome: QuoteCheck) -> str:
+    slug = re.sub(r"[^\w\- ]", "", _check_heading(outcome).lower()).replace(" ", "-")
+    return f"[{outcome.quote}](#{slug})"
+
+
+def _details_note(outcome: QuoteCheck, match: Match) -> str:
+    parts = []
+    if outcome.status is CheckStatus.MISATTRIBUTED:
+        parts.append(
+            f"Found, but the source credits the words to **{md_escape(match.speakers.b or '')}**, "
+            f"not {md_escape(match.speakers.a or 'the speaker the draft names')}."
+        )
+    if match.verdict is Verdict.REWORDED:
+        parts.append(
+            "No source has these words; the nearest is the same statement in other words "
+            f"(similarity {match.similarity:.2f}). Quote the source's words or paraphrase "
+            "without quote marks."
+        )
+    elif match.verdict is Verdict.ALTERED:
+        parts.append(
+            f"The source's words differ without any mark; similarity {match.similarity:.2f}."
+        )
+    elif outcome.status is CheckStatus.VERIFIED:
+        worth = sorted({c.category.value for c in match.changes if c.severity >= Severity.MINOR})
+        parts.append(
+            f"Verified: {_VERDICT_NOTES.get(match.verdict, match.verdict.value)}; "
+            f"worth a look: {', '.join(worth)} ({outcome.severity.value})."
+        )
+    return " ".join(parts)
+
+
+def _unsupported_lines(report: Report, result: CheckResult, outcome: QuoteCheck) -> list[str]:
+    searched = ", ".join(
+        f"{info.article} `{_code(report.article(info.article).source)}`" for info in result.sources
+    )
+    lines = [f"In no source; searched {searched}.", ""]
+    item = outcome.unmatched
+    if item is not None and item.found_unquoted and item.other and item.found_at:
+        other = report.article(item.other)
+        place = _place(other.source, other.text, item.found_at[0])
+        lines.insert(
+            0,
+            f"Its words are in {item.other} (`{_code(place)}`) without quote marks: that "
+            "article does not quote anyone saying them.\n",
+        )
+    return lines
+
+
+def _passage_credit(passage: Quote) -> str:
+    speaker = md_escape(passage.speaker) if passage.speaker else "*speaker unknown*"
+    if passage.speaker_mention and passage.speaker_mention != passage.speaker:
+        return f"{speaker} (\u201c{md_escape(passage.speaker_mention)}\u201d)"
+    return speaker
+
+
+def _place(source: str, text: str, offset: int) -> str:
+    """`path:line` of a character offset."""
+    return f"{source}:{text.count(chr(10), 0, offset) + 1}"
 
 
 # --- small pieces -------------------------------------------------------------------------
@@ -353,6 +641,11 @@ def _inline_change(change: Change) -> str:
 
 def _cell(text: str) -> str:
     return md_escape(text) if text else "\u2014"
+
+
+def _code_cell(text: str) -> str:
+    """An inline code span for a table cell: GitHub splits cells at `|` even inside one."""
+    return "`" + _code(text).replace("|", "\\|") + "`"
 
 
 def _code(text: str) -> str:

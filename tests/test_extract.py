@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from attribution import QuoteKind, article_from_text
 from attribution.extract import pair_quote_marks, paragraph_spans
@@ -88,6 +90,11 @@ def quotes_of(text: str) -> list[tuple[str, QuoteKind]]:
             id="inch-marks-are-not-quotes",
         ),
         pytest.param(
+            "Petersen said they would start \u201cwith the worst 40\u201d soon.",
+            [("with the worst 40", P)],
+            id="a-curly-mark-after-a-digit-closes-a-quote",
+        ),
+        pytest.param(
             "\u201cWe are not leaving,\u201d she said, \u201cuntil the budget is fixed.\u201d",
             [("We are not leaving, until the budget is fixed.", D)],
             id="split-around-attribution",
@@ -132,6 +139,109 @@ def quotes_of(text: str) -> list[tuple[str, QuoteKind]]:
             "\u201cNo. Never.\u201d That was all the senator would say.",
             [("No. Never.", D)],
             id="sentence-splitter-cannot-cut-a-quote",
+        ),
+        pytest.param(
+            "Ruiz told WRVR\u2019s \u201cMorning Report\u201d that the bridge would open in May.",
+            [("Morning Report", T)],
+            id="term-title-after-a-possessive",
+        ),
+        pytest.param(
+            "On Sunday\u2019s broadcast of \u201cCity Hall Live,\u201d Mayor Ana Ruiz said the "
+            "bridge would open.",
+            [("City Hall Live,", T)],
+            id="term-title-after-a-media-noun-despite-a-speaker",
+        ),
+        pytest.param(
+            "A 1995 column hailed Ruiz as \u201cThe Comeback Mayor\u201d for the turnaround.",
+            [("The Comeback Mayor", P)],
+            id="partial-title-shaped-words-credited-with-as",
+        ),
+        pytest.param(
+            "Ruiz called the old ferry captain \u201cCaptain Courageous\u201d and \u201cThe Last "
+            "Sailor.\u201d",
+            [("Captain Courageous", P), ("The Last Sailor.", P)],
+            id="partial-title-shaped-words-a-cue-names-and-their-pair",
+        ),
+        pytest.param(
+            "She has appeared on \u201cMorning Report\u201d and \u201cCity Hall Live.\u201d",
+            [("Morning Report", T), ("City Hall Live.", T)],
+            id="term-two-titles-joined-by-and",
+        ),
+        pytest.param(
+            "Cole spoke on \u201cCity Hall Live.\u201d \u201cI mean, the bridge is ready,\u201d she said.",
+            [("City Hall Live.", T), ("I mean, the bridge is ready,", D)],
+            id="a-statement-after-a-title-is-no-pair",
+        ),
+        pytest.param(
+            "Residents set up a fund called \u201cthe bridge kitty\u201d last spring.",
+            [("the bridge kitty", T)],
+            id="term-a-thing-called",
+        ),
+        pytest.param(
+            "It is a tax that Dana Cole called \u201ctotal political theater\u201d on Monday.",
+            [("total political theater", P)],
+            id="partial-someone-called-it",
+        ),
+        pytest.param(
+            "Rep. Robert C. \u201cBobby\u201d Scott opened his back yard for the cookout.",
+            [("Bobby", T)],
+            id="term-nickname-inside-a-name",
+        ),
+        pytest.param(
+            "The bill, known as the \u201cbridge act,\u201d passed on Friday.",
+            [("bridge act,", T)],
+            id="term-known-as",
+        ),
+        pytest.param(
+            "The less valuable mines would go into a separate \u201cliquidating trust.\u201d",
+            [("liquidating trust.", T)],
+            id="term-scare-quote-ending-a-sentence-without-any-cue",
+        ),
+        pytest.param(
+            "Ruiz said the bridge would get a \u201cnew deck.\u201d",
+            [("new deck.", P)],
+            id="partial-fragment-ending-a-sentence-with-a-cue",
+        ),
+        pytest.param(
+            "It is a tax known as the \u201cbridge levy\u201d after Mayor Ruiz proposed it.",
+            [("bridge levy", T)],
+            id="term-known-as-despite-a-name-after-it",
+        ),
+        pytest.param(
+            "After the anthem \u201cLift Every Voice,\u201d she added the words, \u201cVote Ruiz.\u201d",
+            [("Lift Every Voice,", T), ("Vote Ruiz.", D)],
+            id="a-cue-with-an-object-is-no-interruption",
+        ),
+        pytest.param(
+            "Hill said the words \u201cnever again\u201d twice during the hearing.",
+            [("never again", P)],
+            id="partial-someone-said-the-words",
+        ),
+        pytest.param(
+            "''This isn't tax reform,'' said Dana Cole, an economist at the institute.",
+            [("This isn't tax reform,", D)],
+            id="two-apostrophes-as-a-double-mark",
+        ),
+        pytest.param(
+            "''I had to stop and think, 'This is their lives.''' she said.",
+            [("I had to stop and think, 'This is their lives.'", D)],
+            id="three-apostrophes-close-single-then-double",
+        ),
+        pytest.param(
+            "``We will appeal,'' the company said in a filing.",
+            [("We will appeal,", D)],
+            id="backticks-open-a-quote",
+        ),
+        pytest.param(
+            '<tweet author="Dana Cole" date="May 2">The vote is \u201ca disgrace\u201d</tweet>',
+            [("a disgrace", T)],
+            id="marks-inside-markup-tags-are-no-quotes",
+        ),
+        pytest.param(
+            "On the show \u201cCity Hall Live,\u201d the mayor said she wanted to speak "
+            "\u201cdirectly to drivers\u201d about the tolls.",
+            [("City Hall Live,", T), ("directly to drivers", P)],
+            id="a-quote-opening-mid-clause-is-no-continuation",
         ),
     ],
 )
@@ -191,11 +301,114 @@ def test_quote_offsets_slice_the_article_text() -> None:
         assert quote.start == quote.spans[0][0] and quote.end == quote.spans[-1][1]
 
 
-def test_paragraphs_are_blank_line_blocks_or_lines() -> None:
+def test_paragraphs_are_lines_unless_the_text_is_hard_wrapped() -> None:
+    line = "The council met for three hours on Tuesday and voted on the harbor bridge at last."
+    text = f"{line} {line}\n{line}\n\n{line}"
+    ends = [len(line) * 2 + 1, len(line) * 3 + 2]
+    assert paragraph_spans(text) == [(0, ends[0]), (ends[0] + 1, ends[1]), (ends[1] + 2, len(text))]
+    # Short lines with blank lines between blocks: wrapped at a width, so blocks are paragraphs.
     assert paragraph_spans("a\nb\n\nc") == [(0, 3), (5, 6)]
     assert paragraph_spans("a\nb\nc") == [(0, 1), (2, 3), (4, 5)]
     assert paragraph_spans("  \n\n  ") == []
 
 
+def test_a_quote_reopened_on_the_next_line_continues_there() -> None:
+    line = "The vote was close, and the council said it would meet again next week to decide."
+    text = f"{line} \u201cWe are not done\n\u201cThe bridge needs work,\u201d Hill said."
+    (quote,) = article_from_text(text).quotes
+    assert quote.text == "We are not done The bridge needs work,"
+    assert len(quote.spans) == 2
+
+
 def test_empty_quote_marks_are_no_quote() -> None:
     assert pair_quote_marks("He said \u201c\u201d and left.") == []
+
+
+def test_a_transcript_label_starts_a_new_quote_even_if_the_last_one_never_closed() -> None:
+    text = (
+        "Sen. Dana Cole took questions from Tom Baker on the radio.\n\n"
+        '"BAKER: Will the bridge open in May?\n\n'
+        '"SEN. COLE: It will open in June. The steel came late.'
+    )
+    quotes = article_from_text(text).quotes
+    assert [(q.text, q.speaker, q.speaker_mention) for q in quotes] == [
+        ("BAKER: Will the bridge open in May?", "Tom Baker", "BAKER"),
+        ("SEN. COLE: It will open in June. The steel came late.", "Dana Cole", "SEN. COLE"),
+    ]
+    assert all(q.uncertain for q in quotes)
+
+
+def test_a_forgotten_closing_mark_does_not_merge_two_speakers() -> None:
+    text = (
+        "\u201cIt is a dog whistle,\u201d Rep. Gwen Moore said. \u201cIf he is not legitimate, "
+        "how can anyone feel good?\n"
+        "\u201cI have been thinking about where we are as a country,\u201d added Rep. Jim Clyburn."
+    )
+    quotes = article_from_text(text).quotes
+    assert [q.speaker for q in quotes] == ["Gwen Moore", "Gwen Moore", "Jim Clyburn"]
+    assert quotes[1].uncertain is not None and len(quotes[1].spans) == 1
+
+
+# Text made of the pieces that trouble a quote extractor: every kind of mark, apostrophes,
+# paragraph breaks, markup, transcript labels, cues and names.
+_PIECES = [
+    '"', "'", "''", "``", "\u201c", "\u201d", "\u2018", "\u2019", "\u00ab", "\u00bb",
+    "\u201e", "<b>", "</b>", '<a href="x">', ".", ",", ":", "?", " \u2014 ", "\n", "\n\n",
+    " ", "the", "bridge", "Ruiz", "Mr.", "said", "he", "she", "told", "saying", "PENCE:",
+    "it's", "Iraq\u2019s", "6'2", "who", "and",
+]  # fmt: skip
+texts = st.lists(st.sampled_from(_PIECES), max_size=80).map(" ".join)
+
+
+@given(texts)
+@settings(max_examples=300, deadline=None)
+def test_quotes_are_their_pieces_of_the_text(text: str) -> None:
+    """Law: every quote is its pieces of the text joined by one space, in text order."""
+    quotes = article_from_text(text).quotes
+    for n, quote in enumerate(quotes, 1):
+        assert quote.id == f"a:q{n}"
+        assert quote.text and " ".join(text[s:e] for s, e in quote.spans) == quote.text
+        assert (quote.start, quote.end) == (quote.spans[0][0], quote.spans[-1][1])
+        assert all(s < e for s, e in quote.spans)
+        assert list(quote.spans) == sorted(quote.spans)
+    assert [q.start for q in quotes] == sorted(q.start for q in quotes)
+
+
+_WORDS = st.lists(
+    st.sampled_from(["the", "bridge", "opens", "in", "May", "we", "will", "pay"]),
+    min_size=1,
+    max_size=6,
+).map(" ".join)
+
+
+@given(st.lists(st.tuples(_WORDS, st.booleans()), min_size=1, max_size=12))
+@settings(max_examples=200, deadline=None)
+def test_no_quote_is_dropped(parts: list[tuple[str, bool]]) -> None:
+    """Law: words between a pair of curly marks always lie inside some quote (of any kind)."""
+    text, quoted = "", []
+    for words, is_quoted in parts:
+        if is_quoted:
+            quoted.append((len(text) + 1, len(text) + 1 + len(words)))
+            text += f"\u201c{words}\u201d "
+        else:
+            text += f"{words}, Ruiz said. "
+    spans = [span for q in article_from_text(text).quotes for span in q.spans]
+    for start, end in quoted:
+        assert any(s <= start and end <= e for s, e in spans), text[start:end]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("<" * 20000, id="unclosed-tags"),
+        pytest.param('"a ' * 10000, id="straight-marks"),
+        pytest.param("''" * 10000, id="apostrophe-pairs"),
+        pytest.param("\u201cWe won,\u201d he said. " * 3000, id="three-thousand-quotes-one-line"),
+        pytest.param("Abc " * 20000 + "said.", id="one-long-capitalised-run"),
+        pytest.param("\u201cA\n" * 5000, id="five-thousand-unclosed-paragraphs"),
+    ],
+)
+def test_pathological_inputs_finish_with_sound_quotes(text: str) -> None:
+    """Inputs that make naive pairing or attribution quadratic still finish, quotes intact."""
+    for quote in article_from_text(text).quotes:
+        assert " ".join(text[s:e] for s, e in quote.spans) == quote.text

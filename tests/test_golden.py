@@ -1,9 +1,10 @@
 """Golden reports: whole-text comparison so a change in output shows as a reviewable diff.
 
-Each folder under fixtures/reports/ is a case: its articles, `args.json` and the expected
-`report.md` and `report.json`; a new case is a new folder. The seed pair runs through the
-CLI and is kept in seeds/REPORT.md and seeds/REPORT.json. Regenerate with
-`pytest --update-golden` and review the diff.
+Each folder under fixtures/reports/ (and fixtures/check/ for `check`) is a case: its inputs,
+`args.json` and the expected `report.md` and `report.json`; a new case is a new folder. The
+seed pair and the check cases run through the CLI; the seed pair's reports are kept in
+seeds/REPORT.md and seeds/REPORT.json. Regenerate with `pytest --update-golden` and review
+the diff.
 """
 
 from __future__ import annotations
@@ -76,3 +77,23 @@ def test_seed_report_is_what_the_cli_prints(
     )
     assert result.exit_code == 0, result.output
     _check(ROOT / "seeds" / golden, result.stdout, update_golden)
+
+
+CHECK_CASES = sorted(p for p in (FIXTURES / "check").iterdir() if p.is_dir())
+
+
+@pytest.mark.parametrize(("fmt", "golden"), [("markdown", "report.md"), ("json", "report.json")])
+@pytest.mark.parametrize("case", CHECK_CASES, ids=[c.name for c in CHECK_CASES])
+def test_check_case_is_what_the_cli_prints(
+    case: Path, fmt: str, golden: str, update_golden: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A check case runs through the CLI in its own folder, as an editor runs it there.
+
+    `args.json` holds the arguments after `check` and the exit code expected; a case with
+    an attribution.toml is configured by it.
+    """
+    args = json.loads((case / "args.json").read_text(encoding="utf-8"))
+    monkeypatch.chdir(case)
+    result = CliRunner().invoke(app, ["check", *args["args"], "--format", fmt])
+    assert result.exit_code == args["exit_code"], result.output
+    _check(case / golden, result.stdout, update_golden)

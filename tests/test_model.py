@@ -64,3 +64,19 @@ def test_report_json_follows_report_v1(seed_report: Report) -> None:
 def test_summary_counts_findings_worst_first() -> None:
     summary = summarize((), ())
     assert summary.worst is Severity.NONE and summary.by_severity == {}
+
+
+def test_a_check_passes_only_below_its_threshold_and_stays_out_of_the_json() -> None:
+    from attribution.model import CheckResult, CheckStatus, QuoteCheck, SourceInfo, SourceKind
+
+    quotes = (
+        QuoteCheck("draft:q1", "verified", "info"),
+        QuoteCheck("draft:q2", CheckStatus.MISATTRIBUTED, Severity.MAJOR),
+    )
+    result = CheckResult("major", (SourceInfo("s1", SourceKind.TRANSCRIPT),), quotes)
+    assert result.fail_on is Severity.MAJOR and quotes[0].status is CheckStatus.VERIFIED
+    assert not result.passed
+    assert CheckResult(Severity.CRITICAL, (), quotes).passed
+    assert result.count(CheckStatus.MISATTRIBUTED) == 1
+    report = Report(SCHEMA, (), (), (), summarize((), ()), command="check", check=result)
+    assert "check" not in to_json_dict(report)

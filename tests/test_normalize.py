@@ -10,8 +10,11 @@ from attribution.normalize import (
     fold_text,
     is_name_variant,
     is_spelling_variant,
+    negation_count,
     spelling_key,
     tokenize,
+    variant_pairs,
+    word_keys,
 )
 
 
@@ -74,6 +77,23 @@ def test_token_offsets_always_slice_the_text(text: str) -> None:
         ("Qasem", "Qassem"),
         ("Adel", "Adil"),
         ("Mohammed", "Muhammad"),
+        ("behavior", "behaviour"),
+        ("behavioral", "behavioural"),
+        ("centering", "centring"),
+        ("centered", "centred"),
+        ("organizational", "organisational"),
+        ("odor", "odour"),
+        ("analyzed", "analysed"),
+        ("maneuvered", "manoeuvred"),
+        ("checks", "cheques"),
+        ("neighborhoods", "neighbourhoods"),
+        ("pediatricians", "paediatricians"),
+        ("jewelry", "jewellery"),
+        ("skeptics", "sceptics"),
+        ("enrolls", "enrols"),
+        ("Soleimani", "Suleimani"),
+        ("Hussein", "Husain"),
+        ("Mahmoud", "Mahmud"),
     ],
 )
 def test_spelling_variants(a: str, b: str) -> None:
@@ -91,6 +111,20 @@ def test_spelling_variants(a: str, b: str) -> None:
         ("raise", "raze"),
         ("will", "may"),
         ("hour", "her"),
+        ("These", "Those"),
+        ("Some", "Same"),
+        ("Then", "Than"),
+        ("Said", "Side"),
+        ("Kerry", "Carrie"),
+        ("Iran", "Iranian"),
+        ("Future45", "Future50"),
+        ("timbre", "timber"),
+        ("advice", "advise"),
+        ("Sarah", "Syria"),
+        ("Richard", "Record"),
+        ("Marcia", "March"),
+        ("Julie", "July"),
+        ("Christie", "Christ"),
     ],
 )
 def test_different_words_are_not_variants(a: str, b: str) -> None:
@@ -106,3 +140,64 @@ def test_name_variants_need_the_same_consonants() -> None:
     assert is_name_variant("Abdul", "Abdel")
     assert is_name_variant("Petersen", "Peterson")  # one vowel apart: one name misspelled
     assert not is_name_variant("Craig", "Gregg")
+
+
+def test_the_variants_table_holds_hundreds_of_pairs_and_their_inflections() -> None:
+    pairs = dict(variant_pairs())
+    assert len(pairs) > 1000
+    assert pairs["colours"] == "colors"
+    assert pairs["centring"] == "centering"
+    assert pairs["favourable"] == "favorable"
+    assert all(uk != us for uk, us in pairs.items())
+
+
+@pytest.mark.parametrize(
+    ("word", "count"),
+    [
+        ("not", 1),
+        ("never", 1),
+        ("nobody", 1),
+        ("without", 1),
+        ("cannot", 1),
+        ("hardly", 1),
+        ("don't", 1),
+        ("dont", 1),
+        ("won't", 1),
+        ("note", 0),
+        ("know", 0),
+        ("nor", 1),
+        ("neither", 1),
+        ("nothing", 1),
+        ("none", 1),
+    ],
+)
+def test_negation_count(word: str, count: int) -> None:
+    assert negation_count(word) == count
+
+
+def test_an_editors_bracketed_capital_stays_in_its_word() -> None:
+    tokens = tokenize("[T]he plan works")
+    assert [t.text for t in tokens] == ["[T]he", "plan", "works"]
+    assert tokens[0].key == "the"
+
+
+def test_a_fourth_dot_is_a_full_stop_after_an_ellipsis() -> None:
+    assert [t.norm for t in tokenize("see that....")] == [
+        t.norm for t in tokenize("see that\u2026.")
+    ]
+
+
+def test_words_opening_a_sentence_are_marked() -> None:
+    tokens = tokenize("We won. \u201cThen we left,\u201d she said: Home.")
+    assert [t.text for t in tokens if t.initial] == ["We", "Then", "Home"]
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab1,.-'[] \u2026\u201cT")), max_size=40))
+def test_word_keys_are_the_words_tokenize_finds(text: str) -> None:
+    """Law: the fast word index gives the keys and offsets of tokenize's words."""
+    words = [t for t in tokenize(text) if t.is_word]
+    assert word_keys(text) == (
+        [t.key for t in words],
+        [t.start for t in words],
+        [t.end for t in words],
+    )

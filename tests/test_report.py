@@ -93,6 +93,37 @@ def test_identical_articles_have_no_findings() -> None:
     assert "No findings" in render_markdown(report)
 
 
+def test_names_spelled_differently_are_listed_in_markdown_only(seed_report: Report) -> None:
+    text = render_markdown(seed_report)
+    section = text.split("## Names spelled differently")[1].split("\n## ")[0]
+    assert "| Qasem Soleimani  | Qassem Soleimani |" in section
+    assert "| Adel Abdul Mahdi | Adil Abdul-Mahdi |" in section
+    assert "names" not in json.loads(render_json(seed_report))
+
+
+def test_no_names_section_when_every_name_is_spelled_alike() -> None:
+    text = "\u201cWe are ready for the storm,\u201d Mayor Ana Ruiz said in Riverton."
+    report = compare(article_from_text(text, "a"), article_from_text(text, "b"))
+    assert "Names spelled differently" not in render_markdown(report)
+
+
+@given(HOSTILE)
+def test_the_editor_s_report_keeps_its_tables_whatever_a_quote_holds(words: str) -> None:
+    """Law: every table row of a check report keeps its column count; no HTML gets through."""
+    from attribution.pipeline import check_sources
+    from attribution.sources import parse_source
+
+    source = parse_source("s1", "t|x.txt", f"RUIZ: {words} end.\n\nQ: Why?\n\nLEE: <b>No</b>.\n")
+    draft = article_from_text(f"\u201c{words} end,\u201d the mayor said.", "draft", "d`raft.md")
+    markdown = render_markdown(check_sources(draft, [source]))
+    assert markdown.startswith(("# PASS: ", "# FAIL: "))
+    for block in re.findall(r"(?:^\|.*\n)+", markdown, flags=re.M):
+        rows = block.strip("\n").split("\n")
+        counts = {len(re.findall(r"(?<!\\)\|", row)) for row in rows}
+        assert len(counts) == 1, block
+    assert "<script" not in markdown and "<b>" not in markdown
+
+
 HOSTILE_QUOTES = [
     "pipes | in | the | middle",
     "`rm -rf /` and ``double`` ticks",

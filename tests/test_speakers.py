@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from attribution import article_from_text
-from attribution.speakers import canonical_speaker, same_speaker
+from attribution.speakers import _punkt, canonical_speaker, same_speaker
 
 
 def credits(text: str) -> list[tuple[str | None, str | None, str | None]]:
@@ -73,6 +73,204 @@ def credits(text: str) -> list[tuple[str | None, str | None, str | None]]:
             id="inverted-cue-tweeted",
         ),
         pytest.param(
+            "Dana Cole called the plan \u201creckless\u201d and \u201ca gift to developers.\u201d",
+            [("Dana Cole", "Dana Cole", "called"), ("Dana Cole", "Dana Cole", "called")],
+            id="fragments-of-one-sentence-share-its-speaker",
+        ),
+        pytest.param(
+            "\u201cThe levee held,\u201d said Hugh Hill, a doctor who has worked at the clinic in "
+            "Basra for more than twenty years and saw the flood of 2019. \u201cThe town did not.\u201d",
+            [("Hugh Hill", "Hugh Hill", "said"), ("Hugh Hill", "Hugh Hill", "said")],
+            id="next-quote-of-the-paragraph-keeps-the-speaker",
+        ),
+        pytest.param(
+            "\u201cThe levee held.\u201d \u201cThe town did not,\u201d Hill said.",
+            [("Hill", "Hill", "said"), ("Hill", "Hill", "said")],
+            id="quote-before-takes-the-next-quotes-speaker",
+        ),
+        pytest.param(
+            "Dana Cole said the mayor\u2019s remarks were \u201cout of line.\u201d",
+            [("Dana Cole", "Dana Cole", "said")],
+            id="a-cue-word-after-a-possessive-is-a-noun",
+        ),
+        pytest.param(
+            "Critics said the late-night tweets showed a \u201creckless streak.\u201d",
+            [("Critics", "Critics", "said")],
+            id="a-cue-word-after-an-adjective-is-a-noun",
+        ),
+        pytest.param(
+            "\u201cWe are ready,\u201d Dana Cole told the Riverton Post.",
+            [("Dana Cole", "Dana Cole", "told")],
+            id="a-capitalised-cue-word-is-part-of-a-name",
+        ),
+        pytest.param(
+            "Ruiz defended the plan on Monday, saying, \u201cIt is the only way.\u201d",
+            [("Ruiz", "Ruiz", "saying")],
+            id="participle-takes-the-clause-subject",
+        ),
+        pytest.param(
+            "Hill thanked the crews and added: \u201cThey saved the bridge.\u201d",
+            [("Hill", "Hill", "added")],
+            id="second-verb-takes-the-clause-subject",
+        ),
+        pytest.param(
+            "At the meeting, Ortiz took to the microphone to warn that the bridge was "
+            "\u201ca death trap.\u201d",
+            [("Ortiz", "Ortiz", "warn")],
+            id="infinitive-takes-the-clause-subject-after-an-opening-phrase",
+        ),
+        pytest.param(
+            "Donna Reyes, 59, of Riverton, who watched the vote from the gallery, said the "
+            "council had \u201cfailed the town.\u201d",
+            [("Donna Reyes", "Donna Reyes", "said")],
+            id="name-before-several-appositives",
+        ),
+        pytest.param(
+            "Tom Baker -- the owner of the ferry company that runs the harbor route -- told me, "
+            "\u201cWe lose money every day.\u201d",
+            [("Tom Baker", "Tom Baker", "told")],
+            id="name-before-a-dashed-appositive",
+        ),
+        pytest.param(
+            "The council turned to the Harbor Authority, which reported \u201c212 cracked "
+            "beams\u201d in its survey.",
+            [("the Harbor Authority", "the Harbor Authority", "reported")],
+            id="relative-pronoun-speaks-for-its-antecedent",
+        ),
+        pytest.param(
+            "City Attorney Ana Ruiz said in the letter that the ad \u201cwrongly\u201d suggests that "
+            "Riverton supports the plan.",
+            [("Ana Ruiz", "City Attorney Ana Ruiz", "said")],
+            id="a-clause-after-an-inverted-cue-is-no-speaker",
+        ),
+        pytest.param(
+            "Cole sang to the mayor before asking her, \u201cWhere do we go from here?\u201d",
+            [("Cole", "Cole", "asking")],
+            id="an-object-pronoun-is-a-listener",
+        ),
+        pytest.param(
+            "Mayor Ana Ruiz has a new slogan for the campaign: \u201cFix it first.\u201d",
+            [("Ana Ruiz", "Mayor Ana Ruiz", None)],
+            id="colon-without-a-cue-credits-the-subject",
+        ),
+        pytest.param(
+            "Ruiz said the plan was \u201cthe right call\u201d when Cole said it cost too much.",
+            [("Ruiz", "Ruiz", "said")],
+            id="a-fragment-belongs-to-the-cue-before-it",
+        ),
+        pytest.param(
+            "Dana Cole spoke first. She\u2019s arguing that the levy is \u201ca tax on families.\u201d",
+            [("Dana Cole", "She", "arguing")],
+            id="contracted-pronoun",
+        ),
+        pytest.param(
+            "Cole backed Ana Ruiz\u2019s \u201cpay as you go\u201d plan for the bridge.",
+            [("Ana Ruiz", "Ana Ruiz", None)],
+            id="possessive-owns-the-words",
+        ),
+        pytest.param(
+            "Fact-checkers examined Ruiz\u2019s claim that the bridge carries \u201c40,000 cars a "
+            "day.\u201d",
+            [("Ruiz", "Ruiz", None)],
+            id="possessive-before-a-speech-noun",
+        ),
+        pytest.param(
+            "Following a late-night meeting, the Riverton council issued a statement calling "
+            "the vote \u201ca betrayal.\u201d",
+            [("the Riverton council", "a statement", "calling")],
+            id="participle-after-a-noun-is-its-own-and-the-statement-its-issuers",
+        ),
+        pytest.param(
+            "The spot ends with footage of Ruiz saying, \u201cWe will build it.\u201d",
+            [("Ruiz", "Ruiz", "saying")],
+            id="participle-right-after-a-name",
+        ),
+        pytest.param(
+            "Said Ellis: \u201cI do not see any plan.\u201d",
+            [("Ellis", "Ellis", "Said")],
+            id="cue-opening-the-sentence",
+        ),
+        pytest.param(
+            "Twenty-two years ago, a Riverton Times article hailed Ruiz as \u201cThe Comeback "
+            "Mayor.\u201d",
+            [("the Riverton Times", "a Riverton Times article", "hailed")],
+            id="opening-time-phrase-is-no-subject",
+        ),
+        pytest.param(
+            "Gov. John Hale met Sen. Maria Ortiz on Monday. \u201cWe agreed on the bridge,\u201d "
+            "he said.",
+            [("John Hale", "he", "said")],
+            id="he-skips-the-nearer-woman-by-first-name",
+        ),
+        pytest.param(
+            "Mrs. Okafor thanked Mr. Lindqvist for the grant. \u201cIt saved the school,\u201d she "
+            "said.",
+            [("Okafor", "she", "said")],
+            id="she-finds-the-woman-by-title",
+        ),
+        pytest.param(
+            "Mayor Ana Ruiz met Maria Ortiz on Friday.\n\nRuiz says she admired Ortiz\u2019s "
+            "courage in what she calls \u201ca brave stand.\u201d",
+            [("Ana Ruiz", "she", "calls")],
+            id="she-prefers-the-subject-of-her-sentence",
+        ),
+        pytest.param(
+            "\u201cThe veto will be overridden,\u201d Senate Majority Leader Dana Cole, R-Ky., said "
+            "Tuesday.",
+            [("Dana Cole", "Senate Majority Leader Dana Cole", "said")],
+            id="appositive-with-an-abbreviation",
+        ),
+        pytest.param(
+            "The city may wait until spring, Ruiz said. \u201cThe steel has not come yet.\u201d",
+            [("Ruiz", "Ruiz", "said")],
+            id="attribution-ending-the-sentence-before",
+        ),
+        pytest.param(
+            "On May 6, Ruiz made the following comment:\n\n\u201cWe will not wait for the state.\u201d",
+            [("Ruiz", "Ruiz", None)],
+            id="colon-sentence-before-without-a-cue",
+        ),
+        pytest.param(
+            "When my mother asked, I laughed and said, \u201cI do not believe it.\u201d",
+            [(None, "I", "said")],
+            id="first-person-writer",
+        ),
+        pytest.param(
+            "\u201cWe are not leaving,\u201d Ruiz said on Monday, \u201cuntil the budget is fixed.\u201d",
+            [("Ruiz", "Ruiz", "said")],
+            id="split-quote-is-one-statement-with-one-speaker",
+        ),
+        pytest.param(
+            "Calling the levy \u201ca tax on families,\u201d Dana Cole voted against it.",
+            [("Dana Cole", "Dana Cole", "Calling")],
+            id="opening-participle-takes-the-subject-after-the-quote",
+        ),
+        pytest.param(
+            "Ruiz has often used the phrase \u201cfix it first\u201d in her campaign.",
+            [("Ruiz", "Ruiz", "used")],
+            id="used-the-phrase",
+        ),
+        pytest.param(
+            "The city used the \u201cemergency\u201d money to pave the road.",
+            [(None, None, None)],
+            id="used-without-a-phrase-credits-nobody",
+        ),
+        pytest.param(
+            "The storm closed the coast road, and the bridge stayed shut all week.",
+            [],
+            id="no-quote-no-speaker",
+        ),
+        pytest.param(
+            "\u201cWhy is the bridge still closed?\u201d Ortiz demanded.",
+            [("Ortiz", "Ortiz", "demanded")],
+            id="question-then-its-attribution-is-one-sentence",
+        ),
+        pytest.param(
+            "\u201cThe bridge is safe.\u201d \u2015 Dana Cole",
+            [("Dana Cole", "Dana Cole", "\u2014")],
+            id="horizontal-bar-byline",
+        ),
+        pytest.param(
             "Mayor Ana Ruiz spoke to reporters.\n\n\u201cThe bridge will open in May,\u201d Ruiz "
             "said.\n\n\u201cWe have the money for it.\u201d",
             [("Ana Ruiz", "Ruiz", "said"), ("Ana Ruiz", "Ruiz", "said")],
@@ -98,6 +296,8 @@ def test_a_quote_without_any_speaker_is_kept_with_speaker_null() -> None:
         ("Prime Minister Adel Abdul Mahdi", "Adel Abdul Mahdi"),
         ("Gov. Laura Petersen", "Laura Petersen"),
         ("Outgoing Prime Minister Abdul-Mahdi", "Abdul-Mahdi"),
+        ("Maj. Gen. Ann Ruiz", "Ann Ruiz"),
+        ("Sen. Dana Cole\u2019s", "Dana Cole"),
         ("the Iraqi military", "the Iraqi military"),
     ],
 )
@@ -122,3 +322,66 @@ def test_canonical_speaker_strips_titles(name: str, canonical: str) -> None:
 def test_same_speaker_across_articles(a: str | None, b: str | None, same: bool | None) -> None:
     assert same_speaker(a, b) is same
     assert same_speaker(b, a) is same
+
+
+# A broad cue lexicon, in both orders: "X cue" and "cue X" (except cues whose object is a
+# listener, never a speaker: "told X").
+CUES = [
+    "said", "says", "told", "added", "asked", "wrote", "tweeted", "argued", "warned",
+    "insisted", "explained", "noted", "acknowledged", "declared", "stated", "recalled",
+    "continued", "replied", "claimed", "cautioned", "conceded", "stressed", "posted",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("cue", CUES)
+def test_cue_after_the_speaker(cue: str) -> None:
+    text = f"\u201cThe bridge opens in May,\u201d Dana Cole {cue}."
+    assert credits(text) == [("Dana Cole", "Dana Cole", cue)]
+
+
+@pytest.mark.parametrize("cue", [c for c in CUES if c != "told"])
+def test_cue_before_the_speaker(cue: str) -> None:
+    text = f"\u201cThe bridge opens in May,\u201d {cue} Dana Cole, the city engineer."
+    assert credits(text) == [("Dana Cole", "Dana Cole", cue)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The Interior Ministry closed the coast road on Monday. \u201cIt will reopen soon,\u201d "
+            "the ministry said.",
+            [("the Interior Ministry", "the ministry", "said")],
+            id="the-ministry",
+        ),
+        pytest.param(
+            "The Harbor Authority hired a new spokesman last month. \u201cWe will publish the "
+            "survey,\u201d the spokesman said.",
+            [("the Harbor Authority", "the spokesman", "said")],
+            id="the-spokesman",
+        ),
+        pytest.param(
+            "\u00abLe pont ouvrira en mai\u00bb, said Mayor Anne Leclerc.",
+            [("Anne Leclerc", "Mayor Anne Leclerc", "said")],
+            id="guillemets",
+        ),
+        pytest.param(
+            "\u201cWe are ready,\u201d said Lt. Gen. Ann Ruiz of the U.S. Army.",
+            [("Ann Ruiz", "Lt. Gen. Ann Ruiz", "said")],
+            id="abbreviations-inside-a-name",
+        ),
+    ],
+)
+def test_role_nouns_and_marks(
+    text: str, expected: list[tuple[str | None, str | None, str | None]]
+) -> None:
+    assert credits(text) == expected
+
+
+def test_punkt_runs_on_the_shipped_abbreviations() -> None:
+    """Punkt without NLTK data splits `Lt. | Gen.`; the package's list keeps them whole."""
+    text = "Lt. Gen. Ann Ruiz met U.S. troops on Sept. 3 in Washington. She left on Friday."
+    assert [text[s:e] for s, e in _punkt().span_tokenize(text)] == [
+        "Lt. Gen. Ann Ruiz met U.S. troops on Sept. 3 in Washington.",
+        "She left on Friday.",
+    ]

@@ -1,0 +1,648 @@
+"""Verification: find a draft quote's words in a source, cut them out, and say what changed.
+
+Separate from `align.py` because a source is not a list of quotes to pair with but a text whose
+passages are credited to speakers: the quote is searched in each speaker's words apart, the
+stretch that holds its words is cut out word for word, and that pair is classified like any
+match of `compare`. Drafts quote fragments, so nothing here expects a whole passage.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.distance import LCSseq, Levenshtein
+
+from attribution.align import Alignment, Pair, TextIndex, align_texts, content_stems, is_negation
+from attribution.classify import DEFAULT_POLICY, Policy
+from attribution.extract import countable
+from attribution.model import (
+    ChangeCategory,
+    Match,
+    Quote,
+    QuoteKind,
+    Severity,
+    SourceKind,
+    Speakers,
+    Verdict,
+)
+from attribution.normalize import (
+    CLOSE_BRACKETS,
+    OPEN_BRACKETS,
+    Token,
+    is_spelling_variant,
+    spelling_key,
+    tokenize,
+)
+from attribution.sources import Source, mask
+
+# A quote is found in a stretch of a source when this share of its words stand there in
+# order, and the stretch is this similar word for word. An altered quote (a number or a
+# "not" changed in 15 words) keeps 0.9 of both; a made-up quote built of the speaker's
+# favourite words keeps its words scattered, and its similarity falls below 0.3.
+MIN_FOUND_SHARE = 0.6
+MIN_FOUND_SIMILARITY = 0.5
+# Quotes this short ("a shell game") must stand in the source word for word, in one run:
+# a near miss of three words is chance, not a misquote.
+SHORT_QUOTE_WORDS = 3
+# Words searched beyond the located stretch on each side, at least: room for words the
+# draft left out without marking them, which must show as changes rather than be missed.
+MARGIN_WORDS = 8
+# In other words: this share of the quote's content stems (and this many) stand in the
+# stretch, with this share of its words in order. Lower and unrelated remarks on the same
+# topic ("gas tax", "next year") would count.
+MIN_REWORDED_COVER = 0.6
+MIN_REWORDED_SHARED = 3
+MIN_REWORDED_SHARE = 0.35
+# Starts tried for the shortest stretch: up to this many for a quote of ordinary length,
+# and fewer for a long one (a whole speech), those nearest where the index located it:
+# a long quote is located exactly, and trying every start would take time growing with
+# the cube of its length (a 5,000-word quote took 5 s).
+MAX_STARTS = 64
+# Marks a stretch may end on when the draft's quote ends on punctuation too.
+_TRAILING_MARKS = frozenset(".,;:!?\u2026")
+# Characters that end a sentence or clause before a quoted stretch may start.
+_SENTENCE_ENDS = frozenset(".!?:;\u2026")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """Where a draft quote's words stand in a source, and the match they make there."""
+
+    source: Source
+    passage: Quote
+    start: int
+    end: int
+    match: Match
+
+    @property
+    def location(self) -> str:
+        """`path:line` of the stretch's first word."""
+        line = self.source.article.text.count("\n", 0, self.start) + 1
+        return f"{self.source.article.source}:{line}"
+
+    @property
+    def reworded(self) -> bool:
+        """True when only the same statement in other words was found."""
+        return self.match.verdict is Verdict.REWORDED
+
+
+class SourceIndex:
+    """A source's credited words, one index per speaker so each speaker is searched apart.
+
+    Not a dataclass: a working set built once per source and searched for every draft quote.
+    """
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        by_speaker: dict[str | None, list[Quote]] = {}
+        for quote in countable(source.article.quotes):
+            by_speaker.setdefault(quote.speaker, []).append(quote)
+        self.groups = [_Group(source, quotes) for quotes in by_speaker.values()]
+        # An article's whole text, to tell a quote printed there without quote marks.
+        self.full = TextIndex(source.article.text) if source.kind is SourceKind.ARTICLE else None
+
+
+def search(quote: Quote, index: SourceIndex, *, policy: Policy = DEFAULT_POLICY) -> Found | None:
+    """The stretch of a source that best holds a draft quote's words.
+
+    Args:
+        quote: a quote of the draft.
+        index: the source, indexed (`SourceIndex`).
+        policy: severities for the match.
+
+    Returns:
+        The best stretch found: its words with at most the changes a match may have, or,
+        failing that, the same statement in other words (verdict `reworded`); None when the
+        source holds neither.
+    """
+    probe = _Probe.of(quote)
+    if not probe.keys:
+        return None
+    found = [
+        f for f in (group.search(probe, quote, index.source, policy) for group in index.groups) if f
+    ]
+    return min(found, key=rank) if found else None
+
+
+def rank(found: Found) -> tuple[int, int, float]:
+    """How good a stretch is, best lowest: the words before other words, then the smallest
+    finding, then the most similar (`min` keeps the first of equals)."""
+    return (int(found.reworded), found.match.severity.rank, -found.match.similarity)
+
+
+def settle_role_speaker(match: Match, *texts: str, policy: Policy = DEFAULT_POLICY) -> Match:
+    """The match with a draft speaker named only by role (`the governor`) settled.
+
+    A draft may credit a quote to "the governor" it introduced as Gov. Laura Petersen; the
+    extractor leaves such a role unresolved, and it would read as another speaker. The role
+    agrees with the source's speaker when a text (the draft's, the source's) gives that
+    speaker the role as a title; it disagrees when the draft gives the title to someone
+    else; otherwise who said it is unknown, which is not a finding.
+
+    Args:
+        match: a match of a draft quote (a) and a source's words (b).
+        *texts: the draft's and the source's text, searched for the title.
+        policy: the severity of a speaker mismatch.
+    """
+    role, name = match.speakers.a, match.speakers.b
+    if match.speakers.same is not False or role is None or name is None:
+        return match
+    title = _role_title(role)
+    if title is None:
+        return match
+    forms = _TITLE_FORMS.get(title, (title,))
+    surname = name.split()[-1]
+    if any(_titled(text, forms, surname) for text in texts):
+        same: bool | None = True
+    elif any(_titled(text, forms, None) for text in texts[:1]):
+        return match
+    else:
+        same = None
+    speakers = dataclasses.replace(match.speakers, same=same)
+    return dataclasses.replace(
+        match, speakers=speakers, severity=_severity(match, speakers, policy)
+    )
+
+
+def apply_house_spelling(
+    match: Match, house: str | None, *, policy: Policy = DEFAULT_POLICY
+) -> Match:
+    """The match with spelling changes that depart from the house spelling made `minor`.
+
+    A draft may respell a source's `organize` as `organise` when its house spelling is UK;
+    respelling the other way departs from both the source and the house.
+
+    Args:
+        match: a match of a draft quote (a) and a source's words (b).
+        house: "us", "uk", or None for no house spelling (changes keep the policy's severity).
+        policy: the severity of a speaker mismatch, kept when the match has one.
+    """
+    if house is None or not any(c.category is ChangeCategory.SPELLING for c in match.changes):
+        return match
+    changes = tuple(
+        dataclasses.replace(c, severity=Severity.MINOR)
+        if c.category is ChangeCategory.SPELLING and _against_house(c.a, c.b, house)
+        else c
+        for c in match.changes
+    )
+    match = dataclasses.replace(match, changes=changes)
+    return dataclasses.replace(match, severity=_severity(match, match.speakers, policy))
+
+
+def _severity(match: Match, speakers: Speakers, policy: Policy) -> Severity:
+    """A match's severity from its changes (or its rewording) and its speakers."""
+    if match.verdict is Verdict.REWORDED:
+        severity = policy.reworded
+    else:
+        severity = max((c.severity for c in match.changes), default=Severity.NONE)
+    if speakers.same is False:
+        severity = max(severity, policy.speaker_mismatch)
+    return severity
+
+
+# Titles as a draft writes them alone ("the governor") and before a name ("Gov. Petersen").
+_TITLE_FORMS: dict[str, tuple[str, ...]] = {
+    "governor": ("gov", "governor"),
+    "senator": ("sen", "senator"),
+    "representative": ("rep", "representative"),
+    "congressman": ("rep", "congressman"),
+    "congresswoman": ("rep", "congresswoman"),
+    "secretary": ("sec", "secretary"),
+    "president": ("pres", "president"),
+    "general": ("gen", "general"),
+    "lieutenant": ("lt", "lieutenant"),
+    "colonel": ("col", "colonel"),
+    "professor": ("prof", "professor"),
+    "doctor": ("dr", "doctor"),
+    "superintendent": ("supt", "superintendent"),
+}
+# A role is up to four lower-case words, the last its title: "the governor", "hospital
+# chief", "the state's transportation secretary". A name has a capital letter.
+_ROLE_RE = re.compile(r"(?:[a-z\u2019'\-]+ ){0,3}(?P<title>[a-z\-]+)")
+
+
+def _role_title(speaker: str) -> str | None:
+    m = _ROLE_RE.fullmatch(speaker)
+    return m["title"] if m else None
+
+
+def _titled(text: str, forms: Sequence[str], surname: str | None) -> bool:
+    """True when the text puts one of the title's forms before a name (ending in `surname`)."""
+    title = "|".join(re.escape(f) for f in forms)
+    end = re.escape(surname) if surname else r"[A-Z][\w\u2019'\-]*"
+    pattern = rf"\b(?i:{title})\.?\s+(?:[A-Z][\w\u2019'.\-]*\s+){{0,3}}{end}\b"
+    return re.search(pattern, text) is not None
+
+
+# --- searching ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Probe:
+    """A draft quote's words as searched: comparison keys, and the pieces its ellipses part.
+
+    Words inside [brackets] are the editor's, not the speaker's, so they are not searched.
+    """
+
+    keys: tuple[str, ...]
+    words: tuple[str, ...]
+    pieces: tuple[str, ...]
+    piece_keys: tuple[tuple[str, ...], ...]
+    opens_bracket: bool
+    closes_bracket: bool
+    ends_marked: bool
+
+    @classmethod
+    def of(cls, quote: Quote) -> _Probe:
+        tokens = tokenize(quote.text)
+        keys: list[str] = []
+        words: list[str] = []
+        pieces: list[list[Token]] = [[]]
+        depth = 0
+        for t in tokens:
+            if t.text in OPEN_BRACKETS:
+                depth += 1
+            elif t.text in CLOSE_BRACKETS:
+                depth = max(0, depth - 1)
+            elif t.kind == "ellipsis":
+                pieces.append([])
+            elif t.is_word and not depth:
+                keys.append(_key(t))
+                words.append(t.norm)
+                pieces[-1].append(t)
+        return cls(
+            keys=tuple(keys),
+            words=tuple(words),
+            pieces=tuple(" ".join(t.text for t in p) for p in pieces if p),
+            piece_keys=tuple(tuple(_key(t) for t in p) for p in pieces if p),
+            opens_bracket=bool(tokens) and tokens[0].text == "[",
+            closes_bracket=bool(tokens) and tokens[-1].text == "]",
+            ends_marked=bool(tokens) and bool(words) and not tokens[-1].is_word,
+        )
+
+
+class _Group:
+    """One speaker's passages in a source, indexed for searching.
+
+    Not a dataclass: it holds an index and lookup tables built once.
+    """
+
+    def __init__(self, source: Source, passages: Sequence[Quote]) -> None:
+        spans = [s for q in passages for s in q.spans]
+        # Each piece of each passage, in text order: (start, end, passage).
+        self.pieces = sorted(((s, e, q) for q in passages for s, e in q.spans), key=lambda p: p[0])
+        self.piece_starts = [p[0] for p in self.pieces]
+        self.index = TextIndex(mask(source.article.text, spans))
+        self.tokens = self.index.tokens
+        self.starts = [t.start for t in self.tokens]
+        self.keys = [_key(t) for t in self.tokens]
+
+    def search(self, probe: _Probe, quote: Quote, source: Source, policy: Policy) -> Found | None:
+        """The best stretch of this speaker's words for the quote, if any."""
+        found = []
+        for passage, lo, hi, hint in self._regions(probe):
+            window = tighten(probe.keys, self.keys, lo, hi, near=hint)
+            if window is not None:
+                found.append(self._found(probe, quote, source, passage, window, (lo, hi), policy))
+        candidates = [f for f in found if f is not None]
+        return min(candidates, key=rank) if candidates else None
+
+    def _regions(self, probe: _Probe) -> list[tuple[Quote, int, int, int]]:
+        """Token ranges to search: around where the index locates the quote and each piece."""
+        texts = [" ".join(probe.pieces)] + (list(probe.pieces) if len(probe.pieces) > 1 else [])
+        hinted: dict[str, tuple[Quote, int, int]] = {}
+        margin = max(MARGIN_WORDS, len(probe.keys))
+        for text in texts:
+            located = self.index.locate(text)
+            if located is None:
+                continue
+            passage = self._passage_at(located[0])
+            if passage is None:
+                continue
+            lo = bisect.bisect_left(self.starts, located[0])
+            hi = bisect.bisect_left(self.starts, located[1])
+            if passage.id in hinted:
+                _, plo, phi = hinted[passage.id]
+                lo, hi = min(lo, plo), max(hi, phi)
+            hinted[passage.id] = (passage, lo, hi)
+        regions = []
+        for passage, lo, hi in hinted.values():
+            p_lo = bisect.bisect_left(self.starts, passage.start)
+            p_hi = bisect.bisect_left(self.starts, passage.end)
+            regions.append((passage, max(p_lo, lo - margin), min(p_hi, hi + margin), lo))
+        return regions
+
+    def _passage_at(self, pos: int) -> Quote | None:
+        i = bisect.bisect_right(self.piece_starts, pos) - 1
+        if i >= 0 and self.pieces[i][0] <= pos < self.pieces[i][1]:
+            return self.pieces[i][2]
+        return None
+
+    def _found(
+        self,
+        probe: _Probe,
+        quote: Quote,
+        source: Source,
+        passage: Quote,
+        window: tuple[int, int, int],
+        region: tuple[int, int],
+        policy: Policy,
+    ) -> Found | None:
+        lo, hi, common = window
+        n = len(probe.keys)
+        share = common / n
+        similarity = self._similarity(probe, lo, hi)
+        if n <= SHORT_QUOTE_WORDS:
+            run = self._exact_run(probe, *region)
+            found = run is not None
+            if run is not None:
+                lo, hi = run
+                similarity = 1.0
+        else:
+            found = share >= MIN_FOUND_SHARE and similarity >= MIN_FOUND_SIMILARITY
+        if not found:
+            if share < MIN_REWORDED_SHARE:
+                return None
+            lo, hi = self._stretch_of_stems(quote.text, *region, lo, hi)
+            stretch = self._text(source, self.tokens[lo].start, self.tokens[hi - 1].end)
+            if not _is_reworded(quote.text, stretch):
+                return None
+            lo, hi = self._whole_sentences(source.article.text, passage, lo, hi)
+        else:
+            lo, hi = self._widen(probe, source, lo, hi, region)
+        start, end = self.tokens[lo].start, self.tokens[hi - 1].end
+        if probe.ends_marked:
+            end = self._through_marks(source.article.text, end)
+        b_text = self._text(source, start, end)
+        fragment = found and self._is_fragment(source.article.text, start, end)
+        match = _match(quote, passage, b_text, found=found, fragment=fragment, policy=policy)
+        return Found(source, self._passage_at(start) or passage, start, end, match)
+
+    def _exact_run(self, probe: _Probe, lo: int, hi: int) -> tuple[int, int] | None:
+        """Where a short quote's words stand one after another, each the same word or a
+        respelling of it (organise/organize, Qassem/Qasem)."""
+        n = len(probe.words)
+        for i in range(lo, hi - n + 1):
+            if all(
+                self.keys[i + k] == probe.keys[k]
+                or is_spelling_variant(probe.words[k], self.tokens[i + k].norm)
+                for k in range(n)
+            ):
+                return i, i + n
+        return None
+
+    def _similarity(self, probe: _Probe, lo: int, hi: int) -> float:
+        """Word-level similarity of the quote and the stretch, each marked omission set aside.
+
+        Words the draft leaves out under an ellipsis are told to the reader; they must not
+        make a faithful quote look unlike its source. Each piece between ellipses is
+        compared with its own stretch, in order, and the results weighed by length.
+        """
+        if len(probe.piece_keys) == 1:
+            return Levenshtein.normalized_similarity(probe.keys, self.keys[lo:hi])
+        total = 0.0
+        pos = lo
+        for keys in probe.piece_keys:
+            window = tighten(keys, self.keys, pos, hi)
+            if window is None:
+                continue
+            total += len(keys) * Levenshtein.normalized_similarity(
+                keys, self.keys[window[0] : window[1]]
+            )
+            pos = window[1]
+        return total / len(probe.keys)
+
+    def _widen(
+        self, probe: _Probe, source: Source, lo: int, hi: int, region: tuple[int, int]
+    ) -> tuple[int, int]:
+        """Take in the words the draft replaced at either end, and a `not` right after.
+
+        The tightest stretch holding the common words leaves out a first or last word the
+        draft changed ("six weeks" for "Eight weeks"), and a word it replaced with
+        [brackets] ("[Alvarez] should" for "the senator should"): the stretch takes in as
+        many words of the same sentence as the draft has there, so the change shows as a
+        replacement. A negation right after the stretch, in the same clause or as a sentence of
+        its own, belongs to it ("We will raise the fares not now ...", "... raise taxes.
+        Never."): a quote that stops short of it says the opposite.
+        """
+        text = source.article.text
+        r_lo, r_hi = region
+        ops = LCSseq.opcodes(list(probe.keys), self.keys[lo:hi])
+        lead = ops[0].src_end if ops and ops[0].tag == "delete" else 0
+        trail = len(probe.keys) - ops[-1].src_start if ops and ops[-1].tag == "delete" else 0
+        lead += int(probe.opens_bracket)
+        trail += int(probe.closes_bracket)
+        for _ in range(lead):
+            if lo > r_lo and self._same_sentence(text, lo - 1, lo):
+                lo -= 1
+        for _ in range(trail):
+            if hi < r_hi and self._same_sentence(text, hi - 1, hi):
+                hi += 1
+        if hi < r_hi and is_negation(self.tokens[hi]):
+            between = text[self.tokens[hi - 1].end : self.tokens[hi].start]
+            after = text[self.tokens[hi].end : self.tokens[hi].end + 1]
+            alone = any(ch in ".!?" for ch in between) and after in {".", "!", "?"}
+            if not between.strip() or alone:
+                hi += 1
+        return lo, hi
+
+    def _whole_sentences(self, text: str, passage: Quote, lo: int, hi: int) -> tuple[int, int]:
+        """The stretch grown to the sentences it touches, within its passage."""
+        p_lo = bisect.bisect_left(self.starts, passage.start)
+        p_hi = bisect.bisect_left(self.starts, passage.end)
+        while lo > p_lo and self._same_sentence(text, lo - 1, lo):
+            lo -= 1
+        while hi < p_hi and self._same_sentence(text, hi - 1, hi):
+            hi += 1
+        return lo, hi
+
+    def _same_sentence(self, text: str, i: int, j: int) -> bool:
+        between = text[self.tokens[i].end : self.tokens[j].start]
+        return not any(ch in _SENTENCE_ENDS for ch in between) and "\n\n" not in between
+
+    def _through_marks(self, text: str, end: int) -> int:
+        """The stretch's end moved over the punctuation right after it (`year.` not `year`)."""
+        i = bisect.bisect_right(self.piece_starts, end - 1) - 1
+        limit = self.pieces[i][1] if i >= 0 else len(text)
+        while end < limit and text[end] in _TRAILING_MARKS:
+            end += 1
+        return end
+
+    def _stretch_of_stems(
+        self, quote_text: str, r_lo: int, r_hi: int, lo: int, hi: int
+    ) -> tuple[int, int]:
+        """The stretch from the first to the last word sharing a stem with the quote."""
+        wanted = set(content_stems(quote_text))
+        hits = [i for i in range(r_lo, r_hi) if wanted & set(content_stems(self.tokens[i].text))]
+        if not hits:
+            return lo, hi
+        return min(hits[0], lo), max(hits[-1] + 1, hi)
+
+    def _text(self, source: Source, start: int, end: int) -> str:
+        """The speaker's words between two character offsets, piece by piece.
+
+        A stage direction or another speaker's words inside the stretch are left out; the
+        pieces are joined by one space, as a passage's text is.
+        """
+        text = source.article.text
+        parts = []
+        i = max(bisect.bisect_right(self.piece_starts, start) - 1, 0)
+        while i < len(self.pieces) and self.pieces[i][0] < end:
+            s, e, _ = self.pieces[i]
+            s, e = max(s, start), min(e, end)
+            if s < e:
+                parts.append(text[s:e].strip())
+            i += 1
+        return " ".join(p for p in parts if p)
+
+    def _is_fragment(self, text: str, start: int, end: int) -> bool:
+        """True when the stretch starts or ends inside a sentence of its passage."""
+        i = bisect.bisect_right(self.piece_starts, start) - 1
+        j = bisect.bisect_right(self.piece_starts, end - 1) - 1
+        before = text[self.pieces[i][0] : start].rstrip() if i >= 0 else ""
+        after = text[end : self.pieces[j][1]].lstrip() if j >= 0 else ""
+        starts_clean = not any(ch.isalnum() for ch in before) or before[-1] in _SENTENCE_ENDS
+        ends_clean = (
+            not any(ch.isalnum() for ch in after)
+            or after[0] in _SENTENCE_ENDS
+            or text[end - 1] in _SENTENCE_ENDS
+        )
+        return not (starts_clean and ends_clean)
+
+
+def tighten(
+    keys: Sequence[str], text_keys: Sequence[str], lo: int, hi: int, *, near: int | None = None
+) -> tuple[int, int, int] | None:
+    """The shortest stretch of text_keys[lo:hi] holding as many of `keys`, in order, as all of it.
+
+    A draft's words may be scattered through a passage by chance ("not ... Not" around a
+    sentence); the shortest stretch that still holds all the words the passage has in
+    common with the quote is where the quote stands. A stretch starts on a common word,
+    and for each start its end is found by bisection, since the common subsequence only
+    grows as a stretch does. A quote longer than `MAX_STARTS` words has fewer starts
+    tried, those nearest `near`, the longer it is.
+
+    Args:
+        keys: the quote's word keys.
+        text_keys: the source's word keys.
+        lo: where the search starts (token index).
+        hi: where it ends.
+        near: a token index the stretch should be close to, to choose between equals.
+
+    Returns:
+        (start, end, common words), or None when no word is in common.
+    """
+    if lo >= hi:
+        return None
+    common = _lcs(keys, text_keys[lo:hi])
+    if common == 0:
+        return None
+    wanted = set(keys)
+    # The latest start that keeps every common word: no stretch starts after it.
+    a, b = lo, hi - 1
+    while a < b:
+        mid = (a + b + 1) // 2
+        if _lcs(keys, text_keys[mid:hi]) == common:
+            a = mid
+        else:
+            b = mid - 1
+    starts = [s for s in range(lo, a + 1) if text_keys[s] in wanted]
+    tries = max(2, MAX_STARTS * MAX_STARTS // max(len(keys), MAX_STARTS))
+    if len(starts) > tries:
+        centre = near if near is not None else a
+        starts = [*sorted(starts, key=lambda s: abs(s - centre))[:tries], a]
+    best: tuple[int, int, int, int] | None = None
+    for start in starts:
+        if _lcs(keys, text_keys[start:hi]) < common:
+            continue
+        x, y = start + 1, hi
+        while x < y:
+            mid = (x + y) // 2
+            if _lcs(keys, text_keys[start:mid]) == common:
+                y = mid
+            else:
+                x = mid + 1
+        rank = (x - start, abs(start - near) if near is not None else 0, start, x)
+        if best is None or rank < best:
+            best = rank
+    assert best is not None  # the latest start holds every common word
+    return best[2], best[3], common
+
+
+def _lcs(a: Sequence[str], b: Sequence[str]) -> int:
+    return int(LCSseq.similarity(a, b))
+
+
+def _is_reworded(quote_text: str, stretch: str) -> bool:
+    """The same statement in other words: most of the quote's content stems are there."""
+    wanted = Counter(content_stems(quote_text))
+    have = Counter(content_stems(stretch))
+    shared = sum((wanted & have).values())
+    total = sum(wanted.values())
+    return shared >= MIN_REWORDED_SHARED and shared / total >= MIN_REWORDED_COVER
+
+
+def _match(
+    quote: Quote, passage: Quote, b_text: str, *, found: bool, fragment: bool, policy: Policy
+) -> Match:
+    """The match of a draft quote with a source's words, every draft word accounted for."""
+    from attribution.pipeline import build_match  # pipeline imports this module
+
+    alignment = align_texts(quote.text, b_text)
+    # A fragment's context is trimmed in `compare`; here words the draft adds beyond the
+    # source's words are changes, so both sides are taken whole.
+    alignment = _whole(alignment, reworded=not found, a_text=quote.text, b_text=b_text)
+    words_of = Quote(
+        id=passage.id,
+        text=b_text,
+        start=0,
+        end=len(b_text),
+        speaker=passage.speaker,
+        speaker_mention=passage.speaker_mention,
+        cue=passage.cue,
+        kind=QuoteKind.DIRECT,
+    )
+    match = build_match(Pair(quote, words_of, alignment), policy=policy)
+    if fragment and match.verdict in (Verdict.IDENTICAL, Verdict.COSMETIC):
+        match = dataclasses.replace(match, verdict=Verdict.PARTIAL)
+    return match
+
+
+def _whole(alignment: Alignment, *, reworded: bool, a_text: str, b_text: str) -> Alignment:
+    a_words = [t.key for t in alignment.a_tokens if t.is_word]
+    b_words = [t.key for t in alignment.b_tokens if t.is_word]
+    if reworded:
+        sa, sb = Counter(content_stems(a_text)), Counter(content_stems(b_text))
+        total = sum(sa.values()) + sum(sb.values())
+        similarity = 2 * sum((sa & sb).values()) / total if total else 0.0
+    else:
+        similarity = Levenshtein.normalized_similarity(a_words, b_words)
+    return dataclasses.replace(
+        alignment,
+        a_window=(0, len(alignment.a_tokens)),
+        b_window=(0, len(alignment.b_tokens)),
+        similarity=round(similarity, 4),
+        reworded=reworded,
+    )
+
+
+def _key(token: Token) -> str:
+    """A word's search key: case, hyphens, apostrophes and US/UK spelling folded."""
+    return spelling_key(token.key)
+
+
+def _against_house(draft_word: str, source_word: str, house: str) -> bool:
+    """True when the draft respells a US/UK word the way the house does not spell it.
+
+    Transliterated names (Qasem/Qassem) are no one's house spelling and keep their severity.
+    """
+    if spelling_key(draft_word) != spelling_key(source_word):
+        return False
+    folded = draft_word.casefold().replace("-", "").replace("'", "").replace("\u2019", "")
+    is_uk = spelling_key(folded) != folded
+    return is_uk if house == "us" else not is_uk

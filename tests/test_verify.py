@@ -1,0 +1,441 @@
+"""Verification: each draft quote searched in its sources, cut out word for word, and judged."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from attribution import article_from_text
+from attribution.model import CheckStatus, QuoteCheck, Report, SourceKind
+from attribution.pipeline import check_sources
+from attribution.sources import Source, parse_source
+from attribution.verify import SourceIndex, search, tighten
+
+TRANSCRIPT = """\
+[00:00:04]
+
+GOV. LAURA PETERSEN: We will not raise the gas tax this year. Not this year, not while \
+families are paying four dollars a gallon. We have 212 bridges rated poor, and we will \
+start with the worst 40. [applause]
+
+Q: And next year?
+
+PETERSEN: The gas tax is a conversation for next year. I am not going to negotiate it from \
+this podium.
+
+OKAFOR: Crews will be on the Route 9 bridge by the first week of April. We will not close \
+a bridge unless an inspector tells us to.
+"""
+
+
+def _transcript() -> Source:
+    return parse_source("s1", "transcript.txt", TRANSCRIPT)
+
+
+def _check(draft: str, *sources: Source, house: str | None = None) -> Report:
+    return check_sources(
+        article_from_text(draft, "draft", "draft.md"),
+        sources or (_transcript(),),
+        house_spelling=house,
+    )
+
+
+def _only(report: Report) -> QuoteCheck:
+    assert report.check is not None
+    (outcome,) = report.check.quotes
+    return outcome
+
+
+def _categories(outcome: QuoteCheck) -> list[str]:
+    assert outcome.match is not None
+    return [c.category.value for c in outcome.match.changes if c.category.value != "punctuation"]
+
+
+@pytest.mark.parametrize(
+    ("draft", "status", "verdict", "categories"),
+    [
+        (
+            "\u201cWe will not raise the gas tax this year,\u201d Petersen said.",
+            "verified",
+            "cosmetic",
+            [],
+        ),
+        (
+            "Petersen said, \u201cWe will not raise the gas tax this year.\u201d",
+            "verified",
+            "identical",
+            [],
+        ),
+        (
+            "She added that \u201cthe gas tax is a conversation for next year.\u201d",
+            "verified",
+            "cosmetic",
+            ["case"],
+        ),
+        (
+            "Petersen called it \u201ca conversation for next year\u201d and moved on.",
+            "verified",
+            "partial",
+            [],
+        ),
+        (
+            "\u201cWe have 212 bridges rated poor \u2026 we will start with the worst 40,\u201d "
+            "Petersen said.",
+            "verified",
+            "editorial",
+            ["ellipsis"],
+        ),
+        (
+            "\u201c[The state] will not raise the gas tax this year,\u201d Petersen said.",
+            "verified",
+            "editorial",
+            ["bracket"],
+        ),
+        (
+            "\u201cWe have 212 bridges rated poor, and we will start with the worst 14,\u201d "
+            "Petersen said.",
+            "altered",
+            "altered",
+            ["number"],
+        ),
+        (
+            "\u201cWe will raise the gas tax this year,\u201d Petersen said.",
+            "altered",
+            "altered",
+            ["negation"],
+        ),
+        (
+            "\u201cWe have 212 bridges rated poor, and we may start with the worst 40,\u201d "
+            "Petersen said.",
+            "altered",
+            "altered",
+            ["modality"],
+        ),
+        (
+            "\u201cWe have 212 bridges, and we will start with the worst 40,\u201d Petersen said.",
+            "altered",
+            "altered",
+            ["wording"],
+        ),
+        (
+            "\u201cWe will not raise the gas tax this year or next,\u201d Petersen said.",
+            "altered",
+            "altered",
+            ["wording"],
+        ),
+        (
+            "\u201cThe gas tax is something we will talk about next year,\u201d Petersen said.",
+            "altered",
+            "reworded",
+            [],
+        ),
+        (
+            "\u201cCrews will be on the Route 9 bridge by the first week of April,\u201d "
+            "Petersen said.",
+            "misattributed",
+            "cosmetic",
+            [],
+        ),
+        (
+            "\u201cCrews will be on the Route 9 bridge by the first week of April.\u201d",
+            "verified",
+            "identical",
+            [],
+        ),
+        (
+            "Petersen said she would not negotiate \u201cfrom this podium.\u201d",
+            "verified",
+            "partial",
+            [],
+        ),
+    ],
+)
+def test_each_draft_quote_gets_a_status_a_verdict_and_its_changes(
+    draft: str, status: str, verdict: str, categories: list[str]
+) -> None:
+    outcome = _only(_check(draft))
+    assert outcome.status.value == status
+    assert outcome.match is not None
+    assert outcome.match.verdict.value == verdict
+    assert _categories(outcome) == categories
+    assert outcome.location is not None and outcome.location.startswith("transcript.txt:")
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "\u201cWe are looking at a gas tax holiday for the summer,\u201d Petersen said.",
+        "Petersen said she would not negotiate \u201cfrom that podium.\u201d",
+        "\u201cThe bridges are fine,\u201d Petersen said.",
+        "\u201cNext year we will see,\u201d Petersen said.",
+    ],
+)
+def test_a_quote_in_no_source_is_unsupported_and_critical(draft: str) -> None:
+    report = _check(draft)
+    outcome = _only(report)
+    assert outcome.status is CheckStatus.UNSUPPORTED
+    assert outcome.severity.value == "critical"
+    assert outcome.unmatched is not None and outcome.unmatched.verdict.value == "unsupported"
+    assert report.unmatched == (outcome.unmatched,) and report.matches == ()
+
+
+def test_the_source_s_words_are_what_stands_in_the_source() -> None:
+    report = _check("Petersen called it \u201ca conversation for next year\u201d and moved on.")
+    outcome = _only(report)
+    assert outcome.match is not None
+    assert outcome.match.b_text == "a conversation for next year"
+    assert outcome.match.b == "s1:q3"
+    assert outcome.location == "transcript.txt:7"
+
+
+def test_a_stretch_across_a_stage_direction_leaves_the_direction_out() -> None:
+    text = "\u201cWe will start with the worst 40. And next year?\u201d Petersen said."
+    source = parse_source(
+        "s1",
+        "t.txt",
+        "PETERSEN: We will start with the worst 40. [applause] And next year?\n\n"
+        "Q: Why?\n\nOKAFOR: Because.\n",
+    )
+    outcome = _only(_check(text, source))
+    assert outcome.match is not None
+    assert outcome.match.b_text == "We will start with the worst 40. And next year?"
+    assert outcome.match.verdict.value == "identical"
+
+
+def test_an_omission_under_an_ellipsis_that_drops_a_not_is_a_negation_change() -> None:
+    outcome = _only(
+        _check(
+            "\u201cWe will not raise the gas tax this year \u2026 not while families are "
+            "paying four dollars a gallon,\u201d Petersen said."
+        )
+    )
+    assert outcome.status is CheckStatus.ALTERED
+    assert "negation" in _categories(outcome)
+
+
+def test_a_negation_right_after_the_quoted_words_is_part_of_them() -> None:
+    source = parse_source(
+        "s1",
+        "t.txt",
+        "RUIZ: We will raise the fares not now but in the spring.\n\nQ: When?\n\nLEE: Later.\n",
+    )
+    outcome = _only(_check("\u201cWe will raise the fares,\u201d Ruiz said.", source))
+    assert outcome.status is CheckStatus.ALTERED
+    assert "negation" in _categories(outcome)
+    fine = parse_source(
+        "s1",
+        "t.txt",
+        "RUIZ: We will raise the fares. No one likes it.\n\nQ: When?\n\nLEE: Later.\n",
+    )
+    assert _only(_check("\u201cWe will raise the fares,\u201d Ruiz said.", fine)).status.value == (
+        "verified"
+    )
+
+
+# --- speakers -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("draft", "status", "same"),
+    [
+        (
+            "Gov. Laura Petersen spoke Tuesday. \u201cWe will not raise the gas tax this "
+            "year,\u201d the governor said.",
+            "verified",
+            True,
+        ),
+        (
+            "\u201cWe will not raise the gas tax this year,\u201d the spokeswoman said.",
+            "verified",
+            None,
+        ),
+        (
+            "Sen. Mark Alvarez spoke first. \u201cWe will not raise the gas tax this year,\u201d "
+            "the senator said.",
+            "misattributed",
+            False,
+        ),
+        (
+            "\u201cWe will not raise the gas tax this year,\u201d Okafor said.",
+            "misattributed",
+            False,
+        ),
+        ("\u201cWe will not raise the gas tax this year,\u201d said Petersen.", "verified", True),
+    ],
+)
+def test_the_speaker_is_checked_against_the_turn(
+    draft: str, status: str, same: bool | None
+) -> None:
+    outcome = _only(_check(draft))
+    assert outcome.match is not None
+    assert (outcome.status.value, outcome.match.speakers.same) == (status, same)
+    if same is False:
+        assert outcome.severity.value == "major"
+
+
+def test_the_best_source_decides_and_the_others_are_listed() -> None:
+    article = parse_source(
+        "s2",
+        "wire.txt",
+        "Sen. Mark Alvarez called the plan \u201ca shell game.\u201d\n\n"
+        "\u201cWe will not raise the gas tax this year,\u201d Petersen said.\n",
+    )
+    transcript = parse_source(
+        "s1", "t.txt", "Q: Alvarez says it is a shell game. Is it?\n\nPETERSEN: No.\n\nQ: Why?\n"
+    )
+    outcome = _only(
+        _check("Sen. Mark Alvarez called it \u201ca shell game.\u201d", transcript, article)
+    )
+    assert outcome.status is CheckStatus.VERIFIED
+    assert outcome.location == "wire.txt:1"
+    assert outcome.also_in == ("t.txt:1",)
+
+
+def test_an_article_s_words_count_only_inside_its_quote_marks() -> None:
+    article = parse_source(
+        "s1",
+        "wire.txt",
+        "Petersen said the state would not raise the gas tax this year under any "
+        "circumstances.\n\n\u201cWe are ready,\u201d Okafor said.\n",
+    )
+    assert article.kind is SourceKind.ARTICLE
+    report = _check(
+        "\u201cThe state would not raise the gas tax this year under any circumstances,\u201d "
+        "Petersen said.",
+        article,
+    )
+    outcome = _only(report)
+    assert outcome.status is CheckStatus.UNSUPPORTED
+    assert outcome.unmatched is not None and outcome.unmatched.found_unquoted is True
+    assert outcome.unmatched.other == "s1"
+
+
+def test_terms_are_listed_but_not_checked() -> None:
+    report = _check("Critics called it the so-called \u201cpeace dividend\u201d again.")
+    outcome = _only(report)
+    assert outcome.status is CheckStatus.NOT_CHECKED
+    assert report.matches == () and report.unmatched == ()
+
+
+# --- house spelling -----------------------------------------------------------------------
+
+US_SOURCE = "NWOSU: We will prioritize the sickest patients.\n\nQ: And?\n\nLEE: Later.\n"
+UK_SOURCE = "NWOSU: We will prioritise the sickest patients.\n\nQ: And?\n\nLEE: Later.\n"
+
+
+@pytest.mark.parametrize(
+    ("source", "draft_word", "house", "severity"),
+    [
+        (US_SOURCE, "prioritise", "uk", "none"),
+        (US_SOURCE, "prioritise", "us", "minor"),
+        (UK_SOURCE, "prioritize", "uk", "minor"),
+        (UK_SOURCE, "prioritize", "us", "none"),
+        (US_SOURCE, "prioritise", None, "none"),
+    ],
+)
+def test_a_respelling_away_from_the_house_spelling_is_minor(
+    source: str, draft_word: str, house: str | None, severity: str
+) -> None:
+    draft = f"\u201cWe will {draft_word} the sickest patients,\u201d Nwosu said."
+    outcome = _only(_check(draft, parse_source("s1", "t", source), house=house))
+    assert outcome.status is CheckStatus.VERIFIED
+    assert outcome.severity.value == severity
+    assert outcome.match is not None
+    assert [c.category.value for c in outcome.match.changes if c.a != ","] == ["spelling"]
+
+
+def test_a_transliterated_name_is_no_house_spelling() -> None:
+    source = parse_source("s1", "t", "ALI: Qasem told us.\n\nQ: And?\n\nLEE: Later.\n")
+    outcome = _only(_check("\u201cQassem told us,\u201d Ali said.", source, house="uk"))
+    assert outcome.severity.value == "none"
+
+
+# --- laws ---------------------------------------------------------------------------------
+
+_TURN_WORDS = TRANSCRIPT.split("PETERSEN: ", 1)[1].split("[applause]", 1)[0].split()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, len(_TURN_WORDS) - 5), st.integers(4, 20))
+def test_a_faithful_fragment_of_a_turn_is_always_verified(start: int, length: int) -> None:
+    """Law: any run of four or more words of a turn, quoted with its speaker, is verified."""
+    words = " ".join(_TURN_WORDS[start : start + length]).strip(".,")
+    # A quote ending in a digit is cut short by the extractor (see the xfail below).
+    assume(not words[-1].isdigit())
+    outcome = _only(_check(f"Petersen said \u201c{words}\u201d on Tuesday."))
+    assert outcome.status is CheckStatus.VERIFIED, outcome
+    assert outcome.match is not None and outcome.match.speakers.same is True
+
+
+def test_a_quote_ending_in_a_number_is_verified() -> None:
+    outcome = _only(_check("Petersen said they would start \u201cwith the worst 40\u201d soon."))
+    assert outcome.status is CheckStatus.VERIFIED
+
+
+TEXT = st.text(
+    alphabet=st.sampled_from(list('ab cd Q:A\n[]()0:.,\u201c\u201d\u2026PETRSN"')), max_size=160
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(TEXT, TEXT, st.sampled_from(list(SourceKind)))
+def test_every_draft_quote_gets_exactly_one_outcome(
+    draft: str, source: str, kind: SourceKind
+) -> None:
+    """Law: no quote is dropped: each has one outcome, backed by a match or an unmatched."""
+    report = check_sources(
+        article_from_text(draft, "draft"), [parse_source("s1", "s", source, kind=kind)]
+    )
+    assert report.check is not None
+    outcomes = report.check.quotes
+    assert [o.quote for o in outcomes] == [q.id for q in report.articles[0].quotes]
+    for outcome in outcomes:
+        if outcome.status is CheckStatus.NOT_CHECKED:
+            assert outcome.match is None and outcome.unmatched is None
+        else:
+            assert (outcome.match is None) != (outcome.unmatched is None)
+    assert len(report.matches) + len(report.unmatched) == sum(
+        o.status is not CheckStatus.NOT_CHECKED for o in outcomes
+    )
+    assert report.check.passed is (report.worst < report.check.fail_on)
+
+
+def _shortest_by_brute_force(keys: list[str], text: list[str]) -> tuple[int, int]:
+    """Every stretch tried: the length and common words of the shortest holding them all."""
+    from rapidfuzz.distance import LCSseq
+
+    common = LCSseq.similarity(keys, text)
+    lengths = [
+        e - s
+        for s in range(len(text))
+        for e in range(s + 1, len(text) + 1)
+        if LCSseq.similarity(keys, text[s:e]) == common
+    ]
+    return min(lengths), common
+
+
+WORDS = st.lists(st.sampled_from(["we", "will", "not", "raise", "it", "this", "year"]), max_size=12)
+
+
+@given(WORDS.filter(bool), WORDS.filter(bool))
+def test_tighten_finds_the_shortest_stretch_holding_every_common_word(
+    keys: list[str], text: list[str]
+) -> None:
+    """Law: `tighten` agrees with trying every stretch, and its stretch holds every common word."""
+    from rapidfuzz.distance import LCSseq
+
+    found = tighten(keys, text, 0, len(text))
+    if LCSseq.similarity(keys, text) == 0:
+        assert found is None
+        return
+    assert found is not None
+    start, end, common = found
+    assert LCSseq.similarity(keys, text[start:end]) == common
+    assert (end - start, common) == _shortest_by_brute_force(keys, text)
+
+
+def test_searching_a_quote_in_a_source_without_its_words_finds_nothing() -> None:
+    index = SourceIndex(_transcript())
+    draft = article_from_text("\u201cBananas grow in Ecuador,\u201d she said.", "draft")
+    assert search(draft.quotes[0], index) is None
