@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from attribution import Article, article_from_text, compare, extract
@@ -119,6 +119,8 @@ MARKED = st.lists(
 
 @settings(max_examples=300, deadline=None)
 @given(MARKED)
+@example('``"word')  # a TeX opening mark, then a straight one: both used to vanish
+@example("word\u00ab``")
 def test_every_double_mark_touching_a_word_ends_up_in_a_quote(text: str) -> None:
     """Law: a double mark next to a word opens, closes or lies inside some quote's extent."""
     pairings = pair_quote_marks(text)
