@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 from collections.abc import Iterator
 
@@ -129,3 +130,13 @@ def test_sentence_merging_agrees_with_scanning_every_quote(text: str) -> None:
             else:
                 expected.append((s, e))
         assert doc._sentences(para) == expected
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet="ab\n", max_size=40), st.data())
+def test_located_lines_agree_with_counting_line_breaks(text: str, data: st.DataObject) -> None:
+    """Law: the line of a position found by bisection equals counting the breaks before it."""
+    from attribution.verify import _line_breaks
+
+    pos = data.draw(st.integers(min_value=0, max_value=len(text)))
+    assert bisect.bisect_left(_line_breaks(text), pos) == text.count("\n", 0, pos)
