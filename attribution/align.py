@@ -8,6 +8,7 @@ over tokens, with a fragment first located in the longer quote by `partial_ratio
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 import re
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein, Opcodes
+from rapidfuzz.distance import Levenshtein
 
 from attribution.model import Article, NameSpelling, Quote, QuoteKind
 from attribution.normalize import Token, negation_count, spelling_key, tokenize, word_keys
@@ -65,6 +66,16 @@ MIN_UNQUOTED_SIMILARITY = 0.85
 MIN_UNQUOTED_WORDS = 3
 # Windows of the other text tried per rare word of the quote, when looking for unquoted use.
 MAX_UNQUOTED_WINDOWS = 200
+# Word alignment is quadratic in the tokens of the shorter side. Past this many tokens (a
+# quote no article prints, but an unclosed mark in a wire dump makes) two wordings are
+# aligned within a band of this many edits: exact when they differ by fewer, else their
+# common start and end are kept and the middle is one replacement. Either way the cost is
+# linear in the longer side, so one huge quote cannot stall a comparison.
+ALIGN_BAND = 1000
+# `TextIndex.locate` scores up to 600 windows around a quote's rarest words; a quote of more
+# than 66 words gets fewer (at least 3), so windows × its words (up to the band) stays under
+# this and locating a quote costs time in proportion to its length.
+LOCATE_WINDOW_WORDS = 40_000
 # A fragment is located in the longer quote only when that is longer by this many words.
 MIN_FRAGMENT_GAP = 3
 
@@ -253,17 +264,18 @@ class TextIndex:
         )[:3]
         best: tuple[float, int, int] | None = None
         seen: set[int] = set()
+        max_windows = max(3, LOCATE_WINDOW_WORDS // min(len(keys), ALIGN_BAND))
         for _, offset, key in anchors:
             for pos in self.positions[key][:MAX_UNQUOTED_WINDOWS]:
                 start = max(0, pos - offset)
-                if start in seen:
+                if start in seen or len(seen) >= max_windows:
                     continue
                 seen.add(start)
                 window = self.keys[start : start + len(keys) + 2]
-                opcodes = Levenshtein.opcodes(keys, window)
+                opcodes = _opcodes(keys, window)
                 # Trim the window to what the quote's first and last words paired with.
                 lo, hi = _window_span(opcodes, len(window))
-                sim = Levenshtein.normalized_similarity(keys, window[lo:hi])
+                sim = _similarity(keys, window[lo:hi])
                 if best is None or sim > best[0]:
                     best = (sim, start + lo, start + hi)
         if best is None or best[2] <= best[1]:
@@ -430,7 +442,11 @@ class _Side:
         exact = self.exact.get(quote.keys)
         if exact and quote.keys:
             # The same words printed more than once: the one at the nearest place.
-            return [min(exact, key=lambda i: (abs(self.quotes[i].place - quote.place), i))]
+            # The nearest place is next to where this one would go (indices and places rise
+            # together): a bisection, not a scan of every copy (200,000 bare quote marks).
+            k = bisect.bisect_left(exact, quote.place, key=lambda i: self.quotes[i].place)
+            near = exact[max(k - 1, 0) : k + 1]
+            return [min(near, key=lambda i: (abs(self.quotes[i].place - quote.place), i))]
         scores: dict[int, float] = defaultdict(float)
         size = max(len(self.quotes), 1)
         for term in quote.terms:
@@ -555,14 +571,17 @@ def _align_tokens(a: tuple[Token, ...], b: tuple[Token, ...]) -> Alignment:
     if ka == kb:  # the same words and marks (the common case): nothing to search for
         ops: tuple[Opcode, ...] = (("equal", 0, len(a), 0, len(b)),) if a else ()
         return Alignment(a, b, ops, (0, len(a)), (0, len(b)), 1.0)
-    opcodes = tuple(
-        (op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end)
-        for op in Levenshtein.opcodes(ka, kb)
-    )
+    opcodes = tuple(_opcodes(ka, kb))
     alignment = _finish(a, b, opcodes)
     words_a = sum(1 for t in a if t.is_word)
     words_b = sum(1 for t in b if t.is_word)
-    if abs(words_a - words_b) >= MIN_FRAGMENT_GAP and min(words_a, words_b) > 0:
+    # A fragment is searched for only in a quote short enough to align exactly: the search
+    # is quadratic too, and nobody quotes a fragment of a thousand-word statement.
+    if (
+        abs(words_a - words_b) >= MIN_FRAGMENT_GAP
+        and min(words_a, words_b) > 0
+        and min(len(ka), len(kb)) <= ALIGN_BAND
+    ):
         windowed = _align_in_window(a, b, ka, kb)
         if windowed is not None and _quality(windowed) > _quality(alignment):
             return windowed
@@ -576,7 +595,7 @@ def _finish(a: tuple[Token, ...], b: tuple[Token, ...], opcodes: tuple[Opcode, .
     a_window, b_window = _trim_context(opcodes, len(a), len(b), a, b)
     wa = [t.key for t in a[a_window[0] : a_window[1]] if t.is_word]
     wb = [t.key for t in b[b_window[0] : b_window[1]] if t.is_word]
-    similarity = Levenshtein.normalized_similarity(wa, wb) if (wa or wb) else 1.0
+    similarity = _similarity(wa, wb) if (wa or wb) else 1.0
     return Alignment(a, b, opcodes, a_window, b_window, round(similarity, 4))
 
 
@@ -1219,15 +1238,73 @@ def _longest_equal_run(alignment: Alignment) -> int:
     return best
 
 
-def _window_span(opcodes: Opcodes, length: int) -> tuple[int, int]:
+def _window_span(opcodes: Sequence[Opcode], length: int) -> tuple[int, int]:
     """The part of a searched window that the quote's words paired with."""
     lo, hi = 0, length
-    ops = [(op.tag, op.dest_start, op.dest_end) for op in opcodes]
-    if ops and ops[0][0] == "insert":
-        lo = ops[0][2]
-    if ops and ops[-1][0] == "insert":
-        hi = ops[-1][1]
+    if opcodes and opcodes[0][0] == "insert":
+        lo = opcodes[0][4]
+    if opcodes and opcodes[-1][0] == "insert":
+        hi = opcodes[-1][3]
     return lo, max(hi, lo)
+
+
+def _opcodes(a: Sequence[str], b: Sequence[str]) -> list[Opcode]:
+    """Levenshtein opcodes of two key sequences, within `ALIGN_BAND` edits when both are long."""
+    if min(len(a), len(b)) > ALIGN_BAND:
+        distance = Levenshtein.distance(a, b, score_cutoff=ALIGN_BAND)
+        if distance > ALIGN_BAND:
+            return _coarse_opcodes(a, b)
+        ops = Levenshtein.opcodes(a, b, score_hint=distance)
+    else:
+        ops = Levenshtein.opcodes(a, b)
+    return [(op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end) for op in ops]
+
+
+def _coarse_opcodes(a: Sequence[str], b: Sequence[str]) -> list[Opcode]:
+    """The common start and end as equal, the middle replaced word for word, the rest of the
+    longer middle deleted or inserted (the shape RapidFuzz's opcodes have)."""
+    prefix, suffix = _common_ends(a, b)
+    a_end, b_end = len(a) - suffix, len(b) - suffix
+    replaced = min(a_end, b_end) - prefix
+    ops: list[Opcode] = [("equal", 0, prefix, 0, prefix)] if prefix else []
+    if replaced:
+        ops.append(("replace", prefix, prefix + replaced, prefix, prefix + replaced))
+    if a_end > prefix + replaced:
+        ops.append(("delete", prefix + replaced, a_end, b_end, b_end))
+    if b_end > prefix + replaced:
+        ops.append(("insert", a_end, a_end, prefix + replaced, b_end))
+    if suffix:
+        ops.append(("equal", a_end, len(a), b_end, len(b)))
+    return ops
+
+
+def _common_ends(a: Sequence[str], b: Sequence[str]) -> tuple[int, int]:
+    """The lengths of the longest common start and (not overlapping it) common end."""
+    shorter = min(len(a), len(b))
+    prefix = 0
+    while prefix < shorter and a[prefix] == b[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < shorter - prefix and a[-1 - suffix] == b[-1 - suffix]:
+        suffix += 1
+    return prefix, suffix
+
+
+def _similarity(a: Sequence[str], b: Sequence[str]) -> float:
+    """Levenshtein similarity (0 to 1) of two key sequences.
+
+    Two long sides more than `ALIGN_BAND` edits apart get the similarity of their coarse
+    alignment (`_coarse_opcodes`): never more than the true value, so a huge quote is never
+    taken for a counterpart or an unquoted reuse it is not.
+    """
+    if min(len(a), len(b)) > ALIGN_BAND:
+        longer = max(len(a), len(b))
+        distance = Levenshtein.distance(a, b, score_cutoff=ALIGN_BAND)
+        if distance > ALIGN_BAND:
+            prefix, suffix = _common_ends(a, b)
+            distance = longer - prefix - suffix
+        return 1.0 - distance / longer
+    return float(Levenshtein.normalized_similarity(a, b))
 
 
 @functools.lru_cache(maxsize=65536)

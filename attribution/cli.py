@@ -6,9 +6,10 @@ write → exit code.
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated, Any, NoReturn, TypeVar
 
@@ -23,6 +24,8 @@ from attribution.model import Report, Severity
 from attribution.report import render_json, render_markdown
 
 T = TypeVar("T")
+# One article is one step, so its bar would only jump from empty to full: none for it.
+PROGRESS_MIN_ARTICLES = 2
 
 
 class Format(enum.StrEnum):
@@ -160,8 +163,8 @@ def compare(
     articles: Annotated[
         list[str],
         typer.Argument(
-            help="Two or more articles (text or markdown files, or - for standard input); "
-            "the first is the reference the others are compared with.",
+            help="Two or more articles (text, markdown or HTML files, http(s) URLs, or - for "
+            "standard input); the first is the reference the others are compared with.",
             metavar="REFERENCE OTHER...",
             show_default=False,
         ),
@@ -185,7 +188,8 @@ def compare(
     seeds/iraq-joint-operations.uk-reprint.txt --fail-on major
     """
     policy = Policy.from_options(count_spelling=count_spelling, count_editorial=count_editorial)
-    report = _run(lambda: pipeline.compare(*articles, policy=policy))
+    with _progress_bar(len(articles)) as progress:
+        report = _run(lambda: pipeline.compare(*articles, policy=policy, progress=progress))
     _finish(report, format, output, fail_on)
 
 
@@ -194,7 +198,8 @@ def extract(
     articles: Annotated[
         list[str],
         typer.Argument(
-            help="Articles to read (text or markdown files, or - for standard input).",
+            help="Articles to read (text, markdown or HTML files, http(s) URLs, or - for "
+            "standard input).",
             metavar="ARTICLE...",
             show_default=False,
         ),
@@ -206,7 +211,8 @@ def extract(
 
     Example: attribution extract seeds/iraq-joint-operations.uk-reprint.txt --format json
     """
-    report = _run(lambda: pipeline.extract(*articles))
+    with _progress_bar(len(articles)) as progress:
+        report = _run(lambda: pipeline.extract(*articles, progress=progress))
     _finish(report, format, output, None)
 
 
@@ -327,6 +333,22 @@ def _run_config(path: Path | None) -> Config:
         return load_config(found, cwd=cwd) if found is not None else Config()
     except AttributionError as err:
         _fail(str(err))
+
+
+@contextlib.contextmanager
+def _progress_bar(articles: int) -> Iterator[pipeline.Progress | None]:
+    """A progress bar on standard error while several articles are worked on, when standard
+    error is a terminal; nothing otherwise (a log, a pipe, CI)."""
+    if articles < PROGRESS_MIN_ARTICLES or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    columns = (BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("articles", total=None)
+        yield lambda done, total: bar.update(task, completed=done, total=total)
 
 
 def _fail(message: str) -> NoReturn:

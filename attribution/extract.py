@@ -64,9 +64,10 @@ _GLYPH_DIRECTION = {
     "\u203a": _CLOSE,
 }
 # Characters after which a mark can open a quote (besides white space and the text's start).
-_BEFORE_OPENING = frozenset("([{\u2014\u2013-/:") | DOUBLE_MARKS | SINGLE_MARKS
+# A backtick is half of the TeX opening mark ``, so a mark can stand next to one.
+_BEFORE_OPENING = frozenset("([{\u2014\u2013-/:`") | DOUBLE_MARKS | SINGLE_MARKS
 # Characters before which a mark can close a quote (besides white space and the text's end).
-_AFTER_CLOSING = frozenset(".,;:!?)]}\u2014\u2013-/\u2026*") | DOUBLE_MARKS | SINGLE_MARKS
+_AFTER_CLOSING = frozenset(".,;:!?)]}\u2014\u2013-/\u2026*`") | DOUBLE_MARKS | SINGLE_MARKS
 # Elisions that begin with an apostrophe: 'em, 'til, 'cause, 'tis, 'n' ...
 _ELISION_RE = re.compile(
     r"(?:s|t|d|m|ll|re|ve|em|til|cause|tis|twas|bout|round|n|nuff)(?![^\W\d_])", re.I

@@ -134,9 +134,13 @@ class Article:
     quotes: tuple[Quote, ...] = ()
     # The decoded text all offsets refer to.
     text: str = field(default="", metadata=INTERNAL)
+    # What the reader should know about how the article was read (an encoding that had to
+    # be guessed); the report's warnings repeat them with the article's source.
+    warnings: tuple[str, ...] = field(default=(), metadata=INTERNAL)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "quotes", tuple(self.quotes))
+        object.__setattr__(self, "warnings", tuple(self.warnings))
 
     def quote(self, quote_id: str) -> Quote:
         """The quote with this id.

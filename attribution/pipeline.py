@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import string
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from attribution.align import (
     Pair,
@@ -20,7 +20,7 @@ from attribution.align import (
 from attribution.classify import DEFAULT_POLICY, Policy, classify_alignment
 from attribution.errors import BadOption
 from attribution.extract import countable, extract_quotes
-from attribution.inputs import STDIN, read_text
+from attribution.inputs import STDIN, read_input, read_text
 from attribution.model import (
     SCHEMA,
     Article,
@@ -50,6 +50,10 @@ from attribution.verify import (
 )
 
 ArticleInput = str | Article
+# Told (steps done, steps in all) after each article is read and each comparison is made,
+# so a caller can show progress; the CLI draws a bar on a terminal.
+Progress = Callable[[int, int], None]
+
 # A source to check against: a source argument (`PATH`, `KIND:PATH`, `KIND=NAME:PATH`), a
 # parsed `SourceSpec`, or a `Source` already read.
 SourceInput = str | SourceSpec | Source
@@ -66,12 +70,13 @@ def article_ids(count: int) -> list[str]:
 
 
 def read_article(source: str, article_id: str) -> Article:
-    """Read an article from a path (or `-`) and find its quotes.
+    """Read an article from a path, a URL (or `-`) and find its quotes.
 
     Raises:
         UnreadableInput: the input cannot be read or decoded.
     """
-    return with_quotes(Article(id=article_id, source=source, text=read_text(source)))
+    read = read_input(source)
+    return with_quotes(Article(article_id, source, text=read.text, warnings=read.warnings))
 
 
 def article_from_text(text: str, article_id: str = "a", source: str = "<text>") -> Article:
@@ -86,11 +91,12 @@ def with_quotes(article: Article) -> Article:
     return dataclasses.replace(article, quotes=extract_quotes(article))
 
 
-def extract(*sources: ArticleInput) -> Report:
+def extract(*sources: ArticleInput, progress: Progress | None = None) -> Report:
     """Find the quotes of one or more articles, with speaker, cue and kind.
 
     Args:
-        *sources: paths (or `-`) to read, or `Article`s.
+        *sources: paths, URLs (or `-`) to read, or `Article`s.
+        progress: told (done, total) after each article.
 
     Returns:
         A report with `articles` filled and no matches.
@@ -98,18 +104,21 @@ def extract(*sources: ArticleInput) -> Report:
     Raises:
         UnreadableInput: an input cannot be read.
     """
-    articles = _load(sources)
+    articles = _load(sources, progress=progress)
     return Report(
         SCHEMA, articles, (), (), summarize((), ()), _warnings(articles), command="extract"
     )
 
 
-def compare(*sources: ArticleInput, policy: Policy = DEFAULT_POLICY) -> Report:
+def compare(
+    *sources: ArticleInput, policy: Policy = DEFAULT_POLICY, progress: Progress | None = None
+) -> Report:
     """Compare the quotes of articles with those of the first (the reference).
 
     Args:
-        *sources: two or more paths (or `-`) or `Article`s; the first is the reference.
+        *sources: two or more paths, URLs (or `-`) or `Article`s; the first is the reference.
         policy: severities for changes (spelling, editorial marks) and speaker mismatches.
+        progress: told (done, total) after each article is read and each is compared.
 
     Returns:
         The report: every reference quote matched with its counterpart in each other
@@ -121,17 +130,29 @@ def compare(*sources: ArticleInput, policy: Policy = DEFAULT_POLICY) -> Report:
     """
     if len(sources) < 2:
         raise BadOption("compare needs at least two articles: a reference and one to compare")
-    articles = _load(sources)
-    return compare_articles(articles, policy=policy)
+    # Reading each article and comparing each with the reference are the steps.
+    total = 2 * len(sources) - 1
+    articles = _load(sources, progress=_counting_from(progress, 0, total))
+    return compare_articles(
+        articles, policy=policy, progress=_counting_from(progress, len(sources), total)
+    )
 
 
-def compare_articles(articles: Sequence[Article], *, policy: Policy = DEFAULT_POLICY) -> Report:
-    """`compare` over articles already read (and their quotes found)."""
+def compare_articles(
+    articles: Sequence[Article],
+    *,
+    policy: Policy = DEFAULT_POLICY,
+    progress: Progress | None = None,
+) -> Report:
+    """`compare` over articles already read (and their quotes found).
+
+    `progress` is told (done, total) after each article is compared with the reference.
+    """
     ref = articles[0]
     matches: list[Match] = []
     unmatched: list[Unmatched] = []
     ref_index: TextIndex | None = None
-    for other in articles[1:]:
+    for done, other in enumerate(articles[1:], 1):
         pairs = find_counterparts(ref.quotes, other.quotes, same_speaker=_speakers_agree)
         matches.extend(build_match(pair, policy=policy) for pair in pairs)
         paired_ref = {p.a.id for p in pairs}
@@ -145,6 +166,8 @@ def compare_articles(articles: Sequence[Article], *, policy: Policy = DEFAULT_PO
             if quote.id not in paired_other:
                 ref_index = ref_index or TextIndex(ref.text)
                 unmatched.append(_unmatched(quote, other, ref, ref_index))
+        if progress is not None:
+            progress(done, len(articles) - 1)
     return Report(
         SCHEMA,
         tuple(articles),
@@ -301,7 +324,9 @@ def build_match(pair: Pair, *, policy: Policy = DEFAULT_POLICY) -> Match:
 # --- helpers ------------------------------------------------------------------------------
 
 
-def _load(sources: Iterable[ArticleInput]) -> tuple[Article, ...]:
+def _load(
+    sources: Iterable[ArticleInput], *, progress: Progress | None = None
+) -> tuple[Article, ...]:
     sources = list(sources)
     ids = article_ids(len(sources))
     articles = []
@@ -310,7 +335,16 @@ def _load(sources: Iterable[ArticleInput]) -> tuple[Article, ...]:
             articles.append(with_quotes(source))
         else:
             articles.append(read_article(source, article_id))
+        if progress is not None:
+            progress(len(articles), len(sources))
     return tuple(articles)
+
+
+def _counting_from(progress: Progress | None, offset: int, total: int) -> Progress | None:
+    """A progress callback for one part of a longer job: steps offset into the whole."""
+    if progress is None:
+        return None
+    return lambda done, _: progress(offset + done, total)
 
 
 def _check_draft(
@@ -445,10 +479,17 @@ def _char_window(tokens: Sequence[object], window: tuple[int, int], length: int)
 
 
 def _warnings(articles: Iterable[Article]) -> tuple[str, ...]:
-    out = []
+    out: list[str] = []
     for article in articles:
+        out.extend(f"{article.source}: {warning}" for warning in article.warnings)
+        # Lines are counted on from the previous warning, not from the top each time: a
+        # wire dump with thousands of unclosed quotes would otherwise take quadratic time.
+        line, counted = 1, 0
         for quote in article.quotes:
             if quote.uncertain:
-                line = article.text.count("\n", 0, quote.start) + 1
+                if quote.start < counted:
+                    line, counted = 1, 0
+                line += article.text.count("\n", counted, quote.start)
+                counted = quote.start
                 out.append(f"{article.source}:{line}: {quote.id}: {quote.uncertain}")
     return tuple(out)

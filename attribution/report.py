@@ -32,6 +32,11 @@ from attribution.model import (
 # entities, math); each is backslash-escaped, which CommonMark allows for all ASCII punctuation.
 _MD_SPECIAL_RE = re.compile(r"([\\`*_~\[\]|#<>&$!])")
 _SPACE_RE = re.compile(r"\s+")
+# Control characters would reach a terminal as escape sequences (clearing the screen,
+# rewriting lines); they are shown as their control pictures (␛) or, for C1 codes, as �.
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+_CONTROL_PICTURES = {i: chr(0x2400 + i) for i in range(0x20)} | {0x7F: "\u2421"}
 # A line that starts like a list item or a setext underline would change the block.
 _BLOCK_START_RE = re.compile(r"^(\d+)([.)])|^([-+=])")
 # Quote text longer than this is cut (with …) in tables; the match sections show it whole.
@@ -51,7 +56,7 @@ _VERDICT_NOTES = {
 
 def render_json(report: Report) -> str:
     """The report as `attribution/report-v1` JSON: UTF-8 text, 2-space indent, final newline."""
-    return json.dumps(to_json_dict(report), ensure_ascii=False, indent=2) + "\n"
+    return _encodable(json.dumps(to_json_dict(report), ensure_ascii=False, indent=2) + "\n")
 
 
 def render_markdown(report: Report) -> str:
@@ -73,16 +78,16 @@ def render_markdown(report: Report) -> str:
         parts.append(_names_spelled_differently(report))
     parts.append(_quotes_by_article(report))
     parts.append(_warnings(report))
-    return "\n".join(p for p in parts if p).rstrip("\n") + "\n"
+    return _encodable("\n".join(p for p in parts if p).rstrip("\n") + "\n")
 
 
 def md_escape(text: str) -> str:
     """Article text made safe for one line of markdown (a table cell, a heading, a quote).
 
     Runs of white space (newlines included) become one space; markdown and HTML syntax is
-    backslash-escaped so it shows as written.
+    backslash-escaped so it shows as written; control characters become visible symbols.
     """
-    text = _SPACE_RE.sub(" ", text).strip()
+    text = _visible(_SPACE_RE.sub(" ", text).strip())
     text = _MD_SPECIAL_RE.sub(r"\\\1", text)
     return _BLOCK_START_RE.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text, count=1)
 
@@ -133,7 +138,8 @@ def _compare_header(report: Report) -> str:
     for i, article in enumerate(report.articles):
         role = " (reference)" if i == 0 and others else ""
         n = sum(1 for q in article.quotes if q.kind is not QuoteKind.TERM)
-        rows.append([f"{article.id}{role}", f"`{_code(article.source)}`", str(n)])
+        source = _code(article.source).replace("|", "\\|")  # GFM reads \| in a cell as |
+        rows.append([f"{article.id}{role}", f"`{source}`", str(n)])
     lines.append(table(["article", "source", "quotes"], rows))
     return "\n".join(lines)
 
@@ -644,4 +650,19 @@ def _code_cell(text: str) -> str:
 
 def _code(text: str) -> str:
     """Text for an inline code span: backticks and line breaks cannot end it early."""
-    return _SPACE_RE.sub(" ", text).replace("`", "'")
+    return _visible(_SPACE_RE.sub(" ", text).replace("`", "'"))
+
+
+def _encodable(text: str) -> str:
+    """The text with lone surrogates (a file name that is not UTF-8, as Python passes it on)
+    as U+FFFD, so it can always be written as UTF-8."""
+    if _SURROGATE_RE.search(text) is None:
+        return text
+    return _SURROGATE_RE.sub("\ufffd", text)
+
+
+def _visible(text: str) -> str:
+    """Control characters as symbols a terminal shows instead of obeying."""
+    if _CONTROL_RE.search(text) is None:
+        return text
+    return _CONTROL_RE.sub(lambda m: _CONTROL_PICTURES.get(ord(m[0]), "\ufffd"), text)

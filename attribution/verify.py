@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -82,13 +83,20 @@ class Found:
     @property
     def location(self) -> str:
         """`path:line` of the stretch's first word."""
-        line = self.source.article.text.count("\n", 0, self.start) + 1
+        line = bisect.bisect_left(_line_breaks(self.source.article.text), self.start) + 1
         return f"{self.source.article.source}:{line}"
 
     @property
     def reworded(self) -> bool:
         """True when only the same statement in other words was found."""
         return self.match.verdict is Verdict.REWORDED
+
+
+@functools.lru_cache(maxsize=8)
+def _line_breaks(text: str) -> tuple[int, ...]:
+    # Cached per source: every located quote asks for its line, and counting line breaks
+    # from the top each time is quadratic for thousands of quotes in a long transcript.
+    return tuple(m.start() for m in re.finditer("\n", text))
 
 
 class SourceIndex:

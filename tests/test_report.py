@@ -122,3 +122,62 @@ def test_the_editor_s_report_keeps_its_tables_whatever_a_quote_holds(words: str)
         counts = {len(re.findall(r"(?<!\\)\|", row)) for row in rows}
         assert len(counts) == 1, block
     assert "<script" not in markdown and "<b>" not in markdown
+
+
+HOSTILE_QUOTES = [
+    "pipes | in | the | middle",
+    "`rm -rf /` and ``double`` ticks",
+    "<script>alert('x')</script> now",
+    "<!-- hidden comment --> shown",
+    "# a heading at the start",
+    "first line\nsecond line\r\nthird\u2028fourth",
+    "escape \x1b[2J the terminal \x9b31m now",
+    "**bold** _em_ [link](http://x) ![img](y) &amp; $x$ \\ end",
+    "> a block quote and 1. a list - item",
+]
+
+
+def _tables_keep_their_columns(markdown: str) -> None:
+    for block in re.findall(r"(?:^\|.*\n)+", markdown, flags=re.M):
+        rows = block.strip("\n").split("\n")
+        counts = {len(re.findall(r"(?<!\\)\|", row)) for row in rows}
+        assert len(counts) == 1, block
+
+
+def _hostile_article(article_id: str, changed: bool) -> str:
+    paragraphs = []
+    for i, words in enumerate(HOSTILE_QUOTES):
+        said = f"{words} {'fixed' if changed else 'kept'} {i}"
+        paragraphs.append(f"\u201c{said},\u201d Mayor Ana Ruiz said.")
+    return "\n\n".join(paragraphs)
+
+
+def test_hostile_quote_text_cannot_break_the_markdown_report_or_the_json() -> None:
+    report = compare(
+        article_from_text(_hostile_article("a", False), "a", "a|`b`.txt"),
+        article_from_text(_hostile_article("b", True), "b", "<script>.txt\n# x"),
+    )
+    assert len(report.matches) == len(HOSTILE_QUOTES)
+    markdown = render_markdown(report)
+    _tables_keep_their_columns(markdown)
+    headings = re.findall(r"^#+ .*$", markdown, flags=re.M)
+    assert all(h.startswith(("# Quote drift report", "## ", "### ")) for h in headings)
+    assert len([h for h in headings if h.startswith("### a:q")]) == len(HOSTILE_QUOTES)
+    outside_code = re.sub(r"`[^`\n]*`", "", markdown)  # a code span shows <script> as text
+    assert not re.search(r"(?<!\\)<(?:script|/script|!--)", outside_code)
+    for raw in ("\x1b", "\x9b", "\u2028", "\r"):
+        assert raw not in markdown
+    assert "\u241b\\[2J" in markdown  # the escape is shown, not obeyed
+    assert not re.search(r"^(?:>\s*)?[-+*] |^\d+\. |^ {4}", markdown, flags=re.M)
+    data = json.loads(render_json(report))
+    texts = [q["text"] for q in data["articles"][0]["quotes"]]
+    assert texts == [f"{w} kept {i}," for i, w in enumerate(HOSTILE_QUOTES)]
+    assert data["articles"][0]["source"] == "a|`b`.txt"
+
+
+def test_an_extract_report_of_hostile_quotes_keeps_its_shape() -> None:
+    report = extract(article_from_text(_hostile_article("a", False), "a", "x|y.txt"))
+    markdown = render_markdown(report)
+    _tables_keep_their_columns(markdown)
+    assert markdown.count("\n| a:q") == len(HOSTILE_QUOTES)
+    assert "### a: `x|y.txt`" in markdown
