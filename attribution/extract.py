@@ -121,7 +121,7 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     pos = 0
     for b_start, b_end in [*breaks, (len(text), len(text))]:
-        span = _trim(text, pos, b_start)
+        span = trim_span(text, pos, b_start)
         if span[0] < span[1]:
             spans.append(span)
         pos = b_end
@@ -199,7 +199,7 @@ def countable(quotes: tuple[Quote, ...] | list[Quote]) -> list[Quote]:
 # --- pairing ------------------------------------------------------------------------------
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink (start, end) past white space at both ends."""
     while start < end and text[start].isspace():
         start += 1
@@ -459,7 +459,7 @@ def _after_last_close(text: str, done: list[Pairing], para: tuple[int, int]) -> 
 
 def _trimmed(text: str, pairing: Pairing) -> Pairing | None:
     """The pairing with each piece trimmed of white space; None when no words are quoted."""
-    pieces = [_trim(text, s, e) for s, e in pairing.pieces]
+    pieces = [trim_span(text, s, e) for s, e in pairing.pieces]
     pieces = [(s, e) for s, e in pieces if s < e]
     if not pieces:
         return None

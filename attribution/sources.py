@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from attribution.errors import BadOption, unknown_choice
-from attribution.extract import countable, extract_quotes
+from attribution.extract import countable, extract_quotes, trim_span
 from attribution.model import Article, Quote, QuoteKind, SourceKind
 from attribution.speakers import canonical_speaker
 
@@ -546,19 +546,11 @@ def _pieces(
     pos = start
     for s, e in sorted(cuts):
         if s > pos:
-            out.append(_trim(text, pos, min(s, end)))
+            out.append(trim_span(text, pos, min(s, end)))
         pos = max(pos, e)
     if pos < end:
-        out.append(_trim(text, pos, end))
+        out.append(trim_span(text, pos, end))
     return [(s, e) for s, e in out if s < e and any(ch.isalnum() for ch in text[s:e])]
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _passage(
