@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -47,6 +48,18 @@ _MARKER_TAILS = frozenset({"as", "the", "a", "an"})
 _MAX_NAME_WORDS = 4
 # The gender of each person pronoun, and of titles that tell one ("Mrs. Clinton").
 _PRONOUN_GENDERS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+# Titles written short or in another gender, read as the role "the ..." refers back by:
+# Gov. Laura Petersen is "the governor", a spokeswoman is "the spokesman".
+_ROLE_OF_TITLE = {
+    "gov": "governor", "sen": "senator", "sens": "senator", "rep": "representative",
+    "reps": "representative", "congressman": "representative",
+    "congresswoman": "representative", "pres": "president", "gen": "general",
+    "lt": "lieutenant", "col": "colonel", "maj": "major", "capt": "captain", "sgt": "sergeant",
+    "adm": "admiral", "cmdr": "commander", "dr": "doctor", "prof": "professor",
+    "supt": "superintendent", "insp": "inspector", "det": "detective", "atty": "attorney",
+    "spokeswoman": "spokesman", "spokesperson": "spokesman", "chairwoman": "chairman",
+    "chair": "chairman", "councilwoman": "councilman", "assemblywoman": "assemblyman",
+}  # fmt: skip
 _GENDERED_TITLES = {
     "mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f", "lord": "m",
     "lady": "f", "congressman": "m", "congresswoman": "f", "assemblyman": "m",
@@ -286,6 +299,8 @@ class _Entity:
     name: str  # canonical: titles stripped for people, issuer for documents
     head: str  # last word, lower case: what "the statement", "the ministry" refer back by
     gender: str | None = None  # "m" or "f" when a title or first name tells; for he / she
+    # The roles its titles name ("governor", "spokesman"): what "the governor" refers back by.
+    roles: frozenset[str] = frozenset()
 
 
 def join_split_quotes(text: str, pairings: list[Pairing]) -> list[Pairing]:
@@ -345,9 +360,56 @@ def canonical_speaker(name: str) -> str:
     determiner (`the Iraqi military`).
     """
     words = name.replace("\u2019s", "").replace("'s", "").split()
-    while len(words) > 1 and words[0].lower().rstrip(".") in lx.TITLES:
-        words.pop(0)
-    return " ".join(words)
+    if _is_organisation_name(words):
+        return " ".join(words)  # an organisation keeps every word: Lothbury Health Board
+    return " ".join(split_title(words)[1])
+
+
+def _is_organisation_name(words: Sequence[str]) -> bool:
+    """True when a name's head is an organisation: Lothbury Health Board, Office of X.
+
+    An organisation word inside a person's title does not count (Senate Majority Leader
+    Dana Cole is a person).
+    """
+    lows = [w.lower().strip(".,") for w in words]
+    if not lows:
+        return False
+    if lows[-1] in lx.ORG_NOUNS:
+        return True
+    return any(low in lx.ORG_NOUNS and nxt == "of" for low, nxt in itertools.pairwise(lows))
+
+
+def split_title(words: Sequence[str]) -> tuple[list[str], list[str]]:
+    """A capitalised run split into the titles before a name and the name.
+
+    The titles end at the last title word that still leaves a name after it, so a title
+    with a department in it comes off whole ("Transportation Secretary Dana Okafor",
+    "Secretary of State John Kerry"), while a name that holds a title word keeps it
+    ("Martin Luther King Jr.", "John Major").
+
+    Args:
+        words: the run's words as printed.
+
+    Returns:
+        (title words, name words); the titles are empty when the run has none.
+    """
+    lows = [w.lower().rstrip(".") for w in words]
+    cut = 0
+    for i, low in enumerate(lows):
+        if low not in lx.TITLES:
+            continue
+        rest = [w for w in lows[i + 1 :] if w not in lx.NAME_SUFFIXES and w != "of"]
+        if rest and rest[0] not in lx.TITLES:
+            cut = i + 1
+    while cut < len(words) and lows[cut] == "of":
+        cut += 1
+    return list(words[:cut]), list(words[cut:])
+
+
+def role_of(title_word: str) -> str:
+    """The role a title word names: "Gov." is a governor, a spokeswoman a spokesman."""
+    low = title_word.lower().rstrip(".")
+    return _ROLE_OF_TITLE.get(low, low)
 
 
 def same_speaker(a: str | None, b: str | None) -> bool | None:
@@ -563,11 +625,13 @@ class _Document:
         title = self.lows[i - 2] if before == "." and i >= 2 else before
         titled = title in lx.TITLES and title not in lx.DETERMINERS
         gender = _GENDERED_TITLES.get(title)
-        while len(lows) > 1 and (lows[0] in lx.TITLES or lows[0] == "of"):
-            titled = titled or lows[0] in lx.TITLES
-            gender = gender or _GENDERED_TITLES.get(lows[0])
-            lows.pop(0)
-            words.pop(0)
+        titles, words = split_title(words) if len(words) > 1 else ([], words)
+        lows = [w.lower() for w in words]
+        title_lows = [t.lower().rstrip(".") for t in titles] + ([title] if titled else [])
+        titled = titled or any(t in lx.TITLES for t in title_lows)
+        for t in title_lows:
+            gender = gender or _GENDERED_TITLES.get(t)
+        roles = frozenset(role_of(t) for t in title_lows if t in lx.TITLES)
         name = " ".join(words)
         if len(lows) >= 2:
             gender = gender or _first_name_genders().get(lows[0])
@@ -579,7 +643,7 @@ class _Document:
         # A person's name has two to four words (Martin Luther King Jr); a longer capitalised
         # run is a headline or a title ("Chris Christie Calls Hillary Clinton").
         if titled or 2 <= len([w for w in lows if w not in lx.NAME_SUFFIXES]) <= _MAX_NAME_WORDS:
-            return _Entity(start, "person", name, head, gender)
+            return _Entity(start, "person", name, head, gender, roles)
         return _Entity(start, "name", name, head, gender)
 
     def _issued_by_subject(self, document: _Entity, earlier: list[_Entity]) -> _Entity:
@@ -1232,6 +1296,11 @@ class _Document:
         if len(lows) == 1 and head in lx.THING_PRONOUNS:
             return self._antecedent(pos, {"org", "document"})
         content = [w for w, low in zip(words, lows, strict=False) if low not in lx.DETERMINERS]
+        # "the governor", "the spokesman": the person the article introduced with that title.
+        if lows[0] == "the" and not any(w[0].isupper() for w in content):
+            holder = self._role_holder(pos, role_of(head))
+            if holder is not None:
+                return holder
         if head in lx.DOCUMENT_NOUNS or head in lx.SPOKESPERSON_NOUNS:
             issuer = self._issuer(start, end)
             if issuer:
@@ -1261,7 +1330,7 @@ class _Document:
         if not self._scanned:  # during the scan, against the entities named so far
             return _fullest_name(name, self.entities)
         bare = canonical_speaker(name)
-        surname = bare.split()[-1].lower() if bare else ""
+        surname = _surname(bare.split())
         fullest = self._fullest_by_surname.get(surname)
         return fullest if fullest is not None and len(fullest.split()) > len(bare.split()) else bare
 
@@ -1272,7 +1341,7 @@ class _Document:
         for entity in self.entities:
             tokens = entity.name.split()
             if entity.kind == "person" and tokens:
-                key = tokens[-1].lower()
+                key = _surname(tokens)
                 if len(tokens) > len(table.get(key, "").split()):
                     table[key] = entity.name
         return table
@@ -1290,6 +1359,18 @@ class _Document:
                 if entity.kind == "person":
                     return self.resolve_name(entity.name)
                 return entity.name or None
+            k -= 1
+        return None
+
+    def _role_holder(self, pos: int, role: str) -> str | None:
+        """The nearest person before `pos` whose titles name `role` (Gov. Laura Petersen)."""
+        if role not in lx.TITLES and role not in _ROLE_OF_TITLE.values():
+            return None
+        k = bisect.bisect_right(self.entity_starts, pos) - 1
+        while k >= 0 and pos - self.entities[k].start <= _ANTECEDENT_WINDOW:
+            entity = self.entities[k]
+            if entity.kind == "person" and role in entity.roles:
+                return self.resolve_name(entity.name)
             k -= 1
         return None
 
@@ -1604,16 +1685,24 @@ class _Found:
     where: str
 
 
+def _surname(tokens: Sequence[str]) -> str:
+    """A name's last word that is not a suffix: King in Martin Luther King Jr."""
+    words = [t.lower().rstrip(".") for t in tokens]
+    while len(words) > 1 and words[-1] in lx.NAME_SUFFIXES:
+        words.pop()
+    return words[-1] if words else ""
+
+
 def _fullest_name(name: str, entities: Sequence[_Entity]) -> str:
     """The longest form of a person's name among `entities` with the same surname."""
     bare = canonical_speaker(name)
-    surname = bare.split()[-1].lower() if bare else ""
+    surname = _surname(bare.split())
     best = bare
     for entity in entities:
         if entity.kind != "person":
             continue
         tokens = entity.name.split()
-        if tokens and tokens[-1].lower() == surname and len(tokens) > len(best.split()):
+        if tokens and _surname(tokens) == surname and len(tokens) > len(best.split()):
             best = entity.name
     return best
 

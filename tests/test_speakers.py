@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from attribution import article_from_text
-from attribution.speakers import _punkt, canonical_speaker, same_speaker
+from attribution.speakers import _punkt, canonical_speaker, same_speaker, split_title
 
 
 def credits(text: str) -> list[tuple[str | None, str | None, str | None]]:
@@ -385,3 +385,69 @@ def test_punkt_runs_on_the_shipped_abbreviations() -> None:
         "Lt. Gen. Ann Ruiz met U.S. troops on Sept. 3 in Washington.",
         "She left on Friday.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Gov. Laura Petersen spoke on Monday. \u201cWe will not raise the gas tax,\u201d the governor said.",
+            [("Laura Petersen", "the governor", "said")],
+            id="the-governor-to-the-person-titled-gov",
+        ),
+        pytest.param(
+            "Pentagon spokesman Jonathan Hoffman briefed reporters. \u201cWe are reviewing it,\u201d the spokesman said.",
+            [("Jonathan Hoffman", "the spokesman", "said")],
+            id="the-spokesman-to-the-named-spokesman",
+        ),
+        pytest.param(
+            "Transportation Secretary Dana Okafor toured the bridge. \u201cIt is old,\u201d the secretary said.",
+            [("Dana Okafor", "the secretary", "said")],
+            id="the-secretary-to-the-person-with-a-department-title",
+        ),
+        pytest.param(
+            "A spokesman for the ministry spoke. \u201cThe border stays closed,\u201d the spokesman said.",
+            [("the ministry", "the spokesman", "said")],
+            id="an-unnamed-spokesman-speaks-for-the-organisation",
+        ),
+        pytest.param(
+            "Martin Luther King Jr. spoke for an hour. \u201cI have a dream,\u201d King said.",
+            [("Martin Luther King Jr", "King", "said")],
+            id="surname-before-a-suffix",
+        ),
+    ],
+)
+def test_role_nouns_and_titles_resolve_to_the_person(
+    text: str, expected: list[tuple[str | None, str | None, str | None]]
+) -> None:
+    assert credits(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "title", "name"),
+    [
+        ("Transportation Secretary Dana Okafor", "Transportation Secretary", "Dana Okafor"),
+        ("Secretary of State John Kerry", "Secretary of State", "John Kerry"),
+        ("Prime Minister Adel Abdul Mahdi", "Prime Minister", "Adel Abdul Mahdi"),
+        ("Martin Luther King Jr.", "", "Martin Luther King Jr."),
+        ("John Major", "", "John Major"),
+        ("Dana Cole", "", "Dana Cole"),
+    ],
+)
+def test_split_title_takes_the_whole_title_and_keeps_names(
+    words: str, title: str, name: str
+) -> None:
+    titles, rest = split_title(words.split())
+    assert (" ".join(titles), " ".join(rest)) == (title, name)
+
+
+@pytest.mark.parametrize(
+    ("name", "kept"),
+    [
+        ("Lothbury Health Board", "Lothbury Health Board"),
+        ("the Office of Governor Laura Petersen", "the Office of Governor Laura Petersen"),
+        ("Senate Majority Leader Dana Cole", "Dana Cole"),
+    ],
+)
+def test_organisations_keep_their_words_people_lose_titles(name: str, kept: str) -> None:
+    assert canonical_speaker(name) == kept
