@@ -130,8 +130,9 @@ def _compare_header(report: Report) -> str:
     if others:
         names = ", ".join(f"**{a.id}**" for a in others)
         lines.append(
-            f"Compared {names} with the reference **{ref.id}**: {len(quotes)} quotes, "
-            f"{len(report.matches)} matched, {len(report.unmatched)} without a counterpart."
+            f"Compared {names} with the reference **{ref.id}**: {_count(len(quotes), 'quote')}; "
+            f"{_count(len(report.matches), 'match', 'matches')}, "
+            f"{_count(len(report.unmatched), 'quote')} without a counterpart."
         )
     lines += [_severity_line(report), ""]
     rows = []
@@ -268,21 +269,34 @@ def render_difference(match: Match) -> str:
     pos = match.b_window[0] if match.b_window != (0, 0) else 0
     end = match.b_window[1] if match.b_window != (0, 0) else len(match.b_text)
     for change in sorted(match.changes, key=lambda c: (c.b_start, c.a_start)):
-        out.append(md_escape(match.b_text[pos : change.b_start]) if change.b_start > pos else "")
-        gap = match.b_text[pos : change.b_start]
-        if gap and gap[-1].isspace() and out[-1]:
-            out.append(" ")
+        out.append(_escape_keeping_edges(match.b_text[pos : change.b_start]))
         marked = []
         if change.a:
             marked.append(f"~~{md_escape(change.a)}~~")
         if change.b:
             marked.append(f"**{md_escape(change.b)}**")
+        # A mark stands apart from the words around it, as the words it marks did:
+        # "will ~~not~~ raise", never "will ~~not~~raise".
+        first = (change.a or change.b)[:1]
+        joined = bool(out[-1]) and not out[-1][-1].isspace() and change.b_start > pos
+        if joined and first.isalnum() and match.b_text[change.b_start - 1].isalnum():
+            out.append(" ")
         out.append(" ".join(marked))
         pos = change.b_end
-        if pos < len(match.b_text) and match.b_text[pos : pos + 1].isspace():
+        after = match.b_text[pos : pos + 1]
+        if not change.b and after and after[0].isalnum():
             out.append(" ")
-    out.append(md_escape(match.b_text[pos:end]))
-    return "".join(out).strip()
+    out.append(_escape_keeping_edges(match.b_text[pos:end]))
+    return _SPACE_RE.sub(" ", "".join(out)).strip()
+
+
+def _escape_keeping_edges(text: str) -> str:
+    """`md_escape`, keeping one space where the text began or ended with white space."""
+    if not text:
+        return ""
+    lead = " " if text[0].isspace() else ""
+    trail = " " if text[-1].isspace() and text.strip() else ""
+    return lead + md_escape(text) + trail
 
 
 def _names_spelled_differently(report: Report) -> str:
@@ -592,6 +606,11 @@ def _passage_credit(passage: Quote) -> str:
 def _place(source: str, text: str, offset: int) -> str:
     """`path:line` of a character offset."""
     return f"{source}:{text.count(chr(10), 0, offset) + 1}"
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    """`1 quote`, `2 quotes`, `0 matches`."""
+    return f"{n} {one if n == 1 else many or one + 's'}"
 
 
 # --- small pieces -------------------------------------------------------------------------

@@ -181,3 +181,13 @@ def test_an_extract_report_of_hostile_quotes_keeps_its_shape() -> None:
     _tables_keep_their_columns(markdown)
     assert markdown.count("\n| a:q") == len(HOSTILE_QUOTES)
     assert "### a: `x|y.txt`" in markdown
+
+
+def test_a_struck_word_stands_apart_from_its_neighbours() -> None:
+    from attribution.report import render_difference
+
+    report = compare(
+        article_from_text("\u201cWe will not raise the taxes,\u201d she said.", "a"),
+        article_from_text("\u201cWe will raise taxes.\u201d she said.", "b"),
+    )
+    assert render_difference(report.matches[0]) == "We will ~~not~~ raise ~~the~~ taxes~~,~~ **.**"
