@@ -55,3 +55,15 @@ def test_library_example_in_the_readme_runs(monkeypatch: pytest.MonkeyPatch) -> 
     )
     assert done.returncode == 0, done.stderr
     assert "altered" in done.stdout
+
+
+def test_the_readme_s_seed_excerpt_is_what_the_tool_prints() -> None:
+    section = README.split("## What it catches", 1)[1].split("\n## Quick start", 1)[0]
+    excerpt = section.split("```markdown\n", 1)[1].split("```", 1)[0]
+    golden = (ROOT / "seeds" / "REPORT.md").read_text(encoding="utf-8")
+    lines = [line for line in excerpt.splitlines() if line]
+    assert len(lines) >= 5
+    for line in lines:
+        assert line in golden.splitlines(), line
+    quoted = [line[2:] for line in section.splitlines() if line.startswith("> ")]
+    assert " ".join(quoted) in golden
