@@ -175,23 +175,9 @@ def find_counterparts(
     Returns:
         The pairs, in the reference's order and, for one reference quote, the other's.
     """
-    ref_side = _Side(ref)
-    other_side = _Side(other)
-    chosen: dict[tuple[int, int], Pair] = {}
-    for i, quote in enumerate(ref_side.quotes):
-        found = _best_counterpart(quote, ref_side, other_side, same_speaker, forward=True)
-        if found is not None:
-            j, alignment = found
-            chosen[(i, j)] = Pair(quote.quote, other_side.quotes[j].quote, alignment)
-    paired_other = {j for _, j in chosen}
-    for j, quote in enumerate(other_side.quotes):
-        if j in paired_other:
-            continue
-        found = _best_counterpart(quote, other_side, ref_side, same_speaker, forward=False)
-        if found is not None:
-            i, alignment = found
-            chosen.setdefault((i, j), Pair(ref_side.quotes[i].quote, quote.quote, alignment))
-    return [chosen[key] for key in sorted(chosen)]
+    return _pair_sides(
+        _Side(ref), _Side(other), same_speaker, lambda side, quote: side.candidates(quote)
+    )
 
 
 def find_counterparts_exhaustive(
@@ -201,11 +187,25 @@ def find_counterparts_exhaustive(
     same_speaker: Callable[[Quote, Quote], bool] | None = None,
 ) -> list[Pair]:
     """`find_counterparts` scoring every pair of quotes: slow, obviously complete, for tests."""
-    ref_side = _Side(ref)
-    other_side = _Side(other)
+    return _pair_sides(
+        _Side(ref), _Side(other), same_speaker, lambda side, quote: range(len(side.quotes))
+    )
+
+
+def _pair_sides(
+    ref_side: _Side,
+    other_side: _Side,
+    same_speaker: Callable[[Quote, Quote], bool] | None,
+    candidates: Callable[[_Side, _Prepared], Iterable[int]],
+) -> list[Pair]:
+    """Both passes of `find_counterparts`; `candidates` says which quotes of a side to score.
+
+    The fast search and its exhaustive reference differ only there, so a test comparing them
+    checks the index and nothing else.
+    """
     chosen: dict[tuple[int, int], Pair] = {}
     for i, quote in enumerate(ref_side.quotes):
-        every = range(len(other_side.quotes))
+        every = candidates(other_side, quote)
         found = _best_of(quote, ref_side, other_side, every, same_speaker, forward=True)
         if found is not None:
             j, alignment = found
@@ -214,7 +214,7 @@ def find_counterparts_exhaustive(
     for j, quote in enumerate(other_side.quotes):
         if j in paired_other:
             continue
-        every = range(len(ref_side.quotes))
+        every = candidates(ref_side, quote)
         found = _best_of(quote, other_side, ref_side, every, same_speaker, forward=False)
         if found is not None:
             i, alignment = found
@@ -501,17 +501,6 @@ def _may_pair(a: _Prepared, b: _Prepared) -> bool:
     if shared_words and shared_words >= MIN_SAME_WORDS * min(a.words, b.words):
         return True
     return sum((a.stem_bag & b.stem_bag).values()) >= MIN_REWORDED_SHARED
-
-
-def _best_counterpart(
-    quote: _Prepared,
-    own: _Side,
-    other: _Side,
-    same_speaker: Callable[[Quote, Quote], bool] | None,
-    *,
-    forward: bool,
-) -> tuple[int, Alignment] | None:
-    return _best_of(quote, own, other, other.candidates(quote), same_speaker, forward=forward)
 
 
 def _best_of(
