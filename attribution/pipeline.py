@@ -426,28 +426,22 @@ def _status(match: Match) -> CheckStatus:
 
 def _unsupported(quote: Quote, indexes: Sequence[SourceIndex]) -> Unmatched:
     """A draft quote in no source; its words may still stand in an article without marks."""
+    other, found = None, None
     for index in indexes:
-        if index.full is None:
-            continue
-        found = find_unquoted(quote, index.full)
-        if found is not None:
-            return Unmatched(
-                quote=quote.id,
-                article=DRAFT_ID,
-                text=quote.text,
-                verdict=Verdict.UNSUPPORTED,
-                severity=UNSUPPORTED_SEVERITY,
-                found_unquoted=True,
-                other=index.source.article.id,
-                found_at=found,
-            )
+        if index.full is not None:
+            found = find_unquoted(quote, index.full)
+            if found is not None:
+                other = index.source.article.id
+                break
     return Unmatched(
         quote=quote.id,
         article=DRAFT_ID,
         text=quote.text,
         verdict=Verdict.UNSUPPORTED,
         severity=UNSUPPORTED_SEVERITY,
-        found_unquoted=False,
+        found_unquoted=found is not None,
+        other=other,
+        found_at=found,
     )
 
 
