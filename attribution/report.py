@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 
 from tabulate import tabulate
 
+from attribution.extract import countable
 from attribution.model import (
     Change,
     CheckResult,
@@ -111,7 +112,7 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
 
 
 def _counted(report: Report) -> list[Quote]:
-    return [q for a in report.articles for q in a.quotes if q.kind is not QuoteKind.TERM]
+    return [q for a in report.articles for q in countable(a.quotes)]
 
 
 def _severity_line(report: Report) -> str:
@@ -138,7 +139,7 @@ def _compare_header(report: Report) -> str:
     rows = []
     for i, article in enumerate(report.articles):
         role = " (reference)" if i == 0 and others else ""
-        n = sum(1 for q in article.quotes if q.kind is not QuoteKind.TERM)
+        n = len(countable(article.quotes))
         source = _code(article.source).replace("|", "\\|")  # GFM reads \| in a cell as |
         rows.append([f"{article.id}{role}", f"`{source}`", str(n)])
     lines.append(table(["article", "source", "quotes"], rows))
@@ -403,7 +404,7 @@ def _check_severity_line(report: Report) -> str:
 
 def _credited(report: Report, info: SourceInfo) -> str:
     """Who a source credits its words to, in a few words."""
-    passages = [q for q in report.article(info.article).quotes if q.kind is not QuoteKind.TERM]
+    passages = countable(report.article(info.article).quotes)
     speakers = list(dict.fromkeys(q.speaker or "unknown" for q in passages))
     if info.kind is SourceKind.STATEMENT:
         issuer = md_escape(info.speaker) if info.speaker else "*issuer unknown*"
