@@ -146,11 +146,12 @@ def rank(found: Found) -> tuple[int, int, float]:
 def settle_role_speaker(match: Match, *texts: str, policy: Policy = DEFAULT_POLICY) -> Match:
     """The match with a draft speaker named only by role (`the governor`) settled.
 
-    A draft may credit a quote to "the governor" it introduced as Gov. Laura Petersen; the
-    extractor leaves such a role unresolved, and it would read as another speaker. The role
-    agrees with the source's speaker when a text (the draft's, the source's) gives that
-    speaker the role as a title; it disagrees when the draft gives the title to someone
-    else; otherwise who said it is unknown, which is not a finding.
+    The extractor resolves "the governor" when the draft itself introduced Gov. Laura
+    Petersen; a role it could not resolve (the title is only in the source, as in a
+    transcript's "GOV. PETERSEN:") would read as another speaker. The role agrees with the
+    source's speaker when a text (the draft's, the source's) gives that speaker the role as
+    a title; it disagrees when the draft gives the title to someone else; otherwise who said
+    it is unknown, which is not a finding.
 
     Args:
         match: a match of a draft quote (a) and a source's words (b).
