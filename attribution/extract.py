@@ -185,6 +185,7 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
                 cue=attribution.cue,
                 kind=attribution.kind,
                 spans=tuple(pairing.pieces),
+                statement=f"{article.id}:s{n}",
                 uncertain=pairing.uncertain,
             )
         )

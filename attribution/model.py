@@ -99,12 +99,15 @@ class QuoteKind(enum.StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """One quotation found in an article.
+    """One quotation found in an article: the words between one pair of marks.
 
     Invariant: `" ".join(article.text[s:e] for s, e in spans) == text`, and `start`/`end` are
     the first piece's start and the last piece's end. A quote printed in one piece therefore
-    satisfies `article.text[start:end] == text`; one that runs over several paragraphs, or is
-    split around its attribution, is its pieces joined by one space.
+    satisfies `article.text[start:end] == text`; one that runs over several paragraphs is its
+    paragraphs joined by one space, without the marks that reopen them.
+
+    A statement interrupted by its attribution (“A,” she said. “B.”) is several quotes that
+    share one `statement` id; a quote inside another quote names the outer one in `within`.
     """
 
     id: str
@@ -115,7 +118,13 @@ class Quote:
     speaker_mention: str | None
     cue: str | None
     kind: QuoteKind
-    spans: tuple[tuple[int, int], ...] = field(default=(), metadata=INTERNAL)
+    # The quote's pieces, one per paragraph it runs over: [start, end] pairs.
+    spans: tuple[tuple[int, int], ...] = ()
+    # The statement this quote is part of ("a:s3"); the pieces of a statement split around
+    # its attribution share it. None only for quotes built by hand without one.
+    statement: str | None = None
+    # The id of the quote this one stands inside (a columnist quoting a candidate), or None.
+    within: str | None = None
     # Why the extractor is unsure of this quote's extent (an unpaired mark), or None.
     uncertain: str | None = field(default=None, metadata=INTERNAL)
 
@@ -319,7 +328,15 @@ class CheckStatus(enum.StrEnum):
     ALTERED = "altered"  # found with unmarked changes, or only in other words
     MISATTRIBUTED = "misattributed"  # found, but said by someone other than the draft says
     UNSUPPORTED = "unsupported"  # in no source
-    NOT_CHECKED = "not checked"  # a quoted term (scare quotes, a title), not a statement
+    # Found, but the draft's speaker cannot be read, so the credit could not be checked.
+    SPEAKER_UNVERIFIED = "speaker_unverified"
+    # Not a checkable statement (a quoted term, too short to verify): `reason` says which.
+    NOT_CHECKED = "not_checked"
+
+    @property
+    def label(self) -> str:
+        """The status in words, for people: `speaker unverified`, `not checked`."""
+        return self.value.replace("_", " ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -349,6 +366,8 @@ class QuoteCheck:
     # that holds them too.
     location: str | None = None
     also_in: tuple[str, ...] = ()
+    # Why a quote was not checked ("a quoted term", "too short to verify"), or None.
+    reason: str | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "status", CheckStatus(self.status))

@@ -370,7 +370,7 @@ def _check_header(report: Report, result: CheckResult) -> str:
     draft = report.articles[0]
     checked = [q for q in result.quotes if q.status is not CheckStatus.NOT_CHECKED]
     counts = [
-        f"{result.count(status)} {status.value}"
+        f"{result.count(status)} {status.label}"
         for status in _STATUS_ORDER
         if result.count(status) and status is not CheckStatus.VERIFIED
     ]
@@ -456,7 +456,7 @@ def _needs_details(outcome: QuoteCheck) -> bool:
 
 def _status_cell(outcome: QuoteCheck) -> str:
     """`verified (identical)`, `**altered** (critical)`, `**altered** (reworded, major)`."""
-    status = outcome.status.value
+    status = outcome.status.label
     if outcome.status is CheckStatus.NOT_CHECKED:
         return "not checked (a quoted term)"
     severity = outcome.severity.value
@@ -546,7 +546,7 @@ def _quote_details(report: Report, result: CheckResult, outcome: QuoteCheck) -> 
 
 
 def _check_heading(outcome: QuoteCheck) -> str:
-    return f"{outcome.quote}: {outcome.status.value}, {outcome.severity.value}"
+    return f"{outcome.quote}: {outcome.status.label}, {outcome.severity.value}"
 
 
 def _check_anchor_link(outcome: QuoteCheck) -> str:

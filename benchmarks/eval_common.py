@@ -62,8 +62,12 @@ COVERAGE = 0.8
 _BEFORE_OPENING = frozenset("([{\u2014\u2013-/:") | GOLD_MARKS | frozenset("'\u2018\u2019")
 _AFTER_CLOSING = frozenset(".,;:!?)]}\u2014\u2013-/\u2026*") | GOLD_MARKS | frozenset("'\u2019")
 # BRAT lines: a text-bound annotation (T), an event tying roles together (E).
-_T_LINE_RE = re.compile(r"T\d+\t(?P<label>[\w-]+) (?P<spans>\d+ \d+(?:;\d+ \d+)*)\t(?P<text>.*)")
+_T_LINE_RE = re.compile(
+    r"T\d+\t(?P<label>[\w-]+) (?P<spans>\d+ \d+(?:;\d+ \d+)*)\t(?P<text>.*)", re.S
+)
 _E_LINE_RE = re.compile(r"E\d+\t(?P<args>\S.*)")
+# The start of a BRAT line of any type: its id (T12, E3, A1, R2, N1, M1, #1) and a tab.
+_LINE_TYPE_RE = re.compile(r"[TEARNM#]\d*\t")
 # Roles whose spans hold what was said (PolNeAR adds Content2 for a second content part).
 _CONTENT_ROLE_RE = re.compile(r"Content\d*")
 # Words counted when comparing a speaker with the gold Source: letters and digits.
@@ -261,10 +265,10 @@ def parse_annotation(path: Path, text: str) -> tuple[list[GoldAttribution], list
     spans: dict[str, tuple[Span, ...]] = {}
     events: list[tuple[int, list[tuple[str, str]]]] = []
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = _logical_lines(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as err:
         return [], [f"{path}: cannot read as UTF-8: {err}"]
-    for number, line in enumerate(lines, 1):
+    for number, line in lines:
         where = f"{path}: line {number}"
         if not line.strip() or line.startswith(("#", "A", "R", "N", "M")):
             continue  # notes, attributes and relations say nothing about quotes or sources
@@ -308,6 +312,25 @@ def parse_annotation(path: Path, text: str) -> tuple[list[GoldAttribution], list
         if content:
             attributions.append(GoldAttribution(tuple(sorted(content)), tuple(sorted(source))))
     return attributions, problems
+
+
+def _logical_lines(content: str) -> list[tuple[int, str]]:
+    """The annotation's lines with their numbers, a T line's text rejoined across line breaks.
+
+    BRAT writes a span's text as it stands, so a Content running over a paragraph break
+    continues on the next physical lines (PolNeAR train has such spans): a line that opens
+    with no known line type continues the T line before it.
+    """
+    out: list[tuple[int, str]] = []
+    lines = content.split("\n")
+    if lines and not lines[-1]:
+        lines.pop()  # the file's final line end
+    for number, line in enumerate(lines, 1):
+        if out and out[-1][1].startswith("T") and not _LINE_TYPE_RE.match(line):
+            out[-1] = (out[-1][0], out[-1][1] + "\n" + line)
+        else:
+            out.append((number, line))
+    return out
 
 
 def gold_digest(folder: Path) -> str:

@@ -102,7 +102,19 @@ def test_json_follows_report_v1_with_the_draft_as_article_draft() -> None:
     assert data["schema"] == SCHEMA
     assert [a["id"] for a in data["articles"]] == ["draft", "s1", "s2", "s3"]
     turn = data["articles"][1]["quotes"][0]
-    assert list(turn) == ["id", "text", "start", "end", "speaker", "speaker_mention", "cue", "kind"]
+    assert list(turn) == [
+        "id",
+        "text",
+        "start",
+        "end",
+        "speaker",
+        "speaker_mention",
+        "cue",
+        "kind",
+        "spans",
+        "statement",
+        "within",
+    ]
     assert (turn["speaker"], turn["speaker_mention"], turn["cue"]) == (
         "Laura Petersen",
         "GOV. LAURA PETERSEN",

@@ -26,8 +26,12 @@ def test_quote_json_has_exactly_the_spec_keys_in_order() -> None:
         "speaker_mention",
         "cue",
         "kind",
+        "spans",
+        "statement",
+        "within",
     ]
     assert quote.spans == ((1, 4),)
+    assert to_json_dict(quote)["spans"] == [[1, 4]]
 
 
 def test_report_json_follows_report_v1(seed_report: Report) -> None:
