@@ -56,7 +56,7 @@ def quotes_of(text: str) -> list[tuple[str, QuoteKind]]:
         ),
         pytest.param(
             '\u201cWe are ready," the coach said. "Are you?\u201d',
-            [("We are ready, Are you?", D)],
+            [("We are ready,", D), ("Are you?", D)],
             id="mixed-marks-split",
         ),
         pytest.param(
@@ -96,13 +96,13 @@ def quotes_of(text: str) -> list[tuple[str, QuoteKind]]:
         ),
         pytest.param(
             "\u201cWe are not leaving,\u201d she said, \u201cuntil the budget is fixed.\u201d",
-            [("We are not leaving, until the budget is fixed.", D)],
+            [("We are not leaving,", D), ("until the budget is fixed.", D)],
             id="split-around-attribution",
         ),
         pytest.param(
             "\u201cThe gas tax is off the table,\u201d Petersen said. \u201cIt is a conversation "
             "for next year.\u201d",
-            [("The gas tax is off the table, It is a conversation for next year.", D)],
+            [("The gas tax is off the table,", D), ("It is a conversation for next year.", D)],
             id="split-across-sentences",
         ),
         pytest.param(
@@ -247,6 +247,53 @@ def quotes_of(text: str) -> list[tuple[str, QuoteKind]]:
 )
 def test_quotes_found(text: str, expected: list[tuple[str, QuoteKind]]) -> None:
     assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "statements"),
+    [
+        pytest.param(
+            "\u201cWe will not back down,\u201d the minister said. \u201cNever.\u201d",
+            [["We will not back down,", "Never."]],
+            id="split-around-the-attribution-across-sentences",
+        ),
+        pytest.param(
+            "\u201cThe pool reopens in June,\u201d said Councillor Priya Natarajan, "
+            "\u201cand the fees stay where they are.\u201d",
+            [["The pool reopens in June,", "and the fees stay where they are."]],
+            id="inverted-cue-between-the-pieces",
+        ),
+        pytest.param(
+            "\u201cWe lost,\u201d the coach said. \u201cWe will be back,\u201d the captain added.",
+            [["We lost,"], ["We will be back,"]],
+            id="the-second-piece-credited-on-its-own-is-another-statement",
+        ),
+        pytest.param(
+            "\u201cFirst,\u201d she said. \u201cSecond.\u201d\n\n\u201cThird.\u201d",
+            [["First,", "Second."], ["Third."]],
+            id="a-new-paragraph-is-a-new-statement",
+        ),
+        pytest.param(
+            "The union called the offer \u201can insult\u201d and \u201ca joke.\u201d",
+            [["an insult"], ["a joke."]],
+            id="two-fragments-are-two-statements",
+        ),
+    ],
+)
+def test_a_statement_split_around_its_attribution_is_quotes_linked_as_one(
+    text: str, statements: list[list[str]]
+) -> None:
+    """Each span between a pair of marks is a quote of its own, its text the article's own
+    characters; the pieces of one statement share its statement id (and its speaker)."""
+    quotes = article_from_text(text).quotes
+    groups: dict[str | None, list[str]] = {}
+    for quote in quotes:
+        assert text[quote.start : quote.end] == quote.text
+        groups.setdefault(quote.statement, []).append(quote.text)
+    assert list(groups.values()) == statements
+    for quote in quotes:
+        pieces = [q for q in quotes if q.statement == quote.statement]
+        assert {q.speaker for q in pieces} == {quote.speaker}
 
 
 def test_multi_paragraph_quote_continues_where_the_next_paragraph_reopens() -> None:

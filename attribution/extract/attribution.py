@@ -56,7 +56,12 @@ def _finish(doc: Document, found: list[Found]) -> list[Attribution]:
             speakers.append(resolve(doc, f.np, pairing.open_mark))
     kinds = [kind_of(doc, i, found[i]) for i in range(len(found))]
     share_kinds(doc, kinds)
+    for i, members in enumerate(doc.statements):
+        kinds[i] = kinds[members[0]]  # a statement's pieces are one statement's kind
     _inherit(doc, found, speakers, mentions, kinds)
+    for i, members in enumerate(doc.statements):
+        donor = next((j for j in members if speakers[j] is not None), members[0])
+        speakers[i], mentions[i], found[i] = speakers[donor], mentions[donor], found[donor]
     return [
         Attribution(speakers[i], mentions[i], found[i].cue, kinds[i]) for i in range(len(found))
     ]
@@ -129,19 +134,27 @@ def _inherit(
             take(i, prev, "previous")
 
 
-def link_statements(text: str, pairings: list[Pairing]) -> list[Pairing]:
-    """Join a quote interrupted by its attribution (`“A,” she said, “B.”`) into one statement.
+def link_statements(text: str, pairings: Sequence[Pairing]) -> list[int]:
+    """Which statement each quote is part of: a statement interrupted by its attribution
+    (`“A,” she said, “B.”`) is several quotes, one statement.
+
+    Two quotes of one paragraph are one statement when the words between them are nothing
+    but an attribution, both use the same family of marks, both are closed, and the second
+    has no attribution of its own (`“A,” she said. “B,” he added.` is two statements).
 
     Args:
         text: the article.
-        pairings: quotes as paired by `extract.pair_quote_marks`, in text order.
+        pairings: quotes as paired by `marks.pair_quote_marks`, in text order.
 
     Returns:
-        The pairings with each interrupted quote's parts joined, its pieces in order.
+        The statement number (from 0, in text order) of each pairing.
     """
-    out: list[Pairing] = []
+    numbers: list[int] = []
+    prev: Pairing | None = None
     for pairing in pairings:
-        prev = out[-1] if out else None
+        if pairing.within is not None:
+            numbers.append(-1)  # numbered below, after the quotes they stand in
+            continue
         if (
             prev is not None
             and prev.paragraph == pairing.paragraph
@@ -152,28 +165,40 @@ def link_statements(text: str, pairings: list[Pairing]) -> list[Pairing]:
             and is_interruption(text[mark_end(text, prev.close_mark) : pairing.open_mark])
             and not has_own_attribution(text, pairing)
         ):
-            prev.inner_marks.append((prev.close_mark, pairing.open_mark))
-            prev.pieces.extend(pairing.pieces)
-            prev.close_mark = pairing.close_mark
-            continue
-        out.append(pairing)
-    return out
+            numbers.append(numbers[-1] if numbers else 0)
+        else:
+            numbers.append(max(numbers, default=-1) + 1)
+        prev = pairing
+    top = max(numbers, default=-1)
+    for i, number in enumerate(numbers):
+        if number == -1:
+            top += 1
+            numbers[i] = top
+    return numbers
 
 
 def attribute(
-    text: str, pairings: Sequence[Pairing], paragraphs: Sequence[Span]
+    text: str,
+    pairings: Sequence[Pairing],
+    paragraphs: Sequence[Span],
+    statements: Sequence[int],
 ) -> list[Attribution]:
     """Find the speaker, cue and kind of every quote.
 
     Args:
         text: the article.
-        pairings: its quotes, after `link_statements`.
+        pairings: its quotes as paired by `marks.pair_quote_marks`.
         paragraphs: its paragraph spans (`marks.paragraph_spans`).
+        statements: the statement number of each pairing (`link_statements`); the pieces of
+            one statement share its attribution and kind.
 
     Returns:
         One attribution per pairing, in the same order. A quote whose speaker cannot be found
         keeps speaker None; it is never dropped.
     """
+    members: dict[int, list[int]] = {}
+    for i, number in enumerate(statements):
+        members.setdefault(number, []).append(i)
     tokens = tokenize(text, pairings)
     doc = Document(
         tokens,
@@ -181,6 +206,7 @@ def attribute(
         tuple(pairings),
         tuple(paragraphs),
         scan_mentions(tokens),
+        tuple(tuple(members[number]) for number in statements),
     )
     found = [find_candidate(doc, i) for i in range(len(pairings))]
     return _finish(doc, found)

@@ -9,6 +9,8 @@ speaker phrase decides; later stages resolve the phrase (coreference) and decide
 
 from __future__ import annotations
 
+import itertools
+
 from attribution import lexicon as lx
 from attribution.extract.cues import MAX_INTERRUPTION, cue_in
 from attribution.extract.document import Document, Found
@@ -46,9 +48,12 @@ def find_candidate(doc: Document, index: int) -> Found:
     pairing = doc.pairings[index]
     close = pairing.close_mark if pairing.close_mark is not None else pairing.end
     after_close = mark_end(t.text, close) if pairing.close_mark is not None else close
-    # Rule 1: the attribution that interrupts a split quote (“A,” she said, “B.”).
-    for close_pos, open_pos in pairing.inner_marks:
-        lo, hi = t.token_range(mark_end(t.text, close_pos), open_pos)
+    # Rule 1: the attribution that interrupts a split statement (“A,” she said, “B.”) is
+    # every piece's.
+    members = doc.statements[index]
+    for a, b in itertools.pairwise(members):
+        gap_start = mark_end(t.text, doc.pairings[a].close_mark or doc.pairings[a].end)
+        lo, hi = t.token_range(gap_start, doc.pairings[b].open_mark)
         found = cue_in(t, lo, hi, lo, hi, first=True)
         if found is not None:
             return found
