@@ -61,7 +61,7 @@ def quotes_of(text: str) -> list[tuple[str, QuoteKind]]:
         ),
         pytest.param(
             "\u201cHe told me, \u2018Leave now,\u2019 and I did,\u201d Hill said.",
-            [("He told me, \u2018Leave now,\u2019 and I did,", D)],
+            [("He told me, \u2018Leave now,\u2019 and I did,", D), ("Leave now,", D)],
             id="nested-single-in-double",
         ),
         pytest.param(
@@ -224,7 +224,7 @@ def quotes_of(text: str) -> list[tuple[str, QuoteKind]]:
         ),
         pytest.param(
             "''I had to stop and think, 'This is their lives.''' she said.",
-            [("I had to stop and think, 'This is their lives.'", D)],
+            [("I had to stop and think, 'This is their lives.'", D), ("This is their lives.", D)],
             id="three-apostrophes-close-single-then-double",
         ),
         pytest.param(
@@ -307,6 +307,107 @@ def test_multi_paragraph_quote_continues_where_the_next_paragraph_reopens() -> N
     assert len(quote.spans) == 2
     assert quote.uncertain is None
     assert quote.speaker == "the engineer"
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        pytest.param(
+            "\u201cThe library stays open,\u201d Natarajan said. \u201cWe found the money.\n\n"
+            "\u201cIt was in the reserve all along.\u201d\n\n"
+            "Natarajan said the vote is in May.",
+            ["We found the money.", "It was in the reserve all along."],
+            id="after-a-split-quote-and-before-a-paragraph-opening-with-a-cue",
+        ),
+        pytest.param(
+            "\u201cThe pool will reopen in June.\n\n"
+            "\u201cThe fees stay where they are.\u201d\n\n"
+            "Okafor said the council agreed.",
+            ["The pool will reopen in June.", "The fees stay where they are."],
+            id="next-paragraph-opens-with-name-and-cue",
+        ),
+        pytest.param(
+            "\u2018We have waited ten years for this,\n\n"
+            "\u2018and we will not wait another,\u2019 said the chair.",
+            ["We have waited ten years for this,", "and we will not wait another,"],
+            id="british-single-marks",
+        ),
+    ],
+)
+def test_a_quote_over_paragraphs_stays_one_quote_in_every_layout(
+    text: str, pieces: list[str]
+) -> None:
+    quote = next(q for q in article_from_text(text).quotes if len(q.spans) > 1)
+    assert [text[s:e] for s, e in quote.spans] == pieces
+    assert quote.text == " ".join(pieces)
+    assert quote.uncertain is None
+
+
+@pytest.mark.parametrize(
+    ("text", "inner", "speaker"),
+    [
+        pytest.param(
+            "\u201cI was in the hall when the governor turned to the crowd and said, \u2018We will "
+            "carry this state,\u2019 and they roared,\u201d wrote the columnist Dana Park.",
+            "We will carry this state,",
+            "the governor",
+            id="columnist-quotes-a-candidate",
+        ),
+        pytest.param(
+            '"Our members told us, \u2018Not one more cut,\u2019 and we listened," the union '
+            "leader said.",
+            "Not one more cut,",
+            None,
+            id="straight-outer-curly-inner",
+        ),
+        pytest.param(
+            "\u201cWhen Senator Cole says \u201csavings\u201d she means layoffs,\u201d Ruiz said.",
+            "savings",
+            None,
+            id="double-within-double",
+        ),
+    ],
+)
+def test_a_quote_within_a_quote_is_a_quote_of_its_own(
+    text: str, inner: str, speaker: str | None
+) -> None:
+    quotes = article_from_text(text).quotes
+    outer = quotes[0]
+    (nested,) = [q for q in quotes if q.within is not None]
+    assert nested.within == outer.id
+    assert nested.text == inner and text[nested.start : nested.end] == inner
+    assert nested.statement != outer.statement
+    if speaker is not None:
+        assert nested.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "\u2018It\u2019s the kids\u2019 homework that matters,\u2019 said the head teacher.",
+            ["It\u2019s the kids\u2019 homework that matters,"],
+            id="plural-possessive-inside",
+        ),
+        pytest.param(
+            "The head said the \u2018parents\u2019 evening\u2019 would go ahead.",
+            ["parents\u2019 evening"],
+            id="possessive-then-close",
+        ),
+        pytest.param(
+            "The shop sells \u2018cats\u2019 and \u2018dogs\u2019 toys.",
+            ["cats", "dogs"],
+            id="two-quoted-words-are-not-a-possessive",
+        ),
+        pytest.param(
+            "'We\u2019ll meet the teachers' union on Monday,' she said.",
+            ["We\u2019ll meet the teachers' union on Monday,"],
+            id="straight-single-marks",
+        ),
+    ],
+)
+def test_british_single_marks_keep_apostrophes_inside(text: str, expected: list[str]) -> None:
+    assert [q.text for q in article_from_text(text).quotes] == expected
 
 
 def test_multi_paragraph_quote_never_closed_before_another_speaker_is_kept_and_flagged() -> None:

@@ -67,6 +67,7 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
                 kind=found.kind,
                 spans=tuple(pairing.pieces),
                 statement=f"{article.id}:s{statements[n - 1] + 1}",
+                within=None if pairing.within is None else f"{article.id}:q{pairing.within + 1}",
                 uncertain=pairing.uncertain,
             )
         )

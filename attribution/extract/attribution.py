@@ -196,11 +196,38 @@ def attribute(
         One attribution per pairing, in the same order. A quote whose speaker cannot be found
         keeps speaker None; it is never dropped.
     """
+    out: list[Attribution | None] = [None] * len(pairings)
+    top = [i for i, p in enumerate(pairings) if p.within is None]
+    inner = [i for i, p in enumerate(pairings) if p.within is not None]
+    # Quotes within a quote are read inside the quotes that hold them: their cues and
+    # speakers are the quoted passage's words ("... and then he said, ‘We will ...’").
+    scope = [piece for i in {pairings[j].within for j in inner} if i is not None
+             for piece in pairings[i].pieces]  # fmt: skip
+    for level, where in ((top, None), (inner, scope)):
+        if not level:
+            continue
+        doc = _document(
+            text, [pairings[i] for i in level], paragraphs, [statements[i] for i in level], where
+        )
+        found = [find_candidate(doc, k) for k in range(len(level))]
+        for i, attribution in zip(level, _finish(doc, found), strict=True):
+            out[i] = attribution
+    return [a for a in out if a is not None]
+
+
+def _document(
+    text: str,
+    pairings: Sequence[Pairing],
+    paragraphs: Sequence[Span],
+    statements: Sequence[int],
+    scope: Sequence[Span] | None,
+) -> Document:
+    """The article as the candidate rules read it for one level of quotes."""
     members: dict[int, list[int]] = {}
-    for i, number in enumerate(statements):
-        members.setdefault(number, []).append(i)
-    tokens = tokenize(text, pairings)
-    doc = Document(
+    for k, number in enumerate(statements):
+        members.setdefault(number, []).append(k)
+    tokens = tokenize(text, pairings, scope=scope)
+    return Document(
         tokens,
         SentenceIndex(text, paragraphs, pairings),
         tuple(pairings),
@@ -208,5 +235,3 @@ def attribute(
         scan_mentions(tokens),
         tuple(tuple(members[number]) for number in statements),
     )
-    found = [find_candidate(doc, i) for i in range(len(pairings))]
-    return _finish(doc, found)

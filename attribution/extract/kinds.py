@@ -103,6 +103,15 @@ def kind_of(doc: Document, index: int, found: Found) -> QuoteKind:
             o == -1 for o in t.owner[sentence_lo:lead_hi]
         ):
             return QuoteKind.TERM
+    # A whole sentence introduced by a comma or colon is quoted whole: I thought, “This is it.”
+    if (
+        lead
+        and lead[-1] in {",", ":"}
+        and quote_words
+        and quote_words[0][0].isupper()
+        and ends_sentence
+    ):
+        return QuoteKind.DIRECT
     if not lead_words or lead_is_attribution(lead):
         if quote_words and (
             quote_words[0][0].isupper() or quote_words[0][0].isdigit() or len(quote_words) >= 8

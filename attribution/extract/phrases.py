@@ -149,8 +149,19 @@ def clause_subject(t: Tokens, lo: int, k: int) -> Span | None:
         if not _may_open_subject(t, start):
             continue
         np = np_after(t, start, k)
+        if np is not None and not is_speaker_like(t, np):
+            np = _speaker_head(t, np)  # "the governor turned to": the phrase ends at its noun
         if np is not None and is_speaker_like(t, np):
             return np
+    return None
+
+
+def _speaker_head(t: Tokens, np: Span) -> Span | None:
+    """A lower-case phrase cut after its first speaker noun, the verb the walk ran on into
+    left out: "the governor turned" gives "the governor"."""
+    for j in range(np[0], np[1] - 1):
+        if t.words[j].islower() and is_speaker_word(t.lows[j]):
+            return (np[0], j + 1)
     return None
 
 

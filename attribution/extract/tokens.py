@@ -64,12 +64,18 @@ class Tokens:
         return self.owner[k] == FREE
 
 
-def tokenize(text: str, pairings: Sequence[Pairing]) -> Tokens:
+def tokenize(
+    text: str, pairings: Sequence[Pairing], *, scope: Sequence[tuple[int, int]] | None = None
+) -> Tokens:
     """The article's tokens, each with the quote that owns it.
 
     Args:
         text: the article.
-        pairings: its quotes as paired by `marks.pair_quote_marks`, in text order.
+        pairings: the quotes to own tokens, in text order: the article's outermost quotes,
+            or the quotes within them.
+        scope: where the words to read for these quotes stand (for quotes within a quote,
+            the outer quotes' pieces); tokens elsewhere are owned like markup, no one's
+            words or cues. None for the whole text.
 
     Returns:
         The tokens of the whole text.
@@ -83,16 +89,21 @@ def tokenize(text: str, pairings: Sequence[Pairing]) -> Tokens:
         if i < len(starts) and starts[i] == m.start():
             lows[i] = m.group(1).lower()
     owner = _owners(text, starts, pairings)
+    if scope is not None:
+        inside = [False] * len(starts)
+        for start, end in scope:
+            i = bisect.bisect_left(starts, start)
+            while i < len(starts) and starts[i] < end:
+                inside[i] = True
+                i += 1
+        owner = [o if inside[i] else MARKUP for i, o in enumerate(owner)]
     return Tokens(text, tuple(words), tuple(lows), tuple(starts), tuple(owner))
 
 
 def _owners(text: str, starts: list[int], pairings: Sequence[Pairing]) -> list[int]:
-    """Which quote each token belongs to; an inner quote's tokens are its outer quote's too,
-    since an outer quote's words are never the reporter's (the outer one is marked)."""
+    """Which of the pairings each token belongs to (its marks count as inside)."""
     owner = [FREE] * len(starts)
     for index, pairing in enumerate(pairings):
-        if pairing.within is not None:
-            continue
         regions = [(pairing.open_mark, pairing.pieces[0][1])]
         regions += [(s, e) for s, e in pairing.pieces[1:]]
         close = pairing.close_mark
