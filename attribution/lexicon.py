@@ -22,7 +22,7 @@ def _verb_forms(*bases: str) -> frozenset[str]:
                 len(base) >= 3
                 and base[-1] not in vowels + "wxy"
                 and base[-2] in vowels
-                and base[-3] not in vowels
+                and (base[-3] not in vowels or base[-4:-2] == "qu")  # quip: quipped
             ):
                 forms.update({base + base[-1] + "ed", base + base[-1] + "ing"})
     return frozenset(forms)

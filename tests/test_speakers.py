@@ -277,6 +277,56 @@ def credits(text: str) -> list[tuple[str | None, str | None, str | None]]:
             [("Ana Ruiz", "Ruiz", "said"), ("Ana Ruiz", "Ruiz", "said")],
             id="quote-paragraph-inherits-previous-speaker",
         ),
+        pytest.param(
+            "\u201cElections matter,\u201d Kelly said. \u201cLook at the records.\u201d",
+            [("Kelly", "Kelly", "said"), ("Kelly", "Kelly", "said")],
+            id="a-name-ending-in-ly-is-no-adverb",
+        ),
+        pytest.param(
+            "\u201cWe are done here,\u201d Dana Cole angrily said.",
+            [("Dana Cole", "Dana Cole", "said")],
+            id="a-manner-adverb-between-speaker-and-cue",
+        ),
+        pytest.param(
+            "\u201cGo back to your studio,\u201d the candidate barked.",
+            [("the candidate", "the candidate", "barked")],
+            id="any-verb-after-a-subject-right-after-the-quote",
+        ),
+        pytest.param(
+            "\u201cNot one more cut,\u201d an angry Dana Cole fired back.",
+            [("Dana Cole", "an angry Dana Cole", "fired")],
+            id="words-describing-a-named-speaker-are-no-name",
+        ),
+        pytest.param(
+            "\u201cThe library stays open,\u201d said the 46-year-old.",
+            [("the 46-year-old", "the 46-year-old", "said")],
+            id="an-age-is-a-speaker-noun",
+        ),
+        pytest.param(
+            "\u201cWe were lied to,\u201d said one owner of a bakery on Main Street.",
+            [("one owner", "one owner", "said")],
+            id="inverted-speaker-ends-at-its-noun",
+        ),
+        pytest.param(
+            "\u201cThe road is closed,\u201d the driver was told.",
+            [(None, None, None)],
+            id="a-passive-cue-has-the-listener-for-subject",
+        ),
+        pytest.param(
+            "In 2016, Mrs. Ana Ruiz endorsed the levy, saying it was \u201clong overdue.\u201d",
+            [("Ana Ruiz", "Mrs. Ana Ruiz", "saying")],
+            id="an-honorific-opens-a-subject",
+        ),
+        pytest.param(
+            "\u201cWhat does that mean?\u201d Mr. Cole asked. \u201cWho was there?\u201d",
+            [("Cole", "Mr. Cole", "asked"), ("Cole", "Mr. Cole", "asked")],
+            id="a-question-and-its-attribution-are-one-sentence",
+        ),
+        pytest.param(
+            "''What does that mean?'' Mr. Cole asked. ''Who was there?''",
+            [("Cole", "Mr. Cole", "asked"), ("Cole", "Mr. Cole", "asked")],
+            id="typed-double-marks-too",
+        ),
     ],
 )
 def test_speaker_found(

@@ -27,12 +27,15 @@ from attribution.extract.phrases import (
     is_speaker_like,
     np_after,
     np_ending_at,
+    speaker_head,
 )
 from attribution.extract.tokens import Tokens
 
 # Dashes that introduce a byline after a quote: ” — Commissioner Geoffrey Starks (em, en,
 # horizontal bar, figure dash, hyphen).
 _DASHES = frozenset({"\u2014", "\u2013", "\u2015", "\u2012", "-"})
+# Verbs that are no cue of their own after a subject: "“...,” the mayor was told".
+_AUXILIARIES = frozenset({"is", "was", "has", "does", "needs", "seems", "appears"})
 # Possessive pronouns, and the pronoun each stands for when resolving who owns the words.
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 # The most tokens an attribution closing a sentence has: ", Rep. Adam Schiff said Tuesday."
@@ -99,6 +102,12 @@ def find_candidate(doc: Document, index: int) -> Found:
         found = cue_in(t, lo, hi, np_lo, np_hi, first=first, framing=where == "lead")
         if found is not None:
             return Found(found.cue, found.np, where)
+    # Rule 6b: a quote closed by a comma, question or exclamation mark and followed by a
+    # subject and its verb is that subject's, whatever the verb: manner-of-speaking verbs
+    # are an open class (“Go back,” Trump barked; “Never,” an angry Hollande retorted).
+    found = _subject_and_verb_after(doc, pairing, trail_lo, trail_hi)
+    if found is not None and lead_lo == lead_hi:
+        return found
     # Rule 7: a cue later in the sentence: “...” to defeat IS, a statement said Thursday.
     found = cue_in(t, trail_lo, trail_hi, trail_lo, trail_hi, first=True)
     if found is not None:
@@ -159,6 +168,29 @@ def find_candidate(doc: Document, index: int) -> Found:
                 if "," in t.words[max(start - 2, 0) : start]:
                     return Found(found.cue, found.np, "previous sentence")
     return Found(None, None, "none")
+
+
+def _subject_and_verb_after(doc: Document, pairing: Pairing, lo: int, hi: int) -> Found | None:
+    """`“...,” NAME VERBED`: the subject and verb right after a quote that ends as an
+    attributed quote does (with a comma, ? or ! inside its marks)."""
+    t = doc.tokens
+    last = pairing.pieces[-1][1]
+    if pairing.close_mark is None or t.text[last - 1 : last] not in {",", "?", "!"}:
+        return None
+    np = np_after(t, lo, hi)
+    if np is not None and not is_speaker_like(t, np):
+        np = speaker_head(t, np)  # "the candidate barked": the walk ran on over the verb
+    if np is None or np[1] >= hi or not is_speaker_like(t, np):
+        return None
+    verb = t.words[np[1]]
+    if (
+        verb.islower()
+        and verb.endswith(("ed", "s"))
+        and verb not in lx.SUBJECT_STOPS
+        and verb not in _AUXILIARIES
+    ):
+        return Found(verb, np, "trail")
+    return None
 
 
 def _possessor(doc: Document, lo: int, hi: int) -> Span | None:

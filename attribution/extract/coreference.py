@@ -63,6 +63,11 @@ def resolve(doc: Document, np: Span, before: int) -> str | None:
     if head in lx.GROUP_NOUNS and not any(w[0].isupper() for w in content[:-1]):
         return as_written(words)
     if any(w[0].isupper() for w in content):
+        if lows[0] in lx.DETERMINERS and not any(low in lx.ORG_NOUNS for low in lows):
+            # "an angry Hollande": words describing a person named after them are no name.
+            first = next(i for i, w in enumerate(words) if w[0].isupper())
+            if first > 1 and all(w.islower() for w in words[1:first]):
+                words, lows = words[first:], lows[first:]
         bare = canonical_speaker(" ".join(words))
         if bare != " ".join(words) and not any(w.lower() in lx.ORG_NOUNS for w in bare.split()):
             return doc.mentions.resolve_name(bare)  # Senate Majority Leader Dana Cole: a person

@@ -84,14 +84,20 @@ class SentenceIndex:
                 # A quote ending in ? or ! and its attribution are one sentence, which Punkt
                 # splits: “Why not?” Vitter demanded. (A statement ends its quote with a
                 # comma when an attribution follows, so `.”` does end a sentence.)
-                text[merged[-1][1] - 1] in CLOSING_CHARACTERS
-                and text[merged[-1][1] - 2 : merged[-1][1] - 1] in ("?", "!")
-                and starts_with_attribution(text[s:e])
+                _ends_in_question(text, merged[-1][1]) and starts_with_attribution(text[s:e])
             ):
                 merged[-1] = (merged[-1][0], e)
             else:
                 merged.append((s, e))
         return merged
+
+
+def _ends_in_question(text: str, end: int) -> bool:
+    """True when a sentence ends with a quote closed after ? or ! (“Why?” or ''Why?'')."""
+    closing = end
+    while closing > end - 2 and closing > 0 and text[closing - 1] in CLOSING_CHARACTERS:
+        closing -= 1
+    return closing < end and text[closing - 1 : closing] in ("?", "!")
 
 
 def starts_with_attribution(sentence: str) -> bool:
