@@ -327,6 +327,58 @@ def credits(text: str) -> list[tuple[str | None, str | None, str | None]]:
             [("Cole", "Mr. Cole", "asked"), ("Cole", "Mr. Cole", "asked")],
             id="typed-double-marks-too",
         ),
+        pytest.param(
+            "Flooding closed roads across the county. In Dallas, \u201cthe water came up fast,\u201d "
+            "officials said.",
+            [("officials", "officials", "said")],
+            id="a-place-is-never-a-speaker",
+        ),
+        pytest.param(
+            "\u201cIt is a disaster,\u201d the spokesman, Daniel Obi, said.",
+            [("Daniel Obi", "Daniel Obi", "said")],
+            id="a-role-then-the-name-set-off-by-commas",
+        ),
+        pytest.param(
+            "\u201cI will fight for you,\u201d Democrat Hillary Clinton said.",
+            [("Hillary Clinton", "Democrat Hillary Clinton", "said")],
+            id="a-party-word-is-a-title-not-a-first-name",
+        ),
+        pytest.param(
+            "\u201cThis is a mistake,\u201d the Center for American Progress said in a statement.",
+            [
+                (
+                    "the Center for American Progress",
+                    "the Center for American Progress",
+                    "said",
+                )
+            ],
+            id="an-organisation-keeps-its-whole-name",
+        ),
+        pytest.param(
+            "Council President Daniel Reyes said he had counted the votes. Council member Amal "
+            "Haddad spoke next. \u201cWe have waited long enough,\u201d she said.\n\n"
+            "Reyes agreed with her. He added that \u201cwe will have the votes.\u201d",
+            [("Amal Haddad", "she", "said"), ("Daniel Reyes", "He", "added")],
+            id="he-is-the-subject-before-not-the-last-quoted-speaker",
+        ),
+        pytest.param(
+            "Senator Dana Cole said it was wrong for Judge Mark Hale to criticize Tom Lyle. "
+            "\u201cIt raises doubts,\u201d she said.",
+            [("Dana Cole", "she", "said")],
+            id="she-is-the-woman-not-the-last-person-named",
+        ),
+        pytest.param(
+            "Senator Tom Lyle said it was wrong for Judge Mark Hale to criticize the mayor. "
+            "\u201cIt raises doubts,\u201d he said.",
+            [("Tom Lyle", "he", "said")],
+            id="he-is-the-subject-of-the-sentence-before",
+        ),
+        pytest.param(
+            "After meeting Tom Lyle, Mark Hale said he would vote yes. \u201cIt is time,\u201d he "
+            "said.",
+            [("Mark Hale", "he", "said")],
+            id="a-person-in-an-opening-phrase-is-not-the-subject",
+        ),
     ],
 )
 def test_speaker_found(

@@ -8,7 +8,7 @@ syntax every later stage (mentions, cues, candidates, kinds) reads phrases by, d
 from __future__ import annotations
 
 from attribution import lexicon as lx
-from attribution.extract.names import NAME_ABBREVIATIONS, is_speaker_word
+from attribution.extract.names import NAME_ABBREVIATIONS, is_date, is_place, is_speaker_word
 from attribution.extract.tokens import Tokens
 
 # The longest speaker phrase walked over, in tokens ("Outgoing Prime Minister Adel Abdul Mahdi").
@@ -49,6 +49,9 @@ def np_ending_at(t: Tokens, j: int, lo: int) -> Span | None:
         if low in lx.DETERMINERS:
             i -= 1
             break
+        if saw_proper and low in lx.ORG_CONNECTORS and _org_before(t, i, lo):
+            i -= 1  # the Center for American Progress
+            continue
         if low in lx.SUBJECT_STOPS and not (low in lx.SPEAKING_PRONOUNS and i == j):
             break
         if w[0].isupper() or w[0].isdigit():
@@ -75,6 +78,16 @@ def np_ending_at(t: Tokens, j: int, lo: int) -> Span | None:
     while start < end and lows[start] in lx.NAME_PARTICLES | {"of"}:
         start += 1
     return (start, end) if start < end else None
+
+
+def _org_before(t: Tokens, i: int, lo: int) -> bool:
+    """True when the capitalised words right before token i hold an organisation word."""
+    j = i - 1
+    while j >= lo and t.words[j][0].isupper():
+        if t.lows[j] in lx.ORG_NOUNS:
+            return True
+        j -= 1
+    return False
 
 
 def np_after(t: Tokens, i: int, hi: int, *, inverted: bool = False) -> Span | None:
@@ -106,6 +119,14 @@ def np_after(t: Tokens, i: int, hi: int, *, inverted: bool = False) -> Span | No
             proper = True
         elif (low in lx.NAME_PARTICLES or low == "of") and proper:
             pass
+        elif (
+            proper
+            and low in lx.ORG_CONNECTORS
+            and i + 1 < hi
+            and words[i + 1][0].isupper()
+            and any(x in lx.ORG_NOUNS for x in lows[start:i])
+        ):
+            pass  # said the Center for American Progress
         elif not proper and low not in lx.SUBJECT_STOPS and low not in lx.CUE_VERBS:
             pass  # "the statement", "a spokesman"
         else:
@@ -115,14 +136,14 @@ def np_after(t: Tokens, i: int, hi: int, *, inverted: bool = False) -> Span | No
         i -= 1  # "Ann Ruiz of the U.S. Army": the name ends before "of"
     if i == start or (i == start + 1 and lows[start] in lx.DETERMINERS):
         return None
-    if inverted and not proper and not isspeaker_head(lows[i - 1]):
+    if inverted and not proper and not is_speaker_head(lows[i - 1]):
         # "said one owner of a shop", "said a person close to the talks": the phrase the walk
         # ran over is cut after its speaker noun.
         return speaker_head(t, (start, i))
     return (start, i)
 
 
-def isspeaker_head(low: str) -> bool:
+def is_speaker_head(low: str) -> bool:
     """A noun that can head a speaker phrase: a speaker word or an age (the 46-year-old)."""
     return is_speaker_word(low) or low.endswith(("-year-old", "-year-olds"))
 
@@ -171,7 +192,7 @@ def speaker_head(t: Tokens, np: Span) -> Span | None:
     """A lower-case phrase cut after its first speaker noun, the verb the walk ran on into
     left out: "the governor turned" gives "the governor"."""
     for j in range(np[0], np[1]):
-        if t.words[j].islower() and isspeaker_head(t.lows[j]):
+        if t.words[j].islower() and is_speaker_head(t.lows[j]):
             return (np[0], j + 1)
     return None
 
@@ -195,7 +216,10 @@ def _may_open_subject(t: Tokens, i: int) -> bool:
 def is_speaker_like(t: Tokens, np: Span) -> bool:
     """True when a phrase can name who speaks: a name, a pronoun or a speaker noun."""
     head, low = t.words[np[1] - 1], t.lows[np[1] - 1]
-    return head[0].isupper() or isspeaker_head(low) or low in lx.SUBJECT_PRONOUNS
+    words = t.words[np[0] : np[1]]
+    if head[0].isupper() and (is_place(words) or is_date(words)):
+        return False  # "Dallas", "the U.S.", "a separate June" said nothing
+    return head[0].isupper() or is_speaker_head(low) or low in lx.SUBJECT_PRONOUNS
 
 
 def subject_before(t: Tokens, k: int, lo: int) -> tuple[Span | None, bool]:
