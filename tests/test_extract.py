@@ -296,6 +296,53 @@ def test_a_statement_split_around_its_attribution_is_quotes_linked_as_one(
         assert {q.speaker for q in pieces} == {quote.speaker}
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "speaker"),
+    [
+        pytest.param(
+            "The council will dip into the city\u2019s \u201crainy day\u201d reserve to pay for it.",
+            T,
+            None,
+            id="a-scare-quoted-term-nobody-is-credited-with",
+        ),
+        pytest.param(
+            "Officials said the so-called \u201cpeace dividend\u201d never arrived.",
+            T,
+            None,
+            id="a-term-is-never-given-a-speaker",
+        ),
+        pytest.param(
+            "Ruiz appeared on \u201cFace the Nation\u201d on Sunday.",
+            T,
+            None,
+            id="a-show-title",
+        ),
+        pytest.param(
+            "Cole called the levy \u201ca tax on families\u201d and left.",
+            P,
+            "Cole",
+            id="a-fragment-a-speaker-and-cue-govern",
+        ),
+        pytest.param(
+            "Ruiz said the count was \u201crigged\u201d and would not concede.",
+            P,
+            "Ruiz",
+            id="one-word-governed-by-a-cue",
+        ),
+        pytest.param(
+            "As Dana Cole, author of \u201cThe Quiet Bridge,\u201d put it, \u201cEvery town has one "
+            "road it cannot lose.\u201d",
+            D,
+            "Dana Cole",
+            id="a-title-inside-the-attribution-is-passed-over",
+        ),
+    ],
+)
+def test_kind_follows_attribution(text: str, kind: QuoteKind, speaker: str | None) -> None:
+    quote = article_from_text(text).quotes[-1]
+    assert (quote.kind, quote.speaker) == (kind, speaker)
+
+
 def test_multi_paragraph_quote_continues_where_the_next_paragraph_reopens() -> None:
     text = (
         "\u201cWe found the leak in the second week,\n\n"

@@ -14,7 +14,7 @@ from attribution.extract.candidates import find_candidate
 from attribution.extract.coreference import resolve
 from attribution.extract.cues import has_own_attribution, is_interruption, same_family
 from attribution.extract.document import Document, Found
-from attribution.extract.kinds import kind_of, share_kinds
+from attribution.extract.kinds import is_title_shaped, kind_of, share_kinds
 from attribution.extract.marks import Pairing, mark_at, mark_end
 from attribution.extract.mentions import scan_mentions
 from attribution.extract.names import strip_possessive
@@ -57,13 +57,18 @@ def _finish(doc: Document, found: list[Found]) -> list[Attribution]:
     kinds = [kind_of(doc, i, found[i]) for i in range(len(found))]
     share_kinds(doc, kinds)
     for i, members in enumerate(doc.statements):
-        kinds[i] = kinds[members[0]]  # a statement's pieces are one statement's kind
+        if kinds[members[0]] is not QuoteKind.TERM:
+            kinds[i] = kinds[members[0]]  # a statement's pieces are one statement's kind
     _inherit(doc, found, speakers, mentions, kinds)
     for i, members in enumerate(doc.statements):
         donor = next((j for j in members if speakers[j] is not None), members[0])
         speakers[i], mentions[i], found[i] = speakers[donor], mentions[donor], found[donor]
+    # A term is nobody's words: it is never given a speaker (the so-called “peace dividend”).
     return [
-        Attribution(speakers[i], mentions[i], found[i].cue, kinds[i]) for i in range(len(found))
+        Attribution(speakers[i], mentions[i], found[i].cue, kinds[i])
+        if kinds[i] is not QuoteKind.TERM
+        else Attribution(None, None, None, kinds[i])
+        for i in range(len(found))
     ]
 
 
@@ -152,6 +157,8 @@ def link_statements(text: str, pairings: Sequence[Pairing]) -> list[int]:
     numbers: list[int] = []
     prev: Pairing | None = None
     for pairing in pairings:
+        if prev is not None and is_title_shaped(_text_of(text, prev)):
+            prev = None  # a title before an attribution is no statement's first piece
         if pairing.within is not None:
             numbers.append(-1)  # numbered below, after the quotes they stand in
             continue
@@ -175,6 +182,10 @@ def link_statements(text: str, pairings: Sequence[Pairing]) -> list[int]:
             top += 1
             numbers[i] = top
     return numbers
+
+
+def _text_of(text: str, pairing: Pairing) -> str:
+    return " ".join(text[s:e] for s, e in pairing.pieces)
 
 
 def attribute(
@@ -226,7 +237,8 @@ def _document(
     members: dict[int, list[int]] = {}
     for k, number in enumerate(statements):
         members.setdefault(number, []).append(k)
-    tokens = tokenize(text, pairings, scope=scope)
+    titles = frozenset(k for k, p in enumerate(pairings) if is_title_shaped(_text_of(text, p)))
+    tokens = tokenize(text, pairings, scope=scope, titles=titles)
     return Document(
         tokens,
         SentenceIndex(text, paragraphs, pairings),

@@ -18,7 +18,6 @@ from attribution.extract.marks import Pairing, mark_end
 from attribution.extract.names import (
     is_capitals_word,
     is_possessive,
-    is_speaker_word,
     strip_possessive,
 )
 from attribution.extract.phrases import (
@@ -227,9 +226,10 @@ def _owner_phrase(doc: Document, k: int, lo: int) -> Span | None:
     np = np_ending_at(t, k, lo)
     if np is None:
         return None
-    if t.words[k][0].isupper() or is_speaker_word(strip_possessive(t.lows[k])):
+    owner = strip_possessive(t.lows[k])
+    if (t.words[k][0].isupper() and is_speaker_like(t, np)) or owner in lx.PERSON_NOUNS:
         return np  # Clinton's, the woman's
-    return None  # "the country's": a place or thing, more often than not
+    return None  # "the country's", "the city's": a place or thing, not a speaker
 
 
 def _transcript_label(doc: Document, pairing: Pairing) -> Span | None:
@@ -247,14 +247,16 @@ def _transcript_label(doc: Document, pairing: Pairing) -> Span | None:
 
 
 def until_next_quote(t: Tokens, lo: int, hi: int) -> int:
+    """Where the words after a quote end: at the next quote (a title does not end them)."""
     for k in range(lo, hi):
-        if t.owner[k] != -1:
+        if t.bounds(k):
             return k
     return hi
 
 
 def after_previous_quote(t: Tokens, lo: int, hi: int) -> int:
+    """Where the words before a quote start: after the quote before (a title aside)."""
     for k in range(hi - 1, lo - 1, -1):
-        if t.owner[k] != -1:
+        if t.bounds(k):
             return k + 1
     return lo

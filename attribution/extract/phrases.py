@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from attribution import lexicon as lx
 from attribution.extract.names import NAME_ABBREVIATIONS, is_date, is_place, is_speaker_word
-from attribution.extract.tokens import Tokens
+from attribution.extract.tokens import FREE, TITLE, Tokens
 
 # The longest speaker phrase walked over, in tokens ("Outgoing Prime Minister Adel Abdul Mahdi").
 MAX_NP = 9
@@ -228,6 +228,9 @@ def subject_before(t: Tokens, k: int, lo: int) -> tuple[Span | None, bool]:
     j = k - 1
     while j >= lo and (t.lows[j] in lx.CUE_ADVERBS or is_adverb(t.words[j])):
         j -= 1
+    if j >= lo and t.owner[j] == TITLE:
+        # "Amar, author of “Unwritten Constitution,” put it": a title closes an appositive.
+        return _subject_before_appositives(t, j, lo), False
     if j < lo or t.owner[j] != -1:
         return None, False
     if t.words[j] in APPOSITIVE_SEPARATORS:
@@ -261,7 +264,7 @@ def _subject_before_appositives(t: Tokens, comma: int, lo: int) -> Span | None:
     segments: list[Span] = []
     end = comma
     c = comma - 1
-    while c >= lo and owner[c] == -1 and comma - c <= _MAX_APPOSITIVES:
+    while c >= lo and owner[c] in (FREE, TITLE) and comma - c <= _MAX_APPOSITIVES:
         w = words[c]
         if w in APPOSITIVE_SEPARATORS:
             segments.append((c + 1, end))

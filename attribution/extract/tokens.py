@@ -23,6 +23,10 @@ _CONTRACTION_IN_TEXT_RE = re.compile(
 # which hold no one's words or cues; quotes own theirs by index.
 FREE = -1
 MARKUP = -2
+# The owner of the words of a quoted title (“Meet the Press”, ''America's Unwritten
+# Constitution''): not the reporter's words, so no cue or speaker, but no boundary either: a
+# speaker phrase may run past one (Akhil Amar, author of “...”, put it, “...”).
+TITLE = -3
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -63,9 +67,18 @@ class Tokens:
         """True when token k stands outside every quote and markup tag."""
         return self.owner[k] == FREE
 
+    def bounds(self, k: int) -> bool:
+        """True when token k ends the reporter's words around a quote: another quote's, or
+        markup's (a quoted title's words do not)."""
+        return self.owner[k] not in (FREE, TITLE)
+
 
 def tokenize(
-    text: str, pairings: Sequence[Pairing], *, scope: Sequence[tuple[int, int]] | None = None
+    text: str,
+    pairings: Sequence[Pairing],
+    *,
+    scope: Sequence[tuple[int, int]] | None = None,
+    titles: frozenset[int] = frozenset(),
 ) -> Tokens:
     """The article's tokens, each with the quote that owns it.
 
@@ -76,6 +89,8 @@ def tokenize(
         scope: where the words to read for these quotes stand (for quotes within a quote,
             the outer quotes' pieces); tokens elsewhere are owned like markup, no one's
             words or cues. None for the whole text.
+        titles: the indexes of pairings shaped like a title, whose words are owned as
+            `TITLE`.
 
     Returns:
         The tokens of the whole text.
@@ -89,6 +104,8 @@ def tokenize(
         if i < len(starts) and starts[i] == m.start():
             lows[i] = m.group(1).lower()
     owner = _owners(text, starts, pairings)
+    if titles:
+        owner = [TITLE if o in titles else o for o in owner]
     if scope is not None:
         inside = [False] * len(starts)
         for start, end in scope:
