@@ -1,13 +1,15 @@
-"""What every report format shares: cutting text for a table, counting, locating a line.
+"""What every report format shares: which findings a report lists and in what order, a
+match's word-by-word difference, cutting text for a table, counting, locating a line.
 
-Kept apart from the formats so markdown, JSON and HTML cut, count and place alike.
+Kept apart from the formats so markdown, JSON and HTML list, mark, cut, count and place alike.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Literal, NamedTuple
 
-from attribution.model import CheckStatus, Verdict
+from attribution.model import CheckStatus, Match, QuoteCheck, Report, Severity, Unmatched, Verdict
 
 _SPACE_RE = re.compile(r"\s+")
 # Control characters would reach a terminal as escape sequences (clearing the screen,
@@ -37,6 +39,79 @@ STATUS_ORDER = (
     CheckStatus.UNSUPPORTED,
     CheckStatus.NOT_CHECKED,
 )
+
+
+class Piece(NamedTuple):
+    """One piece of a word-by-word difference: words both wordings share (`same`), words only
+    the first has (`del`), words only the second has (`ins`), or a space that keeps a marked
+    piece apart from the words around it (`gap`)."""
+
+    kind: Literal["same", "del", "ins", "gap"]
+    text: str
+
+
+_GAP = Piece("gap", " ")
+
+
+def ordered_findings(report: Report) -> list[Match | Unmatched]:
+    """A report's findings as every format lists them.
+
+    Args:
+        report: the result of `compare` or `check`.
+
+    Returns:
+        Each match and each unmatched quote with a severity above none, worst first, and in
+        the report's order (matches, then unmatched quotes) within a severity.
+    """
+    found: list[Match | Unmatched] = [*report.matches, *report.unmatched]
+    ranked = [(-f.severity.rank, i) for i, f in enumerate(found) if f.severity is not Severity.NONE]
+    return [found[i] for _, i in sorted(ranked)]
+
+
+def difference(match: Match) -> list[Piece]:
+    """The second wording with every change in place, as pieces a format marks its own way.
+
+    Args:
+        match: a match with its changes located in its texts.
+
+    Returns:
+        The pieces in reading order, covering the aligned part of `b_text`; each change is
+        its `del` words then its `ins` words, a gap between them.
+    """
+    out: list[Piece] = []
+    pos = match.b_window[0] if match.b_window != (0, 0) else 0
+    end = match.b_window[1] if match.b_window != (0, 0) else len(match.b_text)
+    for change in sorted(match.changes, key=lambda c: (c.b_start, c.a_start)):
+        same = match.b_text[pos : change.b_start]
+        if same:
+            out.append(Piece("same", same))
+        # A mark stands apart from the words around it, as the words it marks did:
+        # "will ~~not~~ raise", never "will ~~not~~raise".
+        first = (change.a or change.b)[:1]
+        joined = bool(same) and not same[-1].isspace()
+        if joined and first.isalnum() and match.b_text[change.b_start - 1].isalnum():
+            out.append(_GAP)
+        if change.a:
+            out.append(Piece("del", change.a))
+        if change.a and change.b:
+            out.append(_GAP)
+        if change.b:
+            out.append(Piece("ins", change.b))
+        pos = change.b_end
+        after = match.b_text[pos : pos + 1]
+        if not change.b and after and after[0].isalnum():
+            out.append(_GAP)
+    if match.b_text[pos:end]:
+        out.append(Piece("same", match.b_text[pos:end]))
+    return out
+
+
+def needs_details(outcome: QuoteCheck) -> bool:
+    """A check outcome an editor must look at: every quote not verified, and a verified one
+    with a finding (a respelling, say); never a quote that was not checked."""
+    if outcome.status is CheckStatus.NOT_CHECKED:
+        return False
+    return outcome.status is not CheckStatus.VERIFIED or outcome.severity >= Severity.MINOR
 
 
 def one_line(text: str) -> str:

@@ -7,12 +7,12 @@ inject HTML. Kept apart so the compare and check reports escape, mark and tabula
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from tabulate import tabulate
 
 from attribution.model import Change, Match, Quote
-from attribution.report.common import one_line, visible
+from attribution.report.common import difference, one_line, visible
 
 # Characters GitHub markdown would read as syntax (emphasis, code, links, tables, HTML,
 # entities, math); each is backslash-escaped, which CommonMark allows for all ASCII punctuation.
@@ -48,29 +48,14 @@ def render_difference(match: Match) -> str:
     Returns:
         One escaped markdown line.
     """
-    out: list[str] = []
-    pos = match.b_window[0] if match.b_window != (0, 0) else 0
-    end = match.b_window[1] if match.b_window != (0, 0) else len(match.b_text)
-    for change in sorted(match.changes, key=lambda c: (c.b_start, c.a_start)):
-        out.append(_escape_keeping_edges(match.b_text[pos : change.b_start]))
-        marked = []
-        if change.a:
-            marked.append(f"~~{md_escape(change.a)}~~")
-        if change.b:
-            marked.append(f"**{md_escape(change.b)}**")
-        # A mark stands apart from the words around it, as the words it marks did:
-        # "will ~~not~~ raise", never "will ~~not~~raise".
-        first = (change.a or change.b)[:1]
-        joined = bool(out[-1]) and not out[-1][-1].isspace() and change.b_start > pos
-        if joined and first.isalnum() and match.b_text[change.b_start - 1].isalnum():
-            out.append(" ")
-        out.append(" ".join(marked))
-        pos = change.b_end
-        after = match.b_text[pos : pos + 1]
-        if not change.b and after and after[0].isalnum():
-            out.append(" ")
-    out.append(_escape_keeping_edges(match.b_text[pos:end]))
-    return _SPACE_RE.sub(" ", "".join(out)).strip()
+    marked: dict[str, Callable[[str], str]] = {
+        "same": _escape_keeping_edges,
+        "gap": lambda _: " ",
+        "del": lambda words: f"~~{md_escape(words)}~~",
+        "ins": lambda words: f"**{md_escape(words)}**",
+    }
+    text = "".join(marked[piece.kind](piece.text) for piece in difference(match))
+    return _SPACE_RE.sub(" ", text).strip()
 
 
 def _escape_keeping_edges(text: str) -> str:

@@ -14,6 +14,7 @@ from attribution.report.common import (
     VERDICT_NOTES,
     count,
     encodable,
+    ordered_findings,
     shorten,
 )
 from attribution.report.gfm import (
@@ -101,53 +102,45 @@ def _extract_header(report: Report) -> str:
 
 
 def _findings(report: Report) -> str:
-    rows: list[tuple[int, int, list[str]]] = []
-    for order, match in enumerate(report.matches):
-        if match.severity is Severity.NONE:
-            continue
-        rows.append(
-            (
-                -match.severity.rank,
-                order,
+    rows: list[list[str]] = []
+    for finding in ordered_findings(report):
+        if isinstance(finding, Match):
+            rows.append(
                 [
-                    match.severity.value,
-                    match.verdict.value,
-                    f"[{match.a} → {match.b}](#{_anchor(match)})",
-                    _speakers_cell(match),
-                    _summary_of_changes(match),
-                ],
+                    finding.severity.value,
+                    finding.verdict.value,
+                    f"[{finding.a} → {finding.b}](#{_anchor(finding)})",
+                    _speakers_cell(finding),
+                    _summary_of_changes(finding),
+                ]
             )
+            continue
+        quote = report.quote(finding.quote)
+        where = (
+            f"only in {finding.article}"
+            if finding.verdict is Verdict.ONLY_IN
+            else finding.verdict.value
         )
-    for order, item in enumerate(report.unmatched, start=len(report.matches)):
-        if item.severity is Severity.NONE:
-            continue
-        quote = report.quote(item.quote)
-        where = f"only in {item.article}" if item.verdict is Verdict.ONLY_IN else item.verdict.value
         rows.append(
-            (
-                -item.severity.rank,
-                order,
-                [
-                    item.severity.value,
-                    item.verdict.value,
-                    item.quote,
-                    md_escape(quote.speaker or "unknown"),
-                    f"{where}: \u201c{md_escape(shorten(item.text))}\u201d"
-                    + (
-                        f" (its words are in {item.other} without quote marks)"
-                        if item.found_unquoted
-                        else ""
-                    ),
-                ],
-            )
+            [
+                finding.severity.value,
+                finding.verdict.value,
+                finding.quote,
+                md_escape(quote.speaker or "unknown"),
+                f"{where}: \u201c{md_escape(shorten(finding.text))}\u201d"
+                + (
+                    f" (its words are in {finding.other} without quote marks)"
+                    if finding.found_unquoted
+                    else ""
+                ),
+            ]
         )
     if not rows:
         return (
             "## Findings\n\n"
             "No findings: every quote matched its counterpart without a change that matters.\n"
         )
-    rows.sort(key=lambda r: (r[0], r[1]))
-    numbered = [[str(i), *cells] for i, (_, _, cells) in enumerate(rows, 1)]
+    numbered = [[str(i), *cells] for i, cells in enumerate(rows, 1)]
     return "## Findings\n\n" + table(
         ["#", "severity", "verdict", "quotes", "speakers", "what changed"], numbered
     )

@@ -25,6 +25,7 @@ from attribution.report.common import (
     SUMMARY_CHANGES,
     TABLE_QUOTE_CHARS,
     VERDICT_NOTES,
+    needs_details,
     place,
     shorten,
 )
@@ -119,7 +120,7 @@ def _check_table(report: Report, result: CheckResult) -> str:
     rows = []
     for n, outcome in enumerate(result.quotes, 1):
         quote = report.quote(outcome.quote)
-        shown = _check_anchor_link(outcome) if _needs_details(outcome) else outcome.quote
+        shown = _check_anchor_link(outcome) if needs_details(outcome) else outcome.quote
         rows.append(
             [
                 str(n),
@@ -137,13 +138,6 @@ def _check_table(report: Report, result: CheckResult) -> str:
         ["#", "quote", "words", "verdict", "found at", "speaker in draft", "speaker in source"],
         rows,
     )
-
-
-def _needs_details(outcome: QuoteCheck) -> bool:
-    """Every quote not verified, and a verified one with a finding (a respelling, say)."""
-    if outcome.status is CheckStatus.NOT_CHECKED:
-        return False
-    return outcome.status is not CheckStatus.VERIFIED or outcome.severity >= Severity.MINOR
 
 
 def _status_cell(outcome: QuoteCheck) -> str:
@@ -188,7 +182,7 @@ def _source_speaker_cell(outcome: QuoteCheck) -> str:
 
 
 def _check_details(report: Report, result: CheckResult) -> str:
-    sections = [_quote_details(report, result, o) for o in result.quotes if _needs_details(o)]
+    sections = [_quote_details(report, result, o) for o in result.quotes if needs_details(o)]
     if not sections:
         return ""
     return "## Details\n\n" + "\n".join(sections)
