@@ -15,6 +15,7 @@ from tabulate import tabulate
 from attribution.extract import countable
 from attribution.model import (
     Change,
+    ChangeCategory,
     CheckResult,
     CheckStatus,
     Match,
@@ -183,6 +184,8 @@ def _findings(report: Report) -> str:
             continue
         quote = report.quote(item.quote)
         where = f"only in {item.article}" if item.verdict is Verdict.ONLY_IN else item.verdict.value
+        if item.twin is not None:
+            where = f"{item.article} prints this statement twice (also {item.twin})"
         rows.append(
             (
                 -item.severity.rank,
@@ -345,12 +348,15 @@ def _warnings(report: Report) -> str:
 
 # --- the editor's report (check) ---------------------------------------------------------
 
+# Changes too slight to open a quote's details for: a verified quote that changed only so.
+_MARKS_ONLY = frozenset({ChangeCategory.PUNCTUATION, ChangeCategory.CASE})
 # Statuses in the order the verdict line counts them.
 _STATUS_ORDER = (
     CheckStatus.VERIFIED,
     CheckStatus.ALTERED,
     CheckStatus.MISATTRIBUTED,
     CheckStatus.UNSUPPORTED,
+    CheckStatus.SPEAKER_UNVERIFIED,
     CheckStatus.NOT_CHECKED,
 )
 
@@ -448,17 +454,23 @@ def _check_table(report: Report, result: CheckResult) -> str:
 
 
 def _needs_details(outcome: QuoteCheck) -> bool:
-    """Every quote not verified, and a verified one with a finding (a respelling, say)."""
+    """Every quote not verified, and a verified one that changed at all (an editor's
+    bracket or omission included), so the editor sees every difference word by word."""
     if outcome.status is CheckStatus.NOT_CHECKED:
         return False
-    return outcome.status is not CheckStatus.VERIFIED or outcome.severity >= Severity.MINOR
+    if outcome.status is not CheckStatus.VERIFIED:
+        return True
+    # Marks and capitals alone ("," for "." where a quote is split) are not worth a section.
+    return outcome.match is not None and any(
+        c.category not in _MARKS_ONLY for c in outcome.match.changes
+    )
 
 
 def _status_cell(outcome: QuoteCheck) -> str:
     """`verified (identical)`, `**altered** (critical)`, `**altered** (reworded, major)`."""
     status = outcome.status.label
     if outcome.status is CheckStatus.NOT_CHECKED:
-        return "not checked (a quoted term)"
+        return f"not checked ({outcome.reason or 'a quoted term'})"
     severity = outcome.severity.value
     if outcome.status is CheckStatus.VERIFIED:
         assert outcome.match is not None
@@ -571,11 +583,21 @@ def _details_note(outcome: QuoteCheck, match: Match) -> str:
         parts.append(
             f"The source's words differ without any mark; similarity {match.similarity:.2f}."
         )
+    elif outcome.status is CheckStatus.SPEAKER_UNVERIFIED:
+        parts.append(
+            f"Found ({_VERDICT_NOTES.get(match.verdict, match.verdict.value)}), but who said "
+            "it cannot be checked: "
+            + (
+                "the draft names no speaker the tool can read."
+                if match.speakers.a is None
+                else "the source does not say who spoke."
+            )
+        )
     elif outcome.status is CheckStatus.VERIFIED:
-        worth = sorted({c.category.value for c in match.changes if c.severity >= Severity.MINOR})
+        changed = sorted({c.category.value for c in match.changes})
         parts.append(
             f"Verified: {_VERDICT_NOTES.get(match.verdict, match.verdict.value)}; "
-            f"worth a look: {', '.join(worth)} ({outcome.severity.value})."
+            f"changed: {', '.join(changed)} ({outcome.severity.value})."
         )
     return " ".join(parts)
 
