@@ -212,16 +212,20 @@ def _align_tokens(a: tuple[Token, ...], b: tuple[Token, ...]) -> Alignment:
     ):
         windowed = _align_in_window(a, b, ka, kb)
         if windowed is not None and _quality(windowed) > _quality(alignment):
-            return windowed
-    return alignment
+            return _with_similarity(windowed)
+    return _with_similarity(alignment)
+
+
+def _with_similarity(alignment: Alignment) -> Alignment:
+    return dataclasses.replace(alignment, similarity=round(evidence_of(alignment).similarity, 4))
 
 
 def _finish(a: tuple[Token, ...], b: tuple[Token, ...], opcodes: tuple[Opcode, ...]) -> Alignment:
-    """An alignment from whole-sequence opcodes: context trimmed, similarity of the windows."""
+    """An alignment from whole-sequence opcodes, context trimmed; its similarity is set once
+    the better of the whole and the windowed alignment is chosen (`_with_similarity`)."""
     opcodes = shape(opcodes, a, b)
     a_window, b_window = _trim_context(opcodes, len(a), len(b), a, b)
-    alignment = Alignment(a, b, opcodes, a_window, b_window, 1.0)
-    return dataclasses.replace(alignment, similarity=round(evidence_of(alignment).similarity, 4))
+    return Alignment(a, b, opcodes, a_window, b_window, 1.0)
 
 
 def _align_in_window(
