@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from attribution import lexicon as lx
 from attribution.align import Alignment
+from attribution.extract import same_speaker
 from attribution.model import Change, ChangeCategory, Match, Severity, Speakers, Verdict
 from attribution.normalize import (
     CLOSE_BRACKETS,
@@ -28,7 +29,6 @@ from attribution.normalize import (
     spelling_key,
 )
 from attribution.pairing import Pair
-from attribution.speakers import same_speaker
 
 Cat = ChangeCategory
 

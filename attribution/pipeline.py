@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from attribution.classify import DEFAULT_POLICY, Policy, build_match
 from attribution.errors import BadOption
 from attribution.extract import extract_quotes
+from attribution.extract import same_speaker as same_speaker_name
 from attribution.inputs import STDIN, read_input, read_text
 from attribution.matcher import too_short_to_verify
 from attribution.model import (
@@ -35,7 +36,6 @@ from attribution.name_spellings import names_spelled_differently
 from attribution.normalize import tokenize
 from attribution.pairing import find_pairs_and_twins, statements
 from attribution.sources import Source, SourceSpec, parse_source, parse_source_spec
-from attribution.speakers import same_speaker as same_speaker_name
 from attribution.unquoted import TextIndex, find_unquoted
 from attribution.verify import (
     Found,

@@ -21,7 +21,7 @@ from rapidfuzz.distance import LCSseq
 
 from attribution.align import Alignment, align_texts, as_whole, is_negation, judge_alignment
 from attribution.classify import DEFAULT_POLICY, Policy, build_match
-from attribution.extract import countable
+from attribution.extract import countable, same_speaker
 from attribution.matcher import Relation, content_stems
 from attribution.model import (
     ChangeCategory,
@@ -42,7 +42,6 @@ from attribution.normalize import (
 )
 from attribution.pairing import Pair
 from attribution.sources import Source, mask
-from attribution.speakers import same_speaker
 from attribution.unquoted import TextIndex
 
 # Words searched beyond the located stretch on each side, at least: room for words the

@@ -1,0 +1,12 @@
+"""Rendering: a report as markdown for people (terminal and GitHub) or JSON for programs.
+
+Kept apart so the pipeline never formats and the renderers never decide. One module per
+format; `common` holds what every format shares (cutting text, counting, locating a line).
+"""
+
+from attribution.report.common import shorten
+from attribution.report.gfm import md_escape, render_difference, table
+from attribution.report.json import render_json
+from attribution.report.markdown import render_markdown
+
+__all__ = ["md_escape", "render_difference", "render_json", "render_markdown", "shorten", "table"]
