@@ -388,6 +388,7 @@ def _check_draft(
                 match=match,
                 location=best.location,
                 also_in=tuple(f.location for f in found if f is not best and not f.reworded),
+                spans=best.spans,
             )
         )
     articles = (draft, *(s.article for s in sources))
