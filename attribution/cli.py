@@ -21,7 +21,7 @@ from attribution.classify import Policy
 from attribution.config import Config, find_config, load_config
 from attribution.errors import AttributionError
 from attribution.model import Report, Severity
-from attribution.report import render_json, render_markdown
+from attribution.report import render_html, render_json, render_markdown
 
 T = TypeVar("T")
 # One article is one step, so its bar would only jump from empty to full: none for it.
@@ -29,10 +29,12 @@ PROGRESS_MIN_ARTICLES = 2
 
 
 class Format(enum.StrEnum):
-    """Output formats: markdown for people, JSON (`attribution/report-v1`) for programs."""
+    """Output formats: markdown or an HTML page for people, JSON (`attribution/report-v1`)
+    for programs."""
 
     MARKDOWN = "markdown"
     JSON = "json"
+    HTML = "html"
 
 
 class FailOn(enum.StrEnum):
@@ -289,8 +291,8 @@ def check(
     threshold = Severity(fail_on.value) if fail_on is not None else settings.fail_on
     threshold = threshold or Severity.MAJOR
     house = house_spelling.value if house_spelling is not None else settings.house_spelling
-    if format is Format.JSON and len(drafts) > 1:
-        _fail(f"--format json reports on one draft at a time; got {len(drafts)} drafts")
+    if format in (Format.JSON, Format.HTML) and len(drafts) > 1:
+        _fail(f"--format {format.value} reports on one draft at a time; got {len(drafts)} drafts")
     policy = Policy.from_options(count_editorial=count_editorial)
     reports = _run(
         lambda: pipeline.check_drafts(
@@ -299,6 +301,8 @@ def check(
     )
     if format is Format.JSON:
         text = render_json(reports[0])
+    elif format is Format.HTML:
+        text = render_html(reports[0])
     else:
         text = "\n".join(render_markdown(r) for r in reports)
     for report in reports:
@@ -357,7 +361,8 @@ def _fail(message: str) -> NoReturn:
 
 
 def _finish(report: Report, format: Format, output: Path | None, fail_on: FailOn | None) -> None:
-    text = render_json(report) if format is Format.JSON else render_markdown(report)
+    renderers = {Format.JSON: render_json, Format.HTML: render_html}
+    text = renderers.get(format, render_markdown)(report)
     for warning in report.warnings:
         typer.echo(f"warning: {warning}", err=True)
     _write(text, output)

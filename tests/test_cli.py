@@ -62,7 +62,7 @@ def test_extract_reads_standard_input_with_a_bom() -> None:
         ),
         (("compare", str(ROOT / "seeds"), str(UK_SEED)), "it is a folder, not a file"),
         (("compare", str(US_SEED)), "compare needs at least two articles"),
-        (("compare", str(US_SEED), str(UK_SEED), "--format", "html"), "'html' is not one of"),
+        (("compare", str(US_SEED), str(UK_SEED), "--format", "pdf"), "'pdf' is not one of"),
         (("compare", str(US_SEED), str(UK_SEED), "--fail-on", "worst"), "'worst' is not one of"),
         (("extract", "--bogus", str(US_SEED)), "no such option"),
         (("extract",), "missing argument"),

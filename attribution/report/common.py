@@ -9,7 +9,16 @@ from __future__ import annotations
 import re
 from typing import Literal, NamedTuple
 
-from attribution.model import CheckStatus, Match, QuoteCheck, Report, Severity, Unmatched, Verdict
+from attribution.model import (
+    Change,
+    CheckStatus,
+    Match,
+    QuoteCheck,
+    Report,
+    Severity,
+    Unmatched,
+    Verdict,
+)
 
 _SPACE_RE = re.compile(r"\s+")
 # Control characters would reach a terminal as escape sequences (clearing the screen,
@@ -48,6 +57,8 @@ class Piece(NamedTuple):
 
     kind: Literal["same", "del", "ins", "gap"]
     text: str
+    # The change a `del` or `ins` piece shows (for its category and severity), else None.
+    change: Change | None = None
 
 
 _GAP = Piece("gap", " ")
@@ -92,11 +103,11 @@ def difference(match: Match) -> list[Piece]:
         if joined and first.isalnum() and match.b_text[change.b_start - 1].isalnum():
             out.append(_GAP)
         if change.a:
-            out.append(Piece("del", change.a))
+            out.append(Piece("del", change.a, change))
         if change.a and change.b:
             out.append(_GAP)
         if change.b:
-            out.append(Piece("ins", change.b))
+            out.append(Piece("ins", change.b, change))
         pos = change.b_end
         after = match.b_text[pos : pos + 1]
         if not change.b and after and after[0].isalnum():
