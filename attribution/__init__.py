@@ -12,7 +12,8 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 try:
-    __version__ = version("attribution")
+    # The distribution's name on PyPI, not the import package's (see pyproject.toml).
+    __version__ = version("quote-attribution")
 except PackageNotFoundError:  # running from a source tree that was never installed
     __version__ = "0.0.0+unknown"
 

@@ -19,7 +19,7 @@ from attribution.align import (
 )
 from attribution.classify import DEFAULT_POLICY, Policy, classify_alignment
 from attribution.errors import BadOption
-from attribution.extract import countable, extract_quotes
+from attribution.extract import countable, extract_quotes, same_speaker
 from attribution.inputs import STDIN, read_input, read_text
 from attribution.model import (
     SCHEMA,
@@ -39,7 +39,6 @@ from attribution.model import (
     summarize,
 )
 from attribution.sources import Source, SourceSpec, parse_source, parse_source_spec
-from attribution.speakers import same_speaker
 from attribution.verify import (
     Found,
     SourceIndex,

@@ -15,9 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from attribution.errors import BadOption, unknown_choice
-from attribution.extract import countable, extract_quotes, trim_span
+from attribution.extract import canonical_speaker, countable, extract_quotes, trim_span
 from attribution.model import Article, Quote, QuoteKind, SourceKind
-from attribution.speakers import canonical_speaker
 
 KINDS = tuple(k.value for k in SourceKind)
 

@@ -6,15 +6,18 @@ definition of a gold quote, of a match and of a correct speaker, and cannot drif
 
 The scoring definition (fixed, so numbers stay comparable between versions):
 
-- Gold quotes: the spans between double quote marks (straight or curly) that lie inside the
+- Gold quotes: the spans between double quote marks (straight or curly, or two apostrophes
+  typed for one, as New York Times archive copy prints ''every quote'') that lie inside the
   Content span of an attribution, one annotator per article (the first `.ann` file in sorted
   order); a quote left open at a paragraph's end closes there.
-- Predicted: every extracted quote whose kind is not `term`. A gold quote is found when at
-  least 80% of its characters lie inside one predicted quote; a predicted quote is correct when
-  at least 80% of its characters lie inside gold quotes.
+- Predicted: every extracted quote whose kind is not `term`; a gold quote the tool calls a term
+  is therefore a miss. A gold quote is found when at least 80% of its characters lie inside one
+  predicted quote; a predicted quote is correct when at least 80% of its characters lie inside
+  gold quotes.
 - Speaker accuracy over the found quotes: the predicted `speaker_mention` or `speaker` shares a
-  content word with the gold Source span (for a pronoun Source: the mention is that pronoun, or
-  it was resolved to a name).
+  content word with the gold Source span. A pronoun Source (`he`) is met only by that pronoun
+  as the mention: whether the pronoun was resolved to the right person is measured apart, on
+  hand-labelled pronoun quotes (`benchmarks/pronouns/`), never by "some name was given".
 
 How this module reads the words the definition leaves open, each once (`is_covered`,
 `quoted_spans`, `speaker_agrees`): "lie inside" is the same 80% rule as "found"; a paragraph
@@ -22,12 +25,6 @@ is a line (PolNeAR's texts hold one per line); a quote inside a quoted
 passage that no Content covers is gold when a Content covers it; the Source of a gold quote is
 that of the innermost attribution holding it, and a quote whose attribution has no Source is
 left out of speaker accuracy.
-
-Double quote marks are `"`, `“` and `”`, exactly as the definition says. New York Times
-archive copy types every double mark as two apostrophes (`''so''`); the definition does not
-count those, so the tool's correct quotes there score as false ones. `TYPED_MARKS` is the
-second reading, reported beside the first and never instead of it: two apostrophes count as
-one double mark.
 """
 
 from __future__ import annotations
@@ -42,17 +39,12 @@ from typing import Any
 
 Span = tuple[int, int]
 
-# Straight and curly double marks: what the gold definition pairs. Single marks are left
-# out: in US news they are apostrophes or quotes within quotes.
-GOLD_MARK_RE = re.compile('["\u201c\u201d]')
-# The second reading: two apostrophes typed for a double mark count as one (the New York
-# Times archive prints every quote ''like this'').
-TYPED_MARK_RE = re.compile("''|[\"\u201c\u201d]")
-# Each reading's name in the benchmark's table, the exact definition first.
-READINGS: dict[str, re.Pattern[str]] = {
-    "double marks": GOLD_MARK_RE,
-    "also '' as a double mark": TYPED_MARK_RE,
-}
+# Straight and curly double marks, and two apostrophes typed for one (the New York Times
+# archive prints every quote ''like this''): what the gold definition pairs. Single marks are
+# left out: in US news they are apostrophes or quotes within quotes.
+GOLD_MARK_RE = re.compile("''|[\"\u201c\u201d]")
+# Only the double-mark glyphs, for reading the definition without typed marks.
+DOUBLE_GLYPH_RE = re.compile('["\u201c\u201d]')
 GOLD_MARKS = frozenset('"\u201c\u201d')
 # The share of a quote's characters that must lie inside another span for it to count as
 # inside it: found, correct, and (for gold) inside an attribution's Content. 80% forgives an
@@ -504,14 +496,13 @@ def content_words(phrase: str) -> set[str]:
 def speaker_agrees(source: str, mention: str | None, speaker: str | None) -> bool:
     """Whether a predicted speaker agrees with the gold Source text.
 
-    The mention or the speaker shares a content word with the Source. For a pronoun Source
-    (`he`), the mention must be that pronoun, or the speaker a name it was resolved to.
+    The mention or the speaker shares a content word with the Source. A pronoun Source (`he`)
+    is met only by that pronoun as the mention: a name in its place may be the wrong person,
+    and who the pronoun is gets scored on hand labels instead.
     """
     words = _WORD_RE.findall(source.lower())
     if len(words) == 1 and words[0] in PRONOUNS:
-        if mention is not None and mention.strip().lower() == words[0]:
-            return True
-        return speaker is not None and any(w[:1].isupper() for w in speaker.split())
+        return mention is not None and mention.strip().lower() == words[0]
     gold = content_words(source)
     return any(gold & content_words(p) for p in (mention, speaker) if p)
 

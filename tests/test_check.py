@@ -250,7 +250,10 @@ def test_a_bad_configuration_is_one_line_naming_file_and_key(newsroom: Path) -> 
             ("check", "a.md", "b.md", "-s", "x.txt", "--format", "json"),
             "--format json reports on one draft at a time; got 2 drafts",
         ),
-        (("check", "d.md", "-s", "x", "--house-spelling", "ca"), "'ca' is not one of"),
+        (
+            ("check", "d.md", "-s", "x", "--house-spelling", "ca"),
+            "unknown house spelling 'ca'; use us or uk",
+        ),
         (("check",), "missing argument"),
     ],
 )

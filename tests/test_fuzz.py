@@ -19,10 +19,10 @@ from hypothesis import strategies as st
 from attribution import Article, article_from_text, compare, extract
 from attribution.align import align_texts
 from attribution.errors import UnreadableInput
-from attribution.extract import DOUBLE_MARKS, SINGLE_MARKS
 from attribution.inputs import decode_input, read_input
 from attribution.normalize import tokenize
 from attribution.report import md_escape, render_json, render_markdown
+from attribution.typography import DOUBLE_MARKS, SINGLE_MARKS
 from attribution.web import looks_like_html
 
 from .test_html import check_page

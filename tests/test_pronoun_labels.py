@@ -91,7 +91,7 @@ def test_every_row_points_at_its_pronoun_and_a_gold_quote() -> None:
         ann = sorted((CORPUS / "attributions").glob(f"{ec.glob_escape(doc)}_*.ann"))[0]
         attributions, problems = ec.parse_annotation(ann, text)
         assert not problems, problems
-        quotes = ec.gold_quotes(text, attributions, marks=ec.TYPED_MARK_RE)
+        quotes = ec.gold_quotes(text, attributions, marks=ec.GOLD_MARK_RE)
         spans = {(q.start, q.end): q for q in quotes}
         for row in rows:
             start, end = int(row["pronoun_start"]), int(row["pronoun_end"])
@@ -107,6 +107,6 @@ def test_every_row_points_at_its_pronoun_and_a_gold_quote() -> None:
 def test_re_drawing_the_sample_gives_the_labelled_rows() -> None:
     """Anyone can re-draw the labelled sample: same seed, same filter, same rows."""
     assert CORPUS is not None
-    articles = ec.reread(ec.load_folder(CORPUS), ec.TYPED_MARK_RE)
+    articles = ec.load_folder(CORPUS)
     drawn = sample.draw(sample.candidates(articles))
     assert [c.row().split("\t") for c in drawn] == [[r[c] for c in sample.COLUMNS] for r in ROWS]

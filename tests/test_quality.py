@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -12,7 +13,11 @@ from .conftest import ROOT, UK_SEED, US_SEED
 
 
 def _tool(name: str) -> str:
-    path = shutil.which(name, path=str(ROOT / ".venv" / "bin")) or shutil.which(name)
+    """The tool installed beside the Python running the suite (the lowest-versions venv in
+    CI's second run), else the project's .venv, else the PATH."""
+    here = str(Path(sys.executable).parent)
+    path = shutil.which(name, path=here) or shutil.which(name, path=str(ROOT / ".venv" / "bin"))
+    path = path or shutil.which(name)
     if path is None:
         pytest.fail(f"{name} is not installed: install the dev extra (pip install -e '.[dev]')")
     return path

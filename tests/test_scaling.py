@@ -13,7 +13,10 @@ from rapidfuzz.distance import Levenshtein
 
 from attribution import align
 from attribution.extract import pair_quote_marks, paragraph_spans
-from attribution.speakers import _Document, _fullest_name, _punkt
+from attribution.extract.mentions import MentionIndex, scan_mentions
+from attribution.extract.names import canonical_speaker, surname
+from attribution.extract.sentences import SentenceIndex, punkt
+from attribution.extract.tokens import tokenize
 
 FIRST = st.sampled_from(["Ann", "Hugh", "Maria", "Adel Abdul", "Laura", ""])
 SURNAME = st.sampled_from(["Lee", "Hill", "Ortiz", "Mahdi", "Petersen"])
@@ -31,10 +34,26 @@ def test_indexed_name_resolution_agrees_with_a_full_scan(
         for title, first, surname in people
     )
     paragraphs = paragraph_spans(text)
-    doc = _Document(text, pair_quote_marks(text, paragraphs), paragraphs)
-    for title, first, surname in people:
-        for name in (surname, f"{first} {surname}", f"{title}{surname}"):
-            assert doc.resolve_name(name) == _fullest_name(name, doc.entities)
+    mentions = scan_mentions(tokenize(text, pair_quote_marks(text, paragraphs)))
+    for title, first, last in people:
+        for name in (last, f"{first} {last}", f"{title}{last}"):
+            assert mentions.resolve_name(name) == _fullest_by_scan(name, mentions)
+
+
+def _fullest_by_scan(name: str, mentions: MentionIndex) -> str:
+    """The obviously right version: the first longest person name with the same surname."""
+    bare = canonical_speaker(name)
+    best = bare
+    for mention in mentions.items:
+        tokens = mention.name.split()
+        if (
+            mention.kind == "person"
+            and tokens
+            and surname(tokens) == surname(bare.split())
+            and len(tokens) > len(best.split())
+        ):
+            best = mention.name
+    return best
 
 
 def test_sentences_of_a_paragraph_see_only_its_own_quotes() -> None:
@@ -43,10 +62,10 @@ def test_sentences_of_a_paragraph_see_only_its_own_quotes() -> None:
         "\u201cNo. Never.\u201d she said.\n\nHe left. She stayed. \u201cYes. Always.\u201d he said."
     )
     paragraphs = paragraph_spans(text)
-    doc = _Document(text, pair_quote_marks(text, paragraphs), paragraphs)
-    assert text[slice(*doc.sentence_of(text.index("Never")))] == "\u201cNo. Never.\u201d"
-    assert text[slice(*doc.sentence_of(text.index("stayed")))] == "She stayed."
-    assert text[slice(*doc.sentence_of(text.index("Always")))] == "\u201cYes. Always.\u201d"
+    sentences = SentenceIndex(text, paragraphs, pair_quote_marks(text, paragraphs))
+    assert text[slice(*sentences.sentence_of(text.index("Never")))] == "\u201cNo. Never.\u201d"
+    assert text[slice(*sentences.sentence_of(text.index("stayed")))] == "She stayed."
+    assert text[slice(*sentences.sentence_of(text.index("Always")))] == "\u201cYes. Always.\u201d"
 
 
 def _replay(ops: list[tuple[str, int, int, int, int]], a: list[str], b: list[str]) -> list[str]:
@@ -119,17 +138,18 @@ SENTENCE_PIECES = st.sampled_from(
 def test_sentence_merging_agrees_with_scanning_every_quote(text: str) -> None:
     """Law: merging splits inside quotes by furthest reach equals testing every quote piece."""
     paragraphs = paragraph_spans(text)
-    doc = _Document(text, pair_quote_marks(text, paragraphs), paragraphs)
+    pairings = pair_quote_marks(text, paragraphs)
+    sentences = SentenceIndex(text, paragraphs, pairings)
     for para in paragraphs:
-        spans = [(para[0] + s, para[0] + e) for s, e in _punkt().span_tokenize(text[slice(*para)])]
-        inside = [(s, e) for p in doc.pairings for s, e in p.pieces if s < para[1] and e > para[0]]
+        spans = [(para[0] + s, para[0] + e) for s, e in punkt().span_tokenize(text[slice(*para)])]
+        inside = [(s, e) for p in pairings for s, e in p.pieces if s < para[1] and e > para[0]]
         expected = spans[:1] or [para]
         for s, e in spans[1:]:
             if any(qs < s < qe + 1 for qs, qe in inside):
                 expected[-1] = (expected[-1][0], e)
             else:
                 expected.append((s, e))
-        assert doc._sentences(para) == expected
+        assert sentences._split(para) == expected
 
 
 @settings(max_examples=100, deadline=None)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from attribution import article_from_text
-from attribution.speakers import _punkt, canonical_speaker, same_speaker, split_title
+from attribution.extract import canonical_speaker, same_speaker, split_title
+from attribution.extract.sentences import punkt
 
 
 def credits(text: str) -> list[tuple[str | None, str | None, str | None]]:
@@ -381,7 +382,7 @@ def test_role_nouns_and_marks(
 def test_punkt_runs_on_the_shipped_abbreviations() -> None:
     """Punkt without NLTK data splits `Lt. | Gen.`; the package's list keeps them whole."""
     text = "Lt. Gen. Ann Ruiz met U.S. troops on Sept. 3 in Washington. She left on Friday."
-    assert [text[s:e] for s, e in _punkt().span_tokenize(text)] == [
+    assert [text[s:e] for s, e in punkt().span_tokenize(text)] == [
         "Lt. Gen. Ann Ruiz met U.S. troops on Sept. 3 in Washington.",
         "She left on Friday.",
     ]

@@ -9,8 +9,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from attribution import Article, article_from_text, compare, extract
-from attribution.extract import DOUBLE_MARKS, countable, pair_quote_marks
+from attribution.extract import countable, pair_quote_marks
 from attribution.report import render_json, render_markdown
+from attribution.typography import DOUBLE_MARKS
 
 
 @pytest.mark.parametrize(

@@ -126,7 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=SEED, help="the shuffle's seed")
     args = parser.parse_args(argv)
     try:
-        articles = ec.reread(ec.load_folder(args.folder), ec.TYPED_MARK_RE)
+        articles = ec.load_folder(args.folder)
     except ec.GoldDataError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2

@@ -1,8 +1,8 @@
-"""Quote extraction: pair quotation marks at character level, then attribute and classify.
+"""Mark pairing: find every quoted span by pairing quotation marks at character level.
 
-Marks are paired before any sentence split because sentence splitters cut inside
-`“No. Never.”`; sentences are used only around a quote, to find its cue and speaker
-(`speakers.py`) and to tell a full statement from a fragment or a scare-quoted term.
+The first stage of extraction, before any sentence split, because sentence splitters cut
+inside `“No. Never.”`; the spans it finds bound the sentences, cues and speakers that the
+later stages read around them.
 """
 
 from __future__ import annotations
@@ -12,21 +12,16 @@ import re
 from dataclasses import dataclass, field
 
 from attribution import lexicon as lx
-from attribution import speakers
-from attribution.model import Article, Quote, QuoteKind
+from attribution.typography import (
+    CLOSE,
+    DOUBLE_MARKS,
+    GLYPH_DIRECTION,
+    MARK_RE,
+    OPEN,
+    PRIMES,
+    SINGLE_MARKS,
+)
 
-# Double marks in every direction and language form; `″` is a double prime typed for a mark,
-# and two apostrophes or backticks stand for one double mark in typewriter-style copy (the
-# New York Times archive prints ''every quote'' so; TeX-style text ``opens'' them).
-DOUBLE_MARKS = frozenset(
-    ['"', "\u201c", "\u201d", "\u201e", "\u201f", "\u00ab", "\u00bb", "\u2033", "''", "``"]
-)
-# Single marks; most of these in running text are apostrophes, decided by `_is_apostrophe`.
-SINGLE_MARKS = frozenset("'\u2018\u2019\u201a\u201b\u2039\u203a")
-# Three apostrophes are a single mark and a double one (''He said 'no.'''), split by context.
-_MARK_RE = re.compile(
-    "'''|''|``|[\"'\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\u2018\u2019\u201a\u201b\u2039\u203a]"
-)
 # Markup tags pasted with the text (`<tweet author="...">`): their marks delimit attributes.
 # One bounded class, so a `<` never followed by `>` costs a bounded scan and no backtracking.
 _TAG_RE = re.compile(r"</?[A-Za-z][\w:.-]*(?:\s[^<>\n]{0,4000})?/?>")
@@ -39,30 +34,10 @@ _WORD_RE = re.compile(r"[a-z]+")
 _CUE_REACH = 6
 # The most words an attribution between two quotes has ("Rep. Gwen Moore (D-Wis.) said").
 _ATTRIBUTION_WORDS = 12
-# Marks that after a digit are units (feet, inches, seconds), never quotation marks.
-_PRIMES = frozenset("\"'\u2032\u2033")
 # Lines no longer than this, in a text of several lines, are hard-wrapped (email, plain-text
 # wires): their line breaks are not paragraph breaks. Paragraphs of news copy run longer.
 _WRAP_WIDTH = 100
 
-_OPEN, _CLOSE = 1, -1
-# The direction a glyph claims; context (what stands on each side) outranks it, so a quote
-# opened with `”` or closed with `“` is still read right. `„` opens German quotes closed by `“`.
-_GLYPH_DIRECTION = {
-    "\u201c": _OPEN,
-    "\u201e": _OPEN,
-    "\u201f": _OPEN,
-    "``": _OPEN,
-    "\u00ab": _OPEN,
-    "\u2018": _OPEN,
-    "\u201a": _OPEN,
-    "\u201b": _OPEN,
-    "\u2039": _OPEN,
-    "\u201d": _CLOSE,
-    "\u00bb": _CLOSE,
-    "\u2019": _CLOSE,
-    "\u203a": _CLOSE,
-}
 # Characters after which a mark can open a quote (besides white space and the text's start).
 # A backtick is half of the TeX opening mark ``, so a mark can stand next to one.
 _BEFORE_OPENING = frozenset("([{\u2014\u2013-/:`") | DOUBLE_MARKS | SINGLE_MARKS
@@ -94,6 +69,8 @@ class Pairing:
     # Positions of the marks that close each piece but the last, and open each piece but the
     # first: what lies between a piece's close and the next piece's open is not quoted.
     inner_marks: list[tuple[int, int]] = field(default_factory=list)
+    # The index of the pairing this one stands inside (a quote within a quote), or None.
+    within: int | None = None
 
     @property
     def start(self) -> int:
@@ -156,47 +133,6 @@ def pair_quote_marks(text: str, paragraphs: list[tuple[int, int]] | None = None)
     return pairings
 
 
-def extract_quotes(article: Article) -> tuple[Quote, ...]:
-    """Find an article's quotes with their speaker, cue and kind.
-
-    Args:
-        article: an article with its text; its existing quotes are ignored.
-
-    Returns:
-        The quotes in text order, with ids `<article id>:q1`, `:q2`, ... Terms (scare quotes,
-        titles) are included with kind `term`.
-    """
-    text = article.text
-    paragraphs = paragraph_spans(text)
-    pairings = pair_quote_marks(text, paragraphs)
-    pairings = speakers.join_split_quotes(text, pairings)
-    attributions = speakers.attribute(text, pairings, paragraphs)
-    quotes: list[Quote] = []
-    for n, (pairing, attribution) in enumerate(zip(pairings, attributions, strict=True), 1):
-        quote_text = " ".join(text[s:e] for s, e in pairing.pieces)
-        quotes.append(
-            Quote(
-                id=f"{article.id}:q{n}",
-                text=quote_text,
-                start=pairing.start,
-                end=pairing.end,
-                speaker=attribution.speaker,
-                speaker_mention=attribution.mention,
-                cue=attribution.cue,
-                kind=attribution.kind,
-                spans=tuple(pairing.pieces),
-                statement=f"{article.id}:s{n}",
-                uncertain=pairing.uncertain,
-            )
-        )
-    return tuple(quotes)
-
-
-def countable(quotes: tuple[Quote, ...] | list[Quote]) -> list[Quote]:
-    """The quotes that are statements (direct or partial), leaving out scare-quoted terms."""
-    return [q for q in quotes if q.kind is not QuoteKind.TERM]
-
-
 # --- pairing ------------------------------------------------------------------------------
 
 
@@ -223,7 +159,7 @@ def mark_end(text: str, pos: int) -> int:
 def _marks(text: str) -> list[tuple[int, str]]:
     """Every quotation mark with its position, leaving out those inside markup tags."""
     marks: list[tuple[int, str]] = []
-    for m in _MARK_RE.finditer(text):
+    for m in MARK_RE.finditer(text):
         pos, mark = m.start(), m.group()
         if mark == "'''":
             # After a word a single mark closes first, then the double; before one, the reverse.
@@ -292,13 +228,13 @@ def _flanks(text: str, pos: int, para: tuple[int, int], size: int = 1) -> tuple[
 def _direction(mark: str, can_open: bool, can_close: bool, depth: int) -> int:
     """Read a mark as opening or closing: context first, then the glyph, then the state."""
     if can_open and not can_close:
-        return _OPEN
+        return OPEN
     if can_close and not can_open:
-        return _CLOSE
-    glyph = _GLYPH_DIRECTION.get(mark)
+        return CLOSE
+    glyph = GLYPH_DIRECTION.get(mark)
     if glyph is not None:
         return glyph
-    return _CLOSE if depth else _OPEN
+    return CLOSE if depth else OPEN
 
 
 def _is_apostrophe(text: str, pos: int, para: tuple[int, int]) -> bool:
@@ -318,7 +254,7 @@ def _is_measure(text: str, pos: int, para: tuple[int, int]) -> bool:
     Only a straight mark or a prime can be one: a curly mark after a digit closes a quote
     (“with the worst 40”).
     """
-    return pos > para[0] and text[pos - 1].isdigit() and text[pos] in _PRIMES
+    return pos > para[0] and text[pos - 1].isdigit() and text[pos] in PRIMES
 
 
 def _primary_family(
@@ -367,7 +303,7 @@ def _pair_family(
                 pending.inner_marks.append((pending.pieces[-1][1], pos))
                 pending.pieces.append((pos + len(marks[0][1]), para[1]))
                 current, depth, first = pending, 1, 1
-            elif marks and _direction(marks[0][1], marks[0][2], marks[0][3], 1) == _CLOSE:
+            elif marks and _direction(marks[0][1], marks[0][2], marks[0][3], 1) == CLOSE:
                 # Closed here without being reopened: one quote, carried on without its mark.
                 pending.pieces.append((para[0], para[1]))
                 pending.uncertain = "a paragraph continues this quote without reopening it"
@@ -379,7 +315,7 @@ def _pair_family(
         for pos, mark, can_open, can_close in marks[first:]:
             direction = _direction(mark, can_open, can_close, depth)
             if depth == 0:
-                if direction == _OPEN:
+                if direction == OPEN:
                     current = Pairing([(pos + len(mark), para[1])], pos, None, index)
                     depth = 1
                 elif not singles:
@@ -395,9 +331,9 @@ def _pair_family(
                             "the quote is taken to start with its paragraph",
                         )
                     )
-            elif direction == _OPEN and depth < _MAX_DEPTH:
+            elif direction == OPEN and depth < _MAX_DEPTH:
                 depth += 1  # a quote within the quote
-            elif direction == _CLOSE or depth >= _MAX_DEPTH:
+            elif direction == CLOSE or depth >= _MAX_DEPTH:
                 depth -= 1
                 if depth == 0 and current is not None:
                     s, _ = current.pieces[-1]

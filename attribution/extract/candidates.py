@@ -1,0 +1,223 @@
+"""Candidates: the rules that propose who a quote is credited to, strongest first.
+
+Each rule reads one pattern around a quote, in the order a reader weighs them: the
+attribution that interrupts a split statement, a transcript label, a byline after a dash,
+"according to", a cue right after or before the quote, a cue later in the sentence, a colon,
+a possessive (Clinton's “public option”), the sentence before. The first rule that finds a
+speaker phrase decides; later stages resolve the phrase (coreference) and decide the kind.
+"""
+
+from __future__ import annotations
+
+from attribution import lexicon as lx
+from attribution.extract.cues import MAX_INTERRUPTION, cue_in
+from attribution.extract.document import Document, Found
+from attribution.extract.marks import Pairing, mark_end
+from attribution.extract.names import (
+    is_capitals_word,
+    is_possessive,
+    is_speaker_word,
+    strip_possessive,
+)
+from attribution.extract.phrases import (
+    Span,
+    clause_subject,
+    is_speaker_like,
+    np_after,
+    np_ending_at,
+)
+from attribution.extract.tokens import Tokens
+
+# Dashes that introduce a byline after a quote: ” — Commissioner Geoffrey Starks (em, en,
+# horizontal bar, figure dash, hyphen).
+_DASHES = frozenset({"\u2014", "\u2013", "\u2015", "\u2012", "-"})
+# Possessive pronouns, and the pronoun each stands for when resolving who owns the words.
+POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
+# The most tokens an attribution closing a sentence has: ", Rep. Adam Schiff said Tuesday."
+_TRAILING_ATTRIBUTION = 8
+# How far before a quote (tokens) its owner's speech noun may stand: "Trump's claim that
+# there have been, in gun-controlled Chicago alone, “thousands of shootings”".
+_POSSESSOR_REACH = 16
+
+
+def find_candidate(doc: Document, index: int) -> Found:
+    """The cue and speaker phrase of one quote, from the strongest rule that applies."""
+    t = doc.tokens
+    pairing = doc.pairings[index]
+    close = pairing.close_mark if pairing.close_mark is not None else pairing.end
+    after_close = mark_end(t.text, close) if pairing.close_mark is not None else close
+    # Rule 1: the attribution that interrupts a split quote (“A,” she said, “B.”).
+    for close_pos, open_pos in pairing.inner_marks:
+        lo, hi = t.token_range(mark_end(t.text, close_pos), open_pos)
+        found = cue_in(t, lo, hi, lo, hi, first=True)
+        if found is not None:
+            return found
+    # Rule 2: a transcript's speaker label opens the quote: "PENCE: Well, look, ...".
+    label = _transcript_label(doc, pairing)
+    if label is not None:
+        return Found(None, label, "label")
+    s_start, _ = doc.sentences.sentence_of(pairing.open_mark)
+    _, s_end = doc.sentences.sentence_of(close)
+    lead_lo, lead_hi = t.token_range(s_start, pairing.open_mark)
+    trail_lo, trail_hi = t.token_range(after_close, s_end)
+    trail_hi = until_next_quote(t, trail_lo, trail_hi)
+    lead_lo = after_previous_quote(t, lead_lo, lead_hi)
+    # Rule 3: a byline after a dash: ” — Commissioner Geoffrey Starks. The sentence
+    # splitter may have put the byline in a sentence of its own, so read to the line's end.
+    para_end = doc.paragraphs[pairing.paragraph][1]
+    byline_lo, byline_hi = t.token_range(after_close, para_end)
+    byline_hi = until_next_quote(t, byline_lo, byline_hi)
+    b = byline_lo
+    while b < byline_hi and t.words[b] in {",", "."}:
+        b += 1
+    if b < byline_hi and t.words[b] in _DASHES:
+        np = np_after(t, b + 1, byline_hi)
+        if np is not None and t.words[np[0]][0].isupper():
+            return Found("\u2014", np, "trail")
+    # Rule 4: "according to X" on either side.
+    for lo, hi, where in ((trail_lo, trail_hi, "trail"), (lead_lo, lead_hi, "lead")):
+        for k in range(lo, hi - 1):
+            if t.lows[k] == "according" and t.lows[k + 1] == "to":
+                np = np_after(t, k + 2, hi)
+                if np is not None:
+                    return Found("according to", np, where)
+    # Rule 5: a cue right after the quote: “...,” the statement said / said Hugh Hill.
+    # Rule 6: a cue before it: Smith said: “...” / called the plan “a shell game”.
+    # A quote inside the reporter's sentence (words before it) belongs to the cue before
+    # it (Flynn said Trump was “right” when he spoke): rule 6 goes first there.
+    trail = (trail_lo, min(trail_hi, trail_lo + MAX_INTERRUPTION), trail_lo, trail_hi)
+    lead = (lead_lo, lead_hi, lead_lo, lead_hi)
+    order = [("lead", lead, False), ("trail", trail, True)]
+    if lead_lo == lead_hi or t.words[lead_hi - 1] in {".", "!", "?"}:
+        order.reverse()
+    for where, (lo, hi, np_lo, np_hi), first in order:
+        found = cue_in(t, lo, hi, np_lo, np_hi, first=first, framing=where == "lead")
+        if found is not None:
+            return Found(found.cue, found.np, where)
+    # Rule 7: a cue later in the sentence: “...” to defeat IS, a statement said Thursday.
+    found = cue_in(t, trail_lo, trail_hi, trail_lo, trail_hi, first=True)
+    if found is not None:
+        return Found(found.cue, found.np, "trail")
+    # Rule 7b: a sentence opening with a participle cue has its subject after the
+    # phrase, past the quote and its comma: Calling the plan “a shell game,” Ruiz voted no.
+    if (
+        lead_lo < lead_hi
+        and t.lows[lead_lo].endswith("ing")
+        and t.lows[lead_lo] in lx.FRAMING_VERBS
+        and t.words[lead_lo][0].isupper()
+        and trail_lo < trail_hi
+    ):
+        comma_inside = t.text[pairing.end - 1 : pairing.end] == ","
+        start = trail_lo + 1 if t.words[trail_lo] == "," else trail_lo
+        if comma_inside or start > trail_lo:
+            np = np_after(t, start, trail_hi)
+            if np is not None and is_speaker_like(t, np):
+                return Found(t.words[lead_lo], np, "lead")
+    # Rule 8: a colon ends the words before the quote without any cue: the subject of
+    # that sentence introduces it (Obama is rolling out a new message: “It's about me.”).
+    if lead_lo < lead_hi and t.words[lead_hi - 1] == ":":
+        np = clause_subject(t, lead_lo, lead_hi - 1)
+        if np is not None:
+            return Found(None, np, "colon")
+    # Rule 9: words owned by someone: Clinton's “public option”, his “average American”
+    # followers, Trump's claim that there have been “thousands of shootings”.
+    np = _possessor(doc, lead_lo, lead_hi)
+    if np is not None:
+        return Found(None, np, "possessive")
+    # Rule 10: the sentence before introduced it with a colon: Smith said Tuesday: / “...”
+    if lead_lo == lead_hi and s_start > 0:
+        prev_end = s_start
+        while prev_end > 0 and t.text[prev_end - 1].isspace():
+            prev_end -= 1
+        if prev_end > 0 and t.text[prev_end - 1] == ":":
+            p_start, _ = doc.sentences.sentence_of(prev_end - 1)
+            lo, hi = t.token_range(p_start, prev_end)
+            found = cue_in(t, lo, hi, lo, hi, first=False)
+            if found is not None:
+                return Found(found.cue, found.np, "colon")
+            # Sanders made the following comment: / “...”
+            np = clause_subject(t, lo, hi - 1)
+            if np is not None:
+                return Found(None, np, "colon")
+        # Rule 11: the sentence before, in the same paragraph, ends with its attribution
+        # (The administration may be reluctant to act, Schiff said. “The other ...”):
+        # the same speaker goes on, now quoted.
+        para_start = doc.paragraphs[pairing.paragraph][0]
+        if prev_end > para_start and t.text[prev_end - 1] == ".":
+            p_start, _ = doc.sentences.sentence_of(prev_end - 1)
+            lo, hi = t.token_range(max(p_start, para_start), prev_end)
+            lo = max(lo, hi - _TRAILING_ATTRIBUTION)
+            found = cue_in(t, lo, hi, lo, hi, first=False)
+            if found is not None and found.np is not None:
+                # Set off by a comma: ", Schiff said." or ", said Schiff."
+                start = found.np[0]
+                if "," in t.words[max(start - 2, 0) : start]:
+                    return Found(found.cue, found.np, "previous sentence")
+    return Found(None, None, "none")
+
+
+def _possessor(doc: Document, lo: int, hi: int) -> Span | None:
+    """Who owns the words before a quote: a possessive right before it, or one before a
+    noun for speech in the same clause (Trump's claim that there have been “...”)."""
+    t = doc.tokens
+    if hi <= lo:
+        return None
+    if is_possessive(t.words[hi - 1]) or t.lows[hi - 1] in POSSESSIVE_PRONOUNS:
+        # Only words (“public option”), not a title or name (DuVernay's “13th”).
+        return _owner_phrase(doc, hi - 1, lo) if _quote_starts_lower(doc, hi) else None
+    for k in range(hi - 2, max(lo, hi - _POSSESSOR_REACH) - 1, -1):
+        if t.lows[k + 1] in lx.SPEECH_NOUNS and (
+            is_possessive(t.words[k]) or t.lows[k] in POSSESSIVE_PRONOUNS
+        ):
+            return _owner_phrase(doc, k, lo)
+    return None
+
+
+def _quote_starts_lower(doc: Document, k: int) -> bool:
+    """True when the quote whose opening mark is token k begins with a lower-case word."""
+    t = doc.tokens
+    for word in t.words[k + 1 : k + 4]:  # past the mark (two tokens for '')
+        if word[0].isalnum():
+            return word[0].islower()
+    return False
+
+
+def _owner_phrase(doc: Document, k: int, lo: int) -> Span | None:
+    """The possessor ending at token k, when it can speak: Hillary Clinton's, his."""
+    t = doc.tokens
+    if t.lows[k] in POSSESSIVE_PRONOUNS:
+        return (k, k + 1)
+    np = np_ending_at(t, k, lo)
+    if np is None:
+        return None
+    if t.words[k][0].isupper() or is_speaker_word(strip_possessive(t.lows[k])):
+        return np  # Clinton's, the woman's
+    return None  # "the country's": a place or thing, more often than not
+
+
+def _transcript_label(doc: Document, pairing: Pairing) -> Span | None:
+    """A speaker label in capitals opening a quote (`WALLACE: Let's start`), as tokens."""
+    t = doc.tokens
+    lo, hi = t.token_range(pairing.start, min(pairing.pieces[0][1], pairing.start + 40))
+    k = lo
+    while (
+        k < hi and k - lo < 5 and (is_capitals_word(t.words[k]) or (t.words[k] == "." and k > lo))
+    ):
+        k += 1  # "MR. TRUMP": capital words, and an abbreviation's period
+    if k > lo and k < hi and t.words[k] == ":":
+        return (lo, k)
+    return None
+
+
+def until_next_quote(t: Tokens, lo: int, hi: int) -> int:
+    for k in range(lo, hi):
+        if t.owner[k] != -1:
+            return k
+    return hi
+
+
+def after_previous_quote(t: Tokens, lo: int, hi: int) -> int:
+    for k in range(hi - 1, lo - 1, -1):
+        if t.owner[k] != -1:
+            return k + 1
+    return lo

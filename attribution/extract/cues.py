@@ -1,0 +1,193 @@
+"""Cues: the verbs that credit words to someone (said, told, tweeted), and their speakers.
+
+A cue is a cue only where it is a verb (`the report` and `Obama's remarks` are nouns), and its
+speaker is the subject before it (`Hill said`), the subject after it when it inverts (`said
+Hill`), or the subject of its clause (`..., saying`). Also here: whether the words between
+two quotes are nothing but an attribution (`“A,” she said, “B.”`).
+"""
+
+from __future__ import annotations
+
+from attribution import lexicon as lx
+from attribution.extract.document import Found
+from attribution.extract.marks import Pairing, mark_end
+from attribution.extract.names import is_possessive, is_speaker_word
+from attribution.extract.phrases import (
+    APPOSITIVE_SEPARATORS,
+    Span,
+    clause_subject,
+    is_adverb,
+    is_speaker_like,
+    np_after,
+    np_ending_at,
+    subject_before,
+)
+from attribution.extract.tokens import TOKEN_RE, Tokens
+from attribution.typography import DOUBLE_MARKS, MARK_CHARACTERS
+
+# The farthest a cue may stand from a quote in an interrupting attribution, in tokens:
+# “A,” said Hugh Hill, a doctor at the clinic in Basra, “B.” is about this long.
+MAX_INTERRUPTION = 16
+
+
+def is_noun_use(t: Tokens, k: int, lo: int) -> bool:
+    """True when a cue word is a noun here: the report, Obama's remarks, secretary of
+    state, late-night tweets, The Huffington Post."""
+    word = t.words[k]
+    if not word.islower() and not (k == lo and word[1:].islower()):
+        return True  # capitalised mid-sentence: part of a name ("Post"); "Said Ellis:" opens
+    j = k - 1
+    if j < lo or t.owner[j] != -1:
+        return False
+    prev, prev_low = t.words[j], t.lows[j]
+    if prev_low in lx.NOUN_DETERMINERS:
+        return True
+    if prev_low in lx.PREPOSITIONS and not t.lows[k].endswith("ing"):
+        return True  # "secretary of state"; but "before asking", "after saying" are verbs
+    if is_possessive(prev) and prev_low not in lx.PERSON_PRONOUNS | lx.THING_PRONOUNS:
+        return True  # a possessive: "Trump's statement", "the voters' claims" (not "he's")
+    if t.lows[k] not in lx.NOUN_LIKE_CUES:
+        return False
+    if prev[0].isupper():
+        # "Trump tweets" is a verb, "a Donald Trump tweet" a noun compound; a base form
+        # after a name is a verb only after a plural or before an object (call them).
+        nxt = t.lows[k + 1] if k + 1 < len(t.lows) else ""
+        return (
+            not t.lows[k].endswith(("s", "ed", "ing"))
+            and not prev.endswith("s")
+            and nxt not in lx.OBJECT_PRONOUNS | {"it", "the", "a", "an"}
+        )
+    # After a lower-case word a noun-like cue is a verb only after a speaker word.
+    return (
+        prev[0].isalnum()
+        and not is_speaker_word(prev_low)
+        and prev_low not in lx.CUE_ADVERBS
+        and prev_low not in lx.SUBJECT_PRONOUNS
+        and prev_low not in lx.SUBJECT_STOPS
+        and not is_adverb(prev_low)
+    )
+
+
+def follows_conjunction(t: Tokens, k: int, lo: int) -> bool:
+    """True for an infinitive or a second verb (`to say`, `and added`): no own subject."""
+    j = k - 1
+    while j >= lo and (t.lows[j] in lx.CUE_ADVERBS or is_adverb(t.lows[j])):
+        j -= 1
+    return j >= lo and t.owner[j] == -1 and t.lows[j] in {"to", "and", "but", "or"}
+
+
+def may_invert(t: Tokens, k: int) -> bool:
+    """True when a speaker may follow the cue (`said Hill`): not for `told X`, `calling X`,
+    `described X` (a listener or a target), nor for a participle."""
+    low = t.lows[k]
+    return low in lx.CUE_VERBS and low not in lx.CUES_WITHOUT_INVERSION and not low.endswith("ing")
+
+
+def cue_in(
+    t: Tokens, lo: int, hi: int, np_lo: int, np_hi: int, *, first: bool, framing: bool = False
+) -> Found | None:
+    """The first (or last) cue in tokens [lo, hi) that has a speaker phrase next to it.
+
+    A cue whose subject is a relative pronoun or `it` ("a woman who suggested", "said it
+    would tell") usually belongs to a clause inside the reported words: it is taken only
+    when no other cue in the range has a speaker.
+    """
+    verbs = lx.FRAMING_VERBS if framing else lx.CUE_VERBS
+    order = range(lo, hi) if first else range(hi - 1, lo - 1, -1)
+    fallback: Found | None = None
+    for k in order:
+        if t.owner[k] != -1:
+            continue
+        low = t.lows[k]
+        if low not in verbs or is_noun_use(t, k, np_lo):
+            continue
+        if low in {"put", "puts"} and t.lows[k + 1 : k + 2] != ("it",):
+            continue  # "as he put it" quotes; "put on a show" does not
+        if low in lx.USE_VERBS and not (
+            t.lows[k + 1 : k + 2] == ("the",) and bool(set(t.lows[k + 2 : k + 3]) & lx.PHRASE_NOUNS)
+        ):
+            continue  # "used the phrase “X”" quotes someone; "used the money" does not
+        np, weak = _speaker_of_cue(t, k, np_lo, np_hi)
+        if np is None:
+            continue
+        if not weak:
+            return Found(t.words[k], np, "")
+        fallback = fallback or Found(t.words[k], np, "")
+    return fallback
+
+
+def _speaker_of_cue(t: Tokens, k: int, np_lo: int, np_hi: int) -> tuple[Span | None, bool]:
+    """The speaker phrase of the cue at token k, and whether it is a weak one (a relative
+    pronoun's antecedent or `it`)."""
+    low = t.lows[k]
+    if low.endswith("ing") and k > np_lo and t.words[k - 1] not in APPOSITIVE_SEPARATORS:
+        # "footage of Trump saying": a participle right after a name is that name's.
+        np = np_ending_at(t, k - 1, np_lo)
+        if np is not None and is_speaker_like(t, np):
+            return np, False
+    if low.endswith("ing") or follows_conjunction(t, k, np_lo):
+        # "..., saying", "and added", "to say": the speaker is the clause's subject.
+        return clause_subject(t, np_lo, k), False
+    np, weak = subject_before(t, k, np_lo)
+    if np is not None and low in lx.NOUN_LIKE_CUES and t.lows[np[0]] in {"a", "an"}:
+        return None, False  # "a Donald Trump tweet": a noun, not "Trump tweeted"
+    if np is not None and not is_speaker_like(t, np):
+        # "Protesters marching through the streets chanted": the walk found "the streets";
+        # the clause's subject speaks when it can. A phrase that is no noun phrase at all
+        # ("that primarily benefits hedge") is dropped.
+        first = t.lows[np[0]]
+        fallback = clause_subject(t, np_lo, k)
+        if fallback is not None or (first not in lx.DETERMINERS and t.words[np[0]].islower()):
+            np = fallback
+    if np is None and may_invert(t, k):
+        np = np_after(t, k + 1, np_hi, inverted=True)
+    weak = weak or (np is not None and np[1] - np[0] == 1 and t.lows[np[0]] == "it")
+    return np, weak
+
+
+def is_interruption(gap: str) -> bool:
+    """True when the text between two quotes is only an attribution: `, she said, `."""
+    tokens = TOKEN_RE.findall(gap)
+    words = [t for t in tokens if t[0].isalnum()]
+    if not words or len(tokens) > MAX_INTERRUPTION:
+        return False
+    # The second quote opens after punctuation (`, she said, “B`); one opening mid-clause
+    # (`she wanted to speak “B”`) is a fragment of the reporter's sentence, not a continuation.
+    if tokens[-1] not in {",", ".", ":", ";", "\u2014", "\u2013", "-"}:
+        return False
+    if any(t in lx.TERM_MARKERS for t in (w.lower() for w in words[:1])):
+        return False
+    lows = [w.lower() for w in words]
+    has_cue = any(w in lx.CUE_VERBS for w in lows) or ("according" in lows and "to" in lows)
+    # Nothing but the attribution: no second clause ("he said, adding that"), and no object
+    # after a cue that has its subject ("she added the words"; "said the mayor" inverts).
+    cue = next((i for i, w in enumerate(lows) if w in lx.CUE_VERBS), None)
+    if cue is not None and 0 < cue < len(lows) - 1 and lows[cue + 1] in lx.NOUN_DETERMINERS:
+        return False
+    return has_cue and "that" not in lows and "because" not in lows
+
+
+def has_own_attribution(text: str, pairing: Pairing) -> bool:
+    """True when a quote is followed by its own cue (“B,” she added): a second statement."""
+    if pairing.close_mark is None:
+        return False
+    after = text[mark_end(text, pairing.close_mark) : pairing.close_mark + 80]
+    tokens = TOKEN_RE.findall(after.split("\n", 1)[0])
+    head = []
+    for token in tokens:
+        if token in {".", "!", "?"} or token in MARK_CHARACTERS:
+            break
+        head.append(token.lower())
+    return any(w in lx.CUE_VERBS for w in head[:6])
+
+
+def same_family(a: str, b: str) -> bool:
+    """True when two marks are both double or both single."""
+    return (a in DOUBLE_MARKS) == (b in DOUBLE_MARKS)
+
+
+def cue_index(t: Tokens, lo: int, hi: int) -> int | None:
+    for k in range(lo, min(hi, len(t.lows))):
+        if t.lows[k] in lx.CUE_VERBS:
+            return k
+    return None

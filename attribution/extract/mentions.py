@@ -1,0 +1,275 @@
+"""Mentions: every person, organisation, group and document the article names, with its kind.
+
+A stage of its own because the speakers of later quotes are found among them: `he said` is
+the last person named, `the statement said` the issuer of the statement named earlier, `the
+governor` the person introduced as Gov. Laura Petersen. The scan runs once per article, in
+text order, and keeps indexes (fullest name and gender by surname) as it goes, so no lookup
+rescans what came before.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from attribution import lexicon as lx
+from attribution.extract.names import (
+    GENDERED_TITLES,
+    MAX_NAME_WORDS,
+    NAME_ABBREVIATIONS,
+    canonical_speaker,
+    first_name_genders,
+    looks_like_person,
+    role_of,
+    split_title,
+    strip_possessive,
+    surname,
+)
+from attribution.extract.phrases import MAX_NP, np_after
+from attribution.extract.tokens import Tokens
+
+# Common nouns that name an entity a pronoun or role noun may refer back to.
+_ENTITY_NOUNS = lx.GROUP_NOUNS | lx.DOCUMENT_NOUNS | lx.ORG_NOUNS | lx.SPOKESPERSON_NOUNS
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A person, organisation, group or document named in the article, for later reference."""
+
+    start: int
+    kind: str  # "person", "org", "group", "document", "name" (unknown kind of proper name)
+    name: str  # canonical: titles stripped for people, issuer for documents
+    head: str  # last word, lower case: what "the statement", "the ministry" refer back by
+    gender: str | None = None  # "m" or "f" when a title or first name tells; for he / she
+    # The roles its titles name ("governor", "spokesman"): what "the governor" refers back by.
+    roles: frozenset[str] = frozenset()
+
+
+@dataclass(slots=True)
+class MentionIndex:
+    """The article's mentions in text order, with what later lookups need, kept as they come.
+
+    Not frozen: the scan appends to it; once `scan_mentions` returns it is only read.
+    """
+
+    items: list[Mention] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
+    # The fullest name of each person's surname (the first of the longest forms).
+    fullest: dict[str, str] = field(default_factory=dict)
+    # The gender a title or first name gave some form of each person's name (the first seen).
+    genders: dict[str, str] = field(default_factory=dict)
+    # The last word of every person's name, lower case.
+    surnames: set[str] = field(default_factory=set)
+
+    def add(self, mention: Mention) -> None:
+        """Keep a mention found at the end of the text scanned so far."""
+        self.items.append(mention)
+        self.starts.append(mention.start)
+        tokens = mention.name.split()
+        if mention.kind != "person" or not tokens:
+            return
+        key = surname(tokens)
+        if len(tokens) > len(self.fullest.get(key, "").split()):
+            self.fullest[key] = mention.name
+        last = tokens[-1].lower()
+        self.surnames.add(last)
+        if mention.gender and last not in self.genders:
+            self.genders[last] = mention.gender
+
+    def resolve_name(self, name: str) -> str:
+        """The fullest form of a person's name among the mentions kept, without titles."""
+        bare = canonical_speaker(name)
+        fullest = self.fullest.get(surname(bare.split()))
+        return fullest if fullest is not None and len(fullest.split()) > len(bare.split()) else bare
+
+    def gender_of(self, mention: Mention, fullest: str) -> str | None:
+        """A person's gender from a title seen with any form of the name, or a first name."""
+        if mention.gender is not None:
+            return mention.gender
+        last = fullest.split()[-1].lower() if fullest else ""
+        if last in self.genders:
+            return self.genders[last]
+        tokens = fullest.lower().split()
+        return first_name_genders().get(tokens[0]) if len(tokens) >= 2 else None
+
+    def is_known_person(self, name: str) -> bool:
+        """True when a bare name's last word is the surname of a person the article named."""
+        return bool(name) and name.split()[-1].lower() in self.surnames
+
+    def before(self, pos: int) -> int:
+        """The index of the last mention starting at or before `pos` (-1 when none)."""
+        return bisect.bisect_right(self.starts, pos) - 1
+
+
+def scan_mentions(t: Tokens) -> MentionIndex:
+    """Every person, organisation, group and document named outside quotes, in text order.
+
+    Args:
+        t: the article's tokens.
+
+    Returns:
+        The mentions, indexed for lookups by position, surname and gender.
+    """
+    index = MentionIndex()
+    words, lows, owner = t.words, t.lows, t.owner
+    n = len(words)
+    # Only capitalised words and entity nouns can start a mention: visit just those.
+    candidates = [
+        i
+        for i, w in enumerate(words)
+        if w[0].isupper() or (w[0].islower() and lows[i] in _ENTITY_NOUNS)
+    ]
+    free = 0  # the first token not yet taken by a name
+    for i in candidates:
+        if i < free or owner[i] != -1:
+            continue
+        if words[i][0].isupper():
+            if lows[i] in lx.NOT_NAMES:
+                continue
+            end = _name_run_end(t, i, n)
+            mention = _classify_run(t, i, end)
+            if mention is not None:
+                index.add(mention)
+            free = max(end, i + 1)
+            continue
+        start = _modifiers_start(t, i)
+        mention = _common_noun_mention(t, index, start, i + 1)
+        if mention is not None and mention.kind == "document" and not mention.name:
+            mention = _issued_by_subject(t, index, mention)
+        if mention is not None:
+            index.add(mention)
+    return index
+
+
+def issuer(t: Tokens, index: MentionIndex, start: int, end: int) -> str | None:
+    """Who issued a document or speaks through a spokesperson, from the words around it."""
+    words = t.words[start : end - 1]
+    lows = [w.lower() for w in words]
+    body = [w for w, low in zip(words, lows, strict=True) if low not in lx.DETERMINERS]
+    # "Trump's statement", "the ministry's spokesman"
+    if body and (body[-1].endswith("\u2019s") or body[-1].endswith("'s")):
+        return index.resolve_name(" ".join(strip_possessive(w) for w in body))
+    # "an Iraqi military statement", "Pentagon spokesman"
+    if body and any(w[0].isupper() for w in body):
+        named = " ".join(body)
+        if any(w.lower() in lx.ORG_NOUNS for w in body) or not looks_like_person(body):
+            return "the " + named if not named.lower().startswith("the ") else named
+        return index.resolve_name(named)
+    # "a statement from the ministry", "a spokesman for Smith"
+    if end + 1 < len(t.words) and t.lows[end] in {"from", "by", "of", "for"}:
+        np = np_after(t, end + 1, min(end + 1 + MAX_NP, len(t.words)))
+        if np is not None:
+            return t.phrase(*np)
+    return None
+
+
+def _name_run_end(t: Tokens, i: int, n: int) -> int:
+    """The end (exclusive) of the capitalised name starting at token i."""
+    words, lows, owner = t.words, t.lows, t.owner
+    j = i + 1
+    while j < n and owner[j] == -1:
+        w, low = words[j], lows[j]
+        if w == "." and (lows[j - 1] in NAME_ABBREVIATIONS or len(words[j - 1]) == 1):
+            if j + 1 < n and words[j + 1][:1].isupper():
+                j += 1
+                continue
+            break
+        if w[0].isupper() and low not in lx.NOT_NAMES - {"may"}:
+            j += 1
+            continue
+        if (low in lx.NAME_PARTICLES or low == "of") and j + 1 < n and words[j + 1][:1].isupper():
+            j += 1
+            continue
+        break
+    return j
+
+
+def _classify_run(t: Tokens, i: int, end: int) -> Mention | None:
+    """Tell what a capitalised run names: an organisation, a person, a place, a document."""
+    words = [strip_possessive(w) for w in t.words[i:end] if w != "."]
+    if not words:
+        return None
+    lows = [w.lower() for w in words]
+    after = t.lows[end] if end < len(t.lows) else ""
+    before = t.lows[i - 1] if i > 0 else ""
+    start = t.starts[i]
+    # An organisation keeps its whole name: "the Health Ministry", "the Iraqi military".
+    if any(w in lx.ORG_NOUNS for w in lows) or after in lx.ORG_NOUNS:
+        name = " ".join(words) + (" " + t.words[end] if after in lx.ORG_NOUNS else "")
+        if before == "the" or after in lx.ORG_NOUNS:
+            name = "the " + name
+        return Mention(start, "org", name, after if after in lx.ORG_NOUNS else lows[-1])
+    # A title may stand just before the run, when the scan left it out ("Mrs." opens
+    # sentences too often to start a name): Mrs. Okafor is a woman, and a person.
+    title = t.lows[i - 2] if before == "." and i >= 2 else before
+    titled = title in lx.TITLES and title not in lx.DETERMINERS
+    gender = GENDERED_TITLES.get(title)
+    titles, words = split_title(words) if len(words) > 1 else ([], words)
+    lows = [w.lower() for w in words]
+    title_lows = [w.lower().rstrip(".") for w in titles] + ([title] if titled else [])
+    titled = titled or any(w in lx.TITLES for w in title_lows)
+    for w in title_lows:
+        gender = gender or GENDERED_TITLES.get(w)
+    roles = frozenset(role_of(w) for w in title_lows if w in lx.TITLES)
+    name = " ".join(words)
+    if len(lows) >= 2:
+        gender = gender or first_name_genders().get(lows[0])
+    head = lows[-1]
+    if any(w in lx.PLACE_WORDS for w in lows):
+        return Mention(start, "name", name, head)
+    if after in lx.DOCUMENT_NOUNS:
+        return Mention(start, "document", name, after)
+    # A person's name has two to four words (Martin Luther King Jr); a longer capitalised
+    # run is a headline or a title ("Chris Christie Calls Hillary Clinton").
+    if titled or 2 <= len([w for w in lows if w not in lx.NAME_SUFFIXES]) <= MAX_NAME_WORDS:
+        return Mention(start, "person", name, head, gender, roles)
+    return Mention(start, "name", name, head, gender)
+
+
+def _issued_by_subject(t: Tokens, index: MentionIndex, document: Mention) -> Mention:
+    """A document named without its issuer ("issued a statement") is the clause subject's.
+
+    The subject is the organisation or person named just before, in the same sentence.
+    """
+    if index.items:
+        last = index.items[-1]
+        between = t.text[last.start : document.start]
+        if (
+            last.kind in {"org", "person", "name"}
+            and len(between) < 80
+            and not any(mark in between for mark in (". ", "? ", "! ", "\n"))
+        ):
+            name = index.resolve_name(last.name) if last.kind == "person" else last.name
+            return Mention(document.start, "document", name, document.head)
+    return document
+
+
+def _modifiers_start(t: Tokens, i: int) -> int:
+    """The first token of the modifiers before a noun: 'anti-government' protesters."""
+    j = i
+    while j > 0 and i - j < 4 and t.owner[j - 1] == -1:
+        w, low = t.words[j - 1], t.lows[j - 1]
+        if not w[0].isalnum() or low in lx.SUBJECT_STOPS or low in lx.CUE_VERBS:
+            break
+        j -= 1
+        if low in lx.DETERMINERS:
+            break
+    return j
+
+
+def _common_noun_mention(t: Tokens, index: MentionIndex, start: int, end: int) -> Mention | None:
+    """A mention headed by a common noun: the statement, a spokesman, protesters, the ministry."""
+    words = t.words[start:end]
+    lows = [w.lower() for w in words]
+    head = lows[-1]
+    body = [w for w, low in zip(words, lows, strict=True) if low not in lx.DETERMINERS]
+    pos = t.starts[start]
+    if head in lx.DOCUMENT_NOUNS or head in lx.SPOKESPERSON_NOUNS:
+        return Mention(pos, "document", issuer(t, index, start, end) or "", head)
+    if head in lx.GROUP_NOUNS:
+        return Mention(pos, "group", " ".join(body), head)
+    if head in lx.ORG_NOUNS:
+        has_proper = any(w[0].isupper() for w in body[:-1])
+        name = ("the " + " ".join(body)) if has_proper else ""
+        return Mention(pos, "org", name, head)
+    return None

@@ -1,0 +1,251 @@
+"""Phrases: the noun phrases around a cue that can name who speaks.
+
+Walking left from a cue to its subject (`Hugh Hill, a doctor in Basra, said`), right to an
+inverted subject (`said Hugh Hill`), or to the subject of a clause (`..., saying`): the
+syntax every later stage (mentions, cues, candidates, kinds) reads phrases by, defined once.
+"""
+
+from __future__ import annotations
+
+from attribution import lexicon as lx
+from attribution.extract.names import NAME_ABBREVIATIONS, is_speaker_word
+from attribution.extract.tokens import Tokens
+
+# The longest speaker phrase walked over, in tokens ("Outgoing Prime Minister Adel Abdul Mahdi").
+MAX_NP = 9
+# What sets off a phrase describing a speaker: commas and dashes ("Dickey -- the owner -- told").
+APPOSITIVE_SEPARATORS = frozenset({",", "\u2014", "\u2013", "-"})
+# How far back (tokens) a speaker may stand before the comma-set phrases describing it:
+# "Kevin Barrett, a lawyer at Bailey & Glasser, who represents the state in the cases, said".
+_MAX_APPOSITIVES = 60
+# Words that cannot open a speaker phrase after an inverted cue.
+_NOT_INVERTED_SPEAKERS = frozenset(
+    {"that", "this", "these", "those", "which", "who", "what", "how", "whether", "if", "it"}
+)
+
+Span = tuple[int, int]
+
+
+def np_ending_at(t: Tokens, j: int, lo: int) -> Span | None:
+    """Walk left from token j over a noun phrase; (start, end) token indices, or None."""
+    words, lows, owner = t.words, t.lows, t.owner
+    if j < lo or owner[j] != -1 or not words[j][0].isalnum():
+        return None
+    if lows[j] in lx.SUBJECT_STOPS and lows[j] not in lx.SPEAKING_PRONOUNS:
+        return None
+    end = j + 1
+    i = j
+    saw_proper = False
+    lower_count = 0
+    while i >= lo and end - i <= MAX_NP and owner[i] == -1:
+        w, low = words[i], lows[i]
+        if w == ".":
+            if i - 1 >= lo and (lows[i - 1] in NAME_ABBREVIATIONS or len(words[i - 1]) == 1):
+                i -= 1
+                continue
+            break
+        if not w[0].isalnum():
+            break
+        if low in lx.DETERMINERS:
+            i -= 1
+            break
+        if low in lx.SUBJECT_STOPS and not (low in lx.SPEAKING_PRONOUNS and i == j):
+            break
+        if w[0].isupper() or w[0].isdigit():
+            if low in lx.NOT_NAMES and low not in lx.SPEAKING_PRONOUNS | lx.GROUP_NOUNS:
+                break
+            saw_proper = True
+        elif (low in lx.NAME_PARTICLES or low == "of") and saw_proper:
+            pass
+        else:
+            if saw_proper or lower_count >= 4:
+                break
+            lower_count += 1
+        i -= 1
+        if low in lx.SUBJECT_PRONOUNS and i + 1 == j:
+            break
+    start = i + 1
+    # A lone pronoun is a whole phrase: "what they said" gives "they".
+    if lows[j] in lx.SUBJECT_PRONOUNS:
+        start = j
+    while start < end and lows[start] in lx.NAME_PARTICLES | {"of"}:
+        start += 1
+    return (start, end) if start < end else None
+
+
+def np_after(t: Tokens, i: int, hi: int, *, inverted: bool = False) -> Span | None:
+    """The noun phrase starting at token i: said Hugh Hill, a doctor / said the statement."""
+    words, lows, owner = t.words, t.lows, t.owner
+    if inverted:
+        while i < hi and lows[i] in lx.TIME_WORDS and owner[i] == -1:
+            i += 1
+    if i >= hi or owner[i] != -1 or not words[i][0].isalnum():
+        return None
+    start = i
+    # After an inverted cue, a clause ("suggests that Phoenix"), a time ("said this
+    # week") or an object ("asking her") is no speaker.
+    if inverted and (lows[i] in _NOT_INVERTED_SPEAKERS or lows[i] in lx.OBJECT_PRONOUNS):
+        return None
+    if lows[i] in lx.PERSON_PRONOUNS | lx.GROUP_PRONOUNS | lx.FIRST_PERSON_PRONOUNS:
+        return (i, i + 1) if inverted or lows[i] in lx.SPEAKING_PRONOUNS else None
+    if lows[i] in lx.DETERMINERS:
+        i += 1
+    proper = False
+    while i < hi and owner[i] == -1 and i - start < MAX_NP:
+        w, low = words[i], lows[i]
+        if w == "." and (lows[i - 1] in NAME_ABBREVIATIONS or len(words[i - 1]) == 1):
+            i += 1
+            continue
+        if not w[0].isalnum():
+            break
+        if w[0].isupper():
+            proper = True
+        elif (low in lx.NAME_PARTICLES or low == "of") and proper:
+            pass
+        elif not proper and low not in lx.SUBJECT_STOPS and low not in lx.CUE_VERBS:
+            pass  # "the statement", "a spokesman"
+        else:
+            break
+        i += 1
+    while i > start + 1 and (lows[i - 1] in lx.NAME_PARTICLES or lows[i - 1] == "of"):
+        i -= 1  # "Ann Ruiz of the U.S. Army": the name ends before "of"
+    if i == start or (i == start + 1 and lows[start] in lx.DETERMINERS):
+        return None
+    if inverted and not proper and not is_speaker_word(lows[i - 1]):
+        return None
+    return (start, i)
+
+
+def clause_subject(t: Tokens, lo: int, k: int) -> Span | None:
+    """The subject of the clause that tokens [lo, k) begin, when it can speak.
+
+    Opening phrases set off by commas are skipped (Following a late-afternoon meeting,
+    the Security Council issued ...): the subject is the first noun phrase, at the start
+    or after a comma, that is a pronoun, a name or a speaker noun and does not open with
+    a preposition, a participle, a number or a sentence adverb. After an opening
+    preposition with no comma ("On September 27 they published") only a pronoun soon
+    after it can be told for the subject.
+    """
+    words, lows = t.words, t.lows
+    pronouns = lx.SUBJECT_PRONOUNS
+    starts = [lo] + [c + 1 for c in range(lo, k) if words[c] == ","]
+    for start in starts:
+        while start < k and lows[start] in {"but", "and", "so", "yet", "then", "still"}:
+            start += 1
+        if start >= k:
+            continue
+        low = lows[start]
+        if low in pronouns:
+            return (start, start + 1) if low not in lx.OBJECT_PRONOUNS else None
+        if (
+            low in lx.PREPOSITIONS
+            and start == lo
+            and not any(words[c] == "," for c in range(lo, k))
+        ):
+            pronoun = next(
+                (c for c in range(start, min(k, start + 8)) if lows[c] in pronouns), None
+            )
+            return (pronoun, pronoun + 1) if pronoun is not None else None
+        if not _may_open_subject(t, start):
+            continue
+        np = np_after(t, start, k)
+        if np is not None and is_speaker_like(t, np):
+            return np
+    return None
+
+
+def _may_open_subject(t: Tokens, i: int) -> bool:
+    """True when token i can begin a clause's subject: not "Following", "If", "Twenty-two"."""
+    low = t.lows[i]
+    if low in lx.DETERMINERS:
+        return True  # "The Republican nominee", "several environmental groups"
+    return not (
+        low in lx.SUBJECT_STOPS
+        or low in lx.NOT_NAMES
+        or low in lx.PREPOSITIONS
+        or low.endswith("ing")
+        or low.split("-")[0] in lx.NUMBER_WORDS
+        or low[:1].isdigit()
+        or not t.words[i][0].isalnum()
+    )
+
+
+def is_speaker_like(t: Tokens, np: Span) -> bool:
+    """True when a phrase can name who speaks: a name, a pronoun or a speaker noun."""
+    head, low = t.words[np[1] - 1], t.lows[np[1] - 1]
+    return head[0].isupper() or is_speaker_word(low) or low in lx.SUBJECT_PRONOUNS
+
+
+def subject_before(t: Tokens, k: int, lo: int) -> tuple[Span | None, bool]:
+    """The speaker phrase ending just before the cue at token k (Hill, a doctor, said),
+    and whether it was reached through a relative pronoun (a weak subject)."""
+    j = k - 1
+    while j >= lo and (t.lows[j] in lx.CUE_ADVERBS or is_adverb(t.lows[j])):
+        j -= 1
+    if j < lo or t.owner[j] != -1:
+        return None, False
+    if t.words[j] in APPOSITIVE_SEPARATORS:
+        return _subject_before_appositives(t, j, lo), False
+    if t.words[j] == ")":
+        # A party or place in brackets after the name: Mike Pence (R-IN) said.
+        c = j - 1
+        while c >= lo and t.words[c] != "(" and j - c <= 8:
+            c -= 1
+        if c > lo and t.words[c] == "(":
+            j = c - 1
+    if t.lows[j] in {"who", "which", "that"}:
+        # A relative clause: "the Chicago Police Department, which reported" speaks through
+        # its antecedent, a speaker named just before (times skipped).
+        j -= 1
+        while j >= lo and (t.words[j] in APPOSITIVE_SEPARATORS or t.lows[j] in lx.TIME_WORDS):
+            j -= 1
+        np = np_ending_at(t, j, lo)
+        return (np, True) if np is not None and is_speaker_like(t, np) else (None, False)
+    return np_ending_at(t, j, lo), False
+
+
+def _subject_before_appositives(t: Tokens, comma: int, lo: int) -> Span | None:
+    """The speaker among comma-set phrases before a cue: "Donna Rawlings, 59, of Ashton,
+    Md., who watched on a screen, said" is Donna Rawlings.
+
+    The phrases are read from the clause's start: the first that is a name wins, else the
+    first that is a speaker noun ("The engineer, who has worked there for years, said").
+    """
+    words, owner = t.words, t.owner
+    segments: list[Span] = []
+    end = comma
+    c = comma - 1
+    while c >= lo and owner[c] == -1 and comma - c <= _MAX_APPOSITIVES:
+        w = words[c]
+        if w in APPOSITIVE_SEPARATORS:
+            segments.append((c + 1, end))
+            end = c
+        elif w in {"!", "?", ";", ":"}:
+            break  # a "." inside one sentence is an abbreviation's: R-Ky., Md., Jr.
+        c -= 1
+    segments.append((c + 1, end))
+    segments.reverse()
+    candidates = []
+    for s_lo, s_hi in segments:
+        if s_lo >= s_hi:
+            continue
+        j = s_hi - 1
+        if words[j] == ")":  # Rep. Jim Clyburn (D-S.C.)
+            while j > s_lo and words[j] != "(":
+                j -= 1
+            j -= 1
+        np = np_ending_at(t, j, s_lo)
+        if np is not None:
+            candidates.append(np)
+    for np in candidates:
+        if words[np[1] - 1][0].isupper() and t.lows[np[0]] not in lx.PREPOSITIONS:
+            return np
+    for np in candidates:
+        if is_speaker_word(t.lows[np[1] - 1]):
+            return np
+    return None
+
+
+def is_adverb(low: str) -> bool:
+    """A manner adverb between speaker and cue: 'Smith angrily said'."""
+    return len(low) > 4 and low.endswith("ly") and low not in {"family", "italy", "july", "ally"}

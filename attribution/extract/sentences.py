@@ -1,0 +1,114 @@
+"""Sentences: the quote-aware sentence around a position, for reading a quote's surroundings.
+
+Separate from mark pairing because sentences are only used around quotes (where cues and
+speakers stand), and because a sentence splitter cuts inside `“No. Never.”`: the split is
+undone inside quotes. Punkt runs with the package's own abbreviation list, so no NLTK data
+is needed and nothing is downloaded; it is imported only when a sentence is first asked for.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from attribution import lexicon as lx
+from attribution.extract.marks import Pairing
+from attribution.extract.names import NAME_ABBREVIATIONS
+from attribution.extract.tokens import TOKEN_RE
+from attribution.typography import CLOSING_CHARACTERS
+
+if TYPE_CHECKING:
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+# Punkt abbreviations shipped with the package (lower case, no final dot): titles in names,
+# months, states, units and Latin abbreviations. Without them Punkt splits "Lt. | Gen. Smith".
+PUNKT_ABBREVIATIONS = NAME_ABBREVIATIONS | frozenset(
+    {
+        "u.s", "u.n", "u.k", "e.u", "d.c", "a.m", "p.m", "i.e", "e.g", "vs", "etc", "inc", "corp",
+        "co", "ltd", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+        "nov", "dec", "mt", "ft", "ave", "blvd", "rd", "dept", "univ", "assn", "bros", "govt",
+        "approx", "est", "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill",
+        "ind", "kan", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev",
+        "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo", "r", "d", "i",
+    }
+)  # fmt: skip
+# How many words into a sentence its cue may stand for the sentence to open with an
+# attribution ("a narrator in the Clinton ad asks." is six).
+MAX_CUE_OFFSET = 8
+
+
+class SentenceIndex:
+    """The quote-aware sentences of an article, split paragraph by paragraph on demand.
+
+    Not a dataclass: a memo over the article, filled as quotes ask for their sentences.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        paragraphs: Sequence[tuple[int, int]],
+        pairings: Sequence[Pairing],
+    ) -> None:
+        self._text = text
+        self._paragraphs = paragraphs
+        self._para_starts = [p[0] for p in paragraphs]
+        pieces = sorted(piece for pairing in pairings for piece in pairing.pieces)
+        self._pieces = pieces
+        self._piece_starts = [s for s, _ in pieces]
+        self._cache: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        """The (start, end) of the sentence around `pos`; a split inside a quote is undone."""
+        p = bisect.bisect_right(self._para_starts, pos) - 1
+        if p < 0:
+            return (0, len(self._text))
+        if p not in self._cache:
+            sentences = self._split(self._paragraphs[p])
+            self._cache[p] = (sentences, [s for s, _ in sentences])
+        sentences, starts = self._cache[p]
+        k = bisect.bisect_right(starts, pos) - 1
+        return sentences[max(k, 0)]
+
+    def _split(self, para: tuple[int, int]) -> list[tuple[int, int]]:
+        start, end = para
+        spans = [(start + s, start + e) for s, e in punkt().span_tokenize(self._text[start:end])]
+        if not spans:
+            return [para]
+        text, pieces, piece_starts = self._text, self._pieces, self._piece_starts
+        merged = [spans[0]]
+        for s, e in spans[1:]:
+            k = bisect.bisect_left(piece_starts, s) - 1  # the last piece starting before s
+            if (k >= 0 and s <= pieces[k][1]) or (
+                # A quote ending in ? or ! and its attribution are one sentence, which Punkt
+                # splits: “Why not?” Vitter demanded. (A statement ends its quote with a
+                # comma when an attribution follows, so `.”` does end a sentence.)
+                text[merged[-1][1] - 1] in CLOSING_CHARACTERS
+                and text[merged[-1][1] - 2 : merged[-1][1] - 1] in ("?", "!")
+                and starts_with_attribution(text[s:e])
+            ):
+                merged[-1] = (merged[-1][0], e)
+            else:
+                merged.append((s, e))
+        return merged
+
+
+def starts_with_attribution(sentence: str) -> bool:
+    """True when a sentence opens with an attribution: `he said.`, `Vitter demanded.`."""
+    words = [t for t in TOKEN_RE.findall(sentence[:160]) if t[0].isalnum()][:MAX_CUE_OFFSET]
+    if not words:
+        return False
+    if words[0].islower() and words[0] not in lx.NOT_NAMES - lx.PERSON_PRONOUNS:
+        return True
+    return any(w in lx.CUE_VERBS for w in words)
+
+
+@functools.cache
+def punkt() -> PunktSentenceTokenizer:
+    """Punkt with the package's own abbreviation list: no NLTK data, nothing downloaded."""
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    params = PunktParameters()
+    params.abbrev_types = set(PUNKT_ABBREVIATIONS)
+    return PunktSentenceTokenizer(params)

@@ -1,0 +1,114 @@
+"""Tokens: an article's words with their offsets, and which quote (if any) owns each.
+
+Built once per article after mark pairing, and read by every later stage (mentions, cues,
+candidates, coreference, kinds): a frozen value, so no stage can change what another sees.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from attribution.extract.marks import Pairing, mark_end, markup_spans
+
+# Words (with inner hyphens, apostrophes and dots: al-Sadr, Iraq’s, U.S) or single marks.
+TOKEN_RE = re.compile(r"\w+(?:[-'\u2019.]\w+)*|[^\w\s]")
+# A pronoun with a contracted verb: he's, she'd, they're, it'll, we've, I'm.
+_CONTRACTION_IN_TEXT_RE = re.compile(
+    r"\b(he|she|they|it|we|i|you)['\u2019](?:s|d|ll|re|ve|m)\b(?!['\u2019-]\w)", re.I
+)
+# The owner of words outside every quote, and of words inside markup tags (`<tweet ...>`),
+# which hold no one's words or cues; quotes own theirs by index.
+FREE = -1
+MARKUP = -2
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Tokens:
+    """An article's tokens: as printed, lower case, where each starts, and who owns it.
+
+    `lows` reads a contracted pronoun as the pronoun ("He's claiming" gives "he"); `owner` is
+    the index of the quote a token belongs to (its marks count as inside), `FREE` outside
+    quotes and `MARKUP` inside markup tags.
+    """
+
+    text: str
+    words: tuple[str, ...]
+    lows: tuple[str, ...]
+    starts: tuple[int, ...]
+    owner: tuple[int, ...]
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def token_range(self, start: int, end: int) -> tuple[int, int]:
+        """Token indices (lo, hi) of the tokens starting within [start, end)."""
+        return bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+
+    def end_of(self, k: int) -> int:
+        """The character offset where token k ends."""
+        return self.starts[k] + len(self.words[k])
+
+    def phrase(self, start: int, end: int) -> str:
+        """Tokens [start, end) as printed, from the first's start to the last's end (a
+        contracted pronoun without its verb: "He's" gives "He")."""
+        last = self.words[end - 1]
+        if end - start == 1 and self.lows[start] != last.lower():
+            return last[: len(self.lows[start])]
+        return self.text[self.starts[start] : self.starts[end - 1] + len(last)]
+
+    def is_free(self, k: int) -> bool:
+        """True when token k stands outside every quote and markup tag."""
+        return self.owner[k] == FREE
+
+
+def tokenize(text: str, pairings: Sequence[Pairing]) -> Tokens:
+    """The article's tokens, each with the quote that owns it.
+
+    Args:
+        text: the article.
+        pairings: its quotes as paired by `marks.pair_quote_marks`, in text order.
+
+    Returns:
+        The tokens of the whole text.
+    """
+    matches = list(TOKEN_RE.finditer(text))
+    words = [m.group() for m in matches]
+    lows = [w.lower() for w in words]
+    starts = [m.start() for m in matches]
+    for m in _CONTRACTION_IN_TEXT_RE.finditer(text):
+        i = bisect.bisect_left(starts, m.start())
+        if i < len(starts) and starts[i] == m.start():
+            lows[i] = m.group(1).lower()
+    owner = _owners(text, starts, pairings)
+    return Tokens(text, tuple(words), tuple(lows), tuple(starts), tuple(owner))
+
+
+def _owners(text: str, starts: list[int], pairings: Sequence[Pairing]) -> list[int]:
+    """Which quote each token belongs to; an inner quote's tokens are its outer quote's too,
+    since an outer quote's words are never the reporter's (the outer one is marked)."""
+    owner = [FREE] * len(starts)
+    for index, pairing in enumerate(pairings):
+        if pairing.within is not None:
+            continue
+        regions = [(pairing.open_mark, pairing.pieces[0][1])]
+        regions += [(s, e) for s, e in pairing.pieces[1:]]
+        close = pairing.close_mark
+        last_end = mark_end(text, close) if close is not None else pairing.end
+        regions[-1] = (regions[-1][0], last_end)
+        for close_pos, open_pos in pairing.inner_marks:
+            regions.append((close_pos, mark_end(text, close_pos)))
+            regions.append((open_pos, mark_end(text, open_pos)))
+        for start, end in regions:
+            i = bisect.bisect_left(starts, start)
+            while i < len(starts) and starts[i] < end:
+                owner[i] = index
+                i += 1
+    for start, end in markup_spans(text):
+        i = bisect.bisect_left(starts, start)
+        while i < len(starts) and starts[i] < end:
+            owner[i] = MARKUP
+            i += 1
+    return owner
