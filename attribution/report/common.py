@@ -11,6 +11,7 @@ from typing import Literal, NamedTuple
 
 from attribution.model import (
     Change,
+    ChangeCategory,
     CheckStatus,
     Match,
     QuoteCheck,
@@ -46,8 +47,12 @@ STATUS_ORDER = (
     CheckStatus.ALTERED,
     CheckStatus.MISATTRIBUTED,
     CheckStatus.UNSUPPORTED,
+    CheckStatus.SPEAKER_UNVERIFIED,
     CheckStatus.NOT_CHECKED,
 )
+# Changes too slight to open a verified quote's details for: marks and capitals alone
+# ("," for "." where a quote is split).
+_MARKS_ONLY = frozenset({ChangeCategory.PUNCTUATION, ChangeCategory.CASE})
 
 
 class Piece(NamedTuple):
@@ -119,10 +124,15 @@ def difference(match: Match) -> list[Piece]:
 
 def needs_details(outcome: QuoteCheck) -> bool:
     """A check outcome an editor must look at: every quote not verified, and a verified one
-    with a finding (a respelling, say); never a quote that was not checked."""
+    that changed at all (an editor's bracket or omission, a respelling), so every difference
+    is shown word by word; never a quote that was not checked."""
     if outcome.status is CheckStatus.NOT_CHECKED:
         return False
-    return outcome.status is not CheckStatus.VERIFIED or outcome.severity >= Severity.MINOR
+    if outcome.status is not CheckStatus.VERIFIED:
+        return True
+    return outcome.match is not None and any(
+        c.category not in _MARKS_ONLY for c in outcome.match.changes
+    )
 
 
 def one_line(text: str) -> str:

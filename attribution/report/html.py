@@ -64,8 +64,9 @@ CONTENT_SECURITY_POLICY = (
     f"default-src 'none'; style-src '{_digest(_STYLE)}'; script-src '{_digest(_SCRIPT)}'; "
     "base-uri 'none'; form-action 'none'"
 )
-# Severities a finding can have, worst first: one filter box each.
-_LISTED = (Severity.CRITICAL, Severity.MAJOR, Severity.MINOR, Severity.INFO)
+# Severities a finding can have, worst first: one filter box each (a check lists verified
+# quotes with a difference of severity none, so every difference is shown).
+_LISTED = tuple(reversed(Severity))
 
 
 def render_html(report: Report) -> str:
@@ -174,19 +175,23 @@ class _Page:
             findings.append(finding)
         for match in self.report.matches:
             if match.severity is Severity.NONE:
-                for side in (match.a, match.b):
-                    for quote in self._resolve(side):
-                        other = match.b if quote.id == match.a else match.a
+                for pieces, other in ((match.a_pieces, match.b), (match.b_pieces, match.a)):
+                    for quote in (q for piece in pieces for q in self._resolve(piece)):
                         self.marks[quote.id].add(
                             None, Severity.NONE, f"{match.verdict.value} ({other})"
                         )
         return findings
 
     def _check_findings(self, result: CheckResult) -> list[_Finding]:
+        # The pieces of a statement split around its attribution share one outcome (one
+        # match): they are one finding, listed once, marking every piece.
+        pieces: dict[int, list[QuoteCheck]] = defaultdict(list)
+        for outcome in result.quotes:
+            pieces[id(outcome.match or outcome.unmatched or outcome)].append(outcome)
         listed = [
-            (-o.severity.rank, n, o)
-            for n, o in enumerate(result.quotes)
-            if needs_details(o) or o.severity > Severity.NONE
+            (-group[0].severity.rank, n, group[0])
+            for n, group in enumerate(pieces.values())
+            if needs_details(group[0]) or group[0].severity > Severity.NONE
         ]
         findings = []
         for n, (_, _, outcome) in enumerate(sorted(listed, key=lambda r: r[:2]), 1):
@@ -194,13 +199,14 @@ class _Page:
             finding.match, finding.unmatched = outcome.match, outcome.unmatched
             findings.append(finding)
         grouped = {f.outcome.quote: f for f in findings if f.outcome is not None}
-        for outcome in result.quotes:
-            finding_for = grouped.get(outcome.quote)
+        for group in pieces.values():
+            finding_for = grouped.get(group[0].quote)
             ident = finding_for.ident if finding_for else None
-            words = _status_words(outcome)
-            self.marks[outcome.quote].add(ident, outcome.severity, words)
+            for piece in group:
+                self.marks[piece.quote].add(ident, piece.severity, _status_words(piece))
             if finding_for is None:
                 continue
+            outcome = group[0]
             finding_for.targets.append(self._quote_anchor(outcome.quote))
             if outcome.match is not None and outcome.spans:
                 source = outcome.match.b.partition(":")[0]
@@ -209,18 +215,18 @@ class _Page:
                     self._stretches(source, outcome.spans, finding_for, "found", label)
                 )
                 self._change_marks(finding_for, outcome.match, outcome.spans, source)
-                draft = self.quotes.get(outcome.quote)
-                if draft is not None:
-                    self._change_marks(
-                        finding_for, outcome.match, draft.spans, draft.id.partition(":")[0], "a"
-                    )
+                drafted = [self.quotes[p.quote] for p in group if p.quote in self.quotes]
+                spans = tuple(span for quote in drafted for span in quote.spans)
+                draft = self.report.articles[0].id
+                self._change_marks(finding_for, outcome.match, spans, draft, "a")
             elif outcome.unmatched is not None:
                 self._unquoted_mark(finding_for, outcome.unmatched)
         return findings
 
     def _match_marks(self, finding: _Finding, match: Match) -> None:
-        for side, ident, other in (("a", match.a, match.b), ("b", match.b, match.a)):
-            quotes = self._resolve(ident)
+        sides = (("a", match.a_pieces, match.b), ("b", match.b_pieces, match.a))
+        for side, pieces, other in sides:
+            quotes = [q for piece in pieces for q in self._resolve(piece)]
             if not quotes:
                 continue
             for quote in quotes:
@@ -490,6 +496,12 @@ class _Page:
             "</bdi></span>",
         ]
         body = f'<p class="diff">\u201c<bdi>{escape_line(item.text)}</bdi>\u201d</p>'
+        if item.twin is not None:
+            twin = f'<a href="#{self._quote_anchor(item.twin)}">{escape_line(item.twin)}</a>'
+            body += (
+                f'<p class="what">{escape_line(item.article)} prints this statement twice '
+                f"(also {twin}).</p>"
+            )
         if item.found_unquoted and item.other:
             body += (
                 f'<p class="what">Its words are in {self._link(finding, 1, item.other)} '
