@@ -212,9 +212,15 @@ class Match:
     # is a fragment of the other), as character offsets into a_text / b_text.
     a_window: tuple[int, int] = field(default=(0, 0), metadata=INTERNAL)
     b_window: tuple[int, int] = field(default=(0, 0), metadata=INTERNAL)
+    # The ids of every piece of each side's statement (`a` and `b` are the first pieces'):
+    # a statement split around its attribution is matched whole.
+    a_pieces: tuple[str, ...] = field(default=(), metadata=INTERNAL)
+    b_pieces: tuple[str, ...] = field(default=(), metadata=INTERNAL)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "changes", tuple(self.changes))
+        object.__setattr__(self, "a_pieces", tuple(self.a_pieces) or (self.a,))
+        object.__setattr__(self, "b_pieces", tuple(self.b_pieces) or (self.b,))
         object.__setattr__(self, "verdict", Verdict(self.verdict))
         object.__setattr__(self, "severity", Severity(self.severity))
 
@@ -233,6 +239,9 @@ class Unmatched:
     # marks (character offsets into that article's text) when `found_unquoted`.
     other: str | None = field(default=None, metadata=INTERNAL)
     found_at: tuple[int, int] | None = field(default=None, metadata=INTERNAL)
+    # Another quote of the same article printing the same statement, which is paired: the
+    # article prints the statement twice (a second translation, a quote repeated).
+    twin: str | None = field(default=None, metadata=INTERNAL)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "verdict", Verdict(self.verdict))

@@ -9,7 +9,16 @@ from __future__ import annotations
 import re
 from typing import Literal, NamedTuple
 
-from attribution.model import CheckStatus, Match, QuoteCheck, Report, Severity, Unmatched, Verdict
+from attribution.model import (
+    ChangeCategory,
+    CheckStatus,
+    Match,
+    QuoteCheck,
+    Report,
+    Severity,
+    Unmatched,
+    Verdict,
+)
 
 _SPACE_RE = re.compile(r"\s+")
 # Control characters would reach a terminal as escape sequences (clearing the screen,
@@ -37,8 +46,12 @@ STATUS_ORDER = (
     CheckStatus.ALTERED,
     CheckStatus.MISATTRIBUTED,
     CheckStatus.UNSUPPORTED,
+    CheckStatus.SPEAKER_UNVERIFIED,
     CheckStatus.NOT_CHECKED,
 )
+# Changes too slight to open a verified quote's details for: marks and capitals alone
+# ("," for "." where a quote is split).
+_MARKS_ONLY = frozenset({ChangeCategory.PUNCTUATION, ChangeCategory.CASE})
 
 
 class Piece(NamedTuple):
@@ -108,10 +121,15 @@ def difference(match: Match) -> list[Piece]:
 
 def needs_details(outcome: QuoteCheck) -> bool:
     """A check outcome an editor must look at: every quote not verified, and a verified one
-    with a finding (a respelling, say); never a quote that was not checked."""
+    that changed at all (an editor's bracket or omission, a respelling), so every difference
+    is shown word by word; never a quote that was not checked."""
     if outcome.status is CheckStatus.NOT_CHECKED:
         return False
-    return outcome.status is not CheckStatus.VERIFIED or outcome.severity >= Severity.MINOR
+    if outcome.status is not CheckStatus.VERIFIED:
+        return True
+    return outcome.match is not None and any(
+        c.category not in _MARKS_ONLY for c in outcome.match.changes
+    )
 
 
 def not_checked_reason(outcome: QuoteCheck) -> str:
