@@ -377,11 +377,15 @@ class QuoteCheck:
     also_in: tuple[str, ...] = ()
     # Why a quote was not checked ("a quoted term", "too short to verify"), or None.
     reason: str | None = None
+    # Where the source's words (the match's `b_text`) stand in the source's text, piece by
+    # piece, so a report can mark them in place.
+    spans: tuple[tuple[int, int], ...] = field(default=(), metadata=INTERNAL)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "status", CheckStatus(self.status))
         object.__setattr__(self, "severity", Severity(self.severity))
         object.__setattr__(self, "also_in", tuple(self.also_in))
+        object.__setattr__(self, "spans", tuple((int(s), int(e)) for s, e in self.spans))
 
 
 @dataclass(frozen=True, slots=True)

@@ -426,6 +426,7 @@ def _check_statement(
         match=best.match,
         location=best.location,
         also_in=tuple(f.location for f in found if f is not best and not f.reworded),
+        spans=best.spans,
     )
 
 

@@ -333,3 +333,19 @@ def test_the_readme_s_report_excerpt_is_what_the_tool_prints() -> None:
     assert len(lines) >= 5
     for line in lines:
         assert line in golden, line
+
+
+@pytest.mark.parametrize("case", [TAMPERED, FAITHFUL], ids=lambda c: c.name)
+def test_each_found_quote_says_where_the_source_s_words_stand(case: Path) -> None:
+    """The source's words a quote was found as are the source's text at the outcome's spans,
+    joined as `b_text` joins them (a transcript's stage directions left out)."""
+    report = check(str(case / "draft.md"), *(str(case / name) for name in SOURCES))
+    assert report.check is not None
+    found = [o for o in report.check.quotes if o.match is not None]
+    assert found
+    for outcome in found:
+        assert outcome.match is not None
+        source = report.article(outcome.match.b.partition(":")[0])
+        words = " ".join(source.text[s:e] for s, e in outcome.spans)
+        assert words == outcome.match.b_text, outcome.quote
+        assert all(not source.text[s].isspace() for s, _ in outcome.spans)

@@ -10,6 +10,7 @@ import re
 from typing import Literal, NamedTuple
 
 from attribution.model import (
+    Change,
     ChangeCategory,
     CheckStatus,
     Match,
@@ -61,6 +62,8 @@ class Piece(NamedTuple):
 
     kind: Literal["same", "del", "ins", "gap"]
     text: str
+    # The change a `del` or `ins` piece shows (for its category and severity), else None.
+    change: Change | None = None
 
 
 _GAP = Piece("gap", " ")
@@ -105,11 +108,11 @@ def difference(match: Match) -> list[Piece]:
         if joined and first.isalnum() and match.b_text[change.b_start - 1].isalnum():
             out.append(_GAP)
         if change.a:
-            out.append(Piece("del", change.a))
+            out.append(Piece("del", change.a, change))
         if change.a and change.b:
             out.append(_GAP)
         if change.b:
-            out.append(Piece("ins", change.b))
+            out.append(Piece("ins", change.b, change))
         pos = change.b_end
         after = match.b_text[pos : pos + 1]
         if not change.b and after and after[0].isalnum():
