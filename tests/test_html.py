@@ -203,7 +203,7 @@ def test_a_quote_inside_a_quote_is_nested_inside_it() -> None:
 def test_a_statement_split_around_its_attribution_is_one_finding_marking_both_pieces() -> None:
     text = "\u201cWe will not raise the gas tax,\u201d Petersen said. \u201cNot this year.\u201d\n"
     second = text.index("Not")
-    pieces = (
+    pieces: tuple[Quote, ...] = (
         Quote("a:q1", text[1:30], 1, 30, "Laura Petersen", "Petersen", "said", DIRECT),
         Quote("a:q2", "Not this year.", second, second + 14, "Laura Petersen", None, None, DIRECT),
     )
