@@ -60,7 +60,7 @@ class HouseSpelling(enum.StrEnum):
 # public `typer.BadParameter`, so no private class name is needed on any typer version.
 _ANCESTRY = typer.BadParameter.__mro__
 _USAGE_ERROR: type[Exception] = _ANCESTRY[_ANCESTRY.index(Exception) - 1]
-# The exit code of bad usage (SPEC: commands): the same for typer's errors and the tool's.
+# The exit code of bad usage (docs/commands.md): the same for typer's errors and the tool's.
 USAGE_EXIT = 2
 
 

@@ -61,7 +61,7 @@ def _as_severity(value: object) -> Severity:
 
 
 class ChangeCategory(enum.StrEnum):
-    """The kind of one difference between two wordings of a quote (SPEC drift taxonomy)."""
+    """The kind of one difference between two wordings of a quote (docs/taxonomy.md)."""
 
     PUNCTUATION = "punctuation"
     CASE = "case"
@@ -278,7 +278,7 @@ class Report:
     summary: Summary
     # Things the reader should know that are not findings (an unpaired quote mark, ...),
     # each naming its place. Shown in the markdown report and on standard error; not a
-    # report-v1 key, so JSON consumers see exactly the schema SPEC.md fixes.
+    # report-v1 key, so JSON consumers see exactly the schema docs/report-json.md fixes.
     warnings: tuple[str, ...] = field(default=(), metadata=INTERNAL)
     # Which command made the report ("compare", "check" or "extract"): the markdown differs.
     command: str = field(default="compare", metadata=INTERNAL)

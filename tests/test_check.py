@@ -107,7 +107,8 @@ def test_json_follows_report_v1_with_the_draft_as_article_draft() -> None:
     )
     assert result.exit_code == 1
     data = json.loads(result.stdout)
-    assert list(data) == ["schema", "articles", "matches", "unmatched", "summary"]
+    # report-v1's keys, then (added within v1) each draft quote's status under "check".
+    assert list(data) == ["schema", "articles", "matches", "unmatched", "summary", "check"]
     assert data["schema"] == SCHEMA
     assert [a["id"] for a in data["articles"]] == ["draft", "s1", "s2", "s3"]
     turn = data["articles"][1]["quotes"][0]

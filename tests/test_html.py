@@ -8,6 +8,7 @@ What a browser does with the page (clicks, keys, the script under its policy) is
 from __future__ import annotations
 
 import base64
+import dataclasses
 import hashlib
 import json
 import re
@@ -202,30 +203,11 @@ def test_a_quote_inside_a_quote_is_nested_inside_it() -> None:
 def test_a_statement_split_around_its_attribution_is_one_finding_marking_both_pieces() -> None:
     text = "\u201cWe will not raise the gas tax,\u201d Petersen said. \u201cNot this year.\u201d\n"
     second = text.index("Not")
-    pieces = (
-        Quote(
-            "a:q1",
-            text[1:30],
-            1,
-            30,
-            "Laura Petersen",
-            "Petersen",
-            "said",
-            DIRECT,
-            statement="a:s1",
-        ),
-        Quote(
-            "a:q2",
-            "Not this year.",
-            second,
-            second + 14,
-            "Laura Petersen",
-            None,
-            None,
-            DIRECT,
-            statement="a:s1",
-        ),
+    pieces: tuple[Quote, ...] = (
+        Quote("a:q1", text[1:30], 1, 30, "Laura Petersen", "Petersen", "said", DIRECT),
+        Quote("a:q2", "Not this year.", second, second + 14, "Laura Petersen", None, None, DIRECT),
     )
+    pieces = tuple(dataclasses.replace(q, statement="a:s1") for q in pieces)
     other = article_from_text(
         "\u201cWe will raise the gas tax. Not this year,\u201d Petersen said.\n", "b"
     )

@@ -135,6 +135,12 @@ def needs_details(outcome: QuoteCheck) -> bool:
     )
 
 
+def not_checked_reason(outcome: QuoteCheck) -> str:
+    """Why a quote was not checked, in a few words: the check's own reason, else the one
+    reason the check had before it gave reasons (the quote is a quoted term)."""
+    return outcome.reason or "a quoted term"
+
+
 def one_line(text: str) -> str:
     """Runs of white space (newlines included) as one space, stripped."""
     return _SPACE_RE.sub(" ", text).strip()

@@ -26,6 +26,7 @@ from attribution.report.common import (
     TABLE_QUOTE_CHARS,
     VERDICT_NOTES,
     needs_details,
+    not_checked_reason,
     place,
     shorten,
 )
@@ -144,7 +145,7 @@ def _status_cell(outcome: QuoteCheck) -> str:
     """`verified (identical)`, `**altered** (critical)`, `**altered** (reworded, major)`."""
     status = outcome.status.label
     if outcome.status is CheckStatus.NOT_CHECKED:
-        return f"not checked ({outcome.reason or 'a quoted term'})"
+        return f"not checked ({not_checked_reason(outcome)})"
     severity = outcome.severity.value
     if outcome.status is CheckStatus.VERIFIED:
         assert outcome.match is not None
