@@ -12,7 +12,8 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 try:
-    __version__ = version("attribution")
+    # The distribution's name on PyPI, not the import package's (see pyproject.toml).
+    __version__ = version("quote-attribution")
 except PackageNotFoundError:  # running from a source tree that was never installed
     __version__ = "0.0.0+unknown"
 
@@ -39,7 +40,7 @@ from attribution.model import (
     Verdict,
 )
 from attribution.pipeline import article_from_text, check, compare, extract, read_article
-from attribution.report import render_json, render_markdown
+from attribution.report import render_html, render_json, render_markdown
 
 __all__ = [
     "SCHEMA",
@@ -71,6 +72,7 @@ __all__ = [
     "extract",
     "extract_quotes",
     "read_article",
+    "render_html",
     "render_json",
     "render_markdown",
 ]

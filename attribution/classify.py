@@ -2,8 +2,8 @@
 
 The verdict comes from categorised changes, never from a similarity score: RapidFuzz rates
 "We will not raise taxes" against "We will raise taxes" at 96 to 100, yet a dropped "not"
-is the worst change there is. Each change gets one SPEC category; the match's verdict and
-severity follow from its worst change.
+is the worst change there is. Each change gets one category (docs/taxonomy.md); the match's
+verdict and severity follow from its worst change.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 
 from attribution import lexicon as lx
 from attribution.align import Alignment
-from attribution.model import Change, ChangeCategory, Severity, Verdict
+from attribution.extract import same_speaker
+from attribution.model import Change, ChangeCategory, Match, Severity, Speakers, Verdict
 from attribution.normalize import (
     CLOSE_BRACKETS,
     OPEN_BRACKETS,
@@ -27,10 +28,11 @@ from attribution.normalize import (
     negation_count,
     spelling_key,
 )
+from attribution.pairing import Pair
 
 Cat = ChangeCategory
 
-# SPEC.md's default severity of each change category.
+# The default severity of each change category (docs/taxonomy.md).
 DEFAULT_SEVERITIES: Mapping[ChangeCategory, Severity] = {
     Cat.PUNCTUATION: Severity.NONE,
     Cat.CASE: Severity.NONE,
@@ -106,7 +108,7 @@ _NOT_PROPER = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class Policy:
-    """How much each finding weighs. The defaults are SPEC.md's.
+    """How much each finding weighs. The defaults are docs/taxonomy.md's.
 
     `count_spelling` makes US/UK and transliteration variants a `minor` finding (a house
     style that wants quotes kept letter for letter); `count_editorial=False` stops marked
@@ -204,8 +206,11 @@ def categorize(
         return Cat.PUNCTUATION
     if _joined(aw) == _joined(bw):
         return Cat.CASE if _only_case_differs(aw, bw) else Cat.PUNCTUATION
-    # A negation added or dropped reverses the statement, marked or not.
-    if _negation_count(aw) != _negation_count(bw):
+    # A negation added or dropped reverses the statement, marked or not; "not acceptable"
+    # for "unacceptable" reverses nothing.
+    if _negation_count(aw) + _prefix_negations(aw, bw) != _negation_count(bw) + _prefix_negations(
+        bw, aw
+    ):
         return Cat.NEGATION
     omission = _is_marked_omission(a_tokens, aw, b_tokens, bw)
     a_bracketed = _all_bracketed(a_tokens, aw)
@@ -230,6 +235,43 @@ def categorize(
     if _same_words_spelled_differently(aw, bw):
         return Cat.SPELLING
     return Cat.WORDING
+
+
+def build_match(pair: Pair, *, policy: Policy = DEFAULT_POLICY) -> Match:
+    """The match for an aligned pair: changes, verdict, severity and speakers.
+
+    Args:
+        pair: two statements and their alignment (`pairing.find_counterparts`).
+        policy: severities to apply; a pair credited to two speakers is at least
+            `policy.speaker_mismatch`.
+    """
+    a, b, alignment = pair.a, pair.b, pair.alignment
+    changes, verdict, severity = classify_alignment(alignment, a.text, b.text, policy=policy)
+    same = same_speaker(a.speaker, b.speaker)
+    if same is False:
+        severity = max(severity, policy.speaker_mismatch)
+    return Match(
+        a=a.id,
+        b=b.id,
+        a_text=a.text,
+        b_text=b.text,
+        verdict=verdict,
+        severity=severity,
+        similarity=alignment.similarity,
+        speakers=Speakers(a.speaker, b.speaker, same),
+        changes=changes,
+        a_window=_char_window(alignment.a_tokens, alignment.a_window, len(a.text)),
+        b_window=_char_window(alignment.b_tokens, alignment.b_window, len(b.text)),
+        a_pieces=pair.a_pieces,
+        b_pieces=pair.b_pieces,
+    )
+
+
+def _char_window(tokens: Sequence[Token], window: tuple[int, int], length: int) -> tuple[int, int]:
+    lo, hi = window
+    if (lo, hi) == (0, len(tokens)) or lo >= hi:
+        return (0, length)
+    return (tokens[lo].start, tokens[hi - 1].end)
 
 
 # --- changes ------------------------------------------------------------------------------
@@ -439,6 +481,21 @@ def _expanded(words: Sequence[Token]) -> list[str]:
 
 def _negation_count(words: Sequence[Token]) -> int:
     return sum(negation_count(t.norm.lower()) for t in words)
+
+
+# Prefixes that negate the word they stand on: unacceptable is not acceptable.
+_NEGATING_PREFIXES = ("un", "in", "im", "il", "ir", "non", "dis")
+
+
+def _prefix_negations(words: Sequence[Token], other: Sequence[Token]) -> int:
+    """How many words of one side are the other side's words with a negating prefix
+    (`unacceptable` where the other prints `acceptable`): negations written into a word."""
+    keys = {t.key for t in other}
+    return sum(
+        1
+        for t in words
+        if any(t.key.startswith(p) and t.key[len(p) :] in keys for p in _NEGATING_PREFIXES)
+    )
 
 
 def _modals(words: Sequence[Token]) -> Counter[str]:

@@ -14,25 +14,28 @@ from pathlib import Path
 from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
-from attribution import __version__, pipeline
+from attribution import __version__, cli_help, pipeline
 from attribution.classify import Policy
 from attribution.config import Config, find_config, load_config
-from attribution.errors import AttributionError
+from attribution.errors import AttributionError, unknown_choice
 from attribution.model import Report, Severity
-from attribution.report import render_json, render_markdown
+from attribution.report import render_html, render_json, render_markdown
 
 T = TypeVar("T")
+E = TypeVar("E", bound=enum.Enum)
 # One article is one step, so its bar would only jump from empty to full: none for it.
 PROGRESS_MIN_ARTICLES = 2
 
 
 class Format(enum.StrEnum):
-    """Output formats: markdown for people, JSON (`attribution/report-v1`) for programs."""
+    """Output formats: markdown or an HTML page for people, JSON (`attribution/report-v1`)
+    for programs."""
 
     MARKDOWN = "markdown"
     JSON = "json"
+    HTML = "html"
 
 
 class FailOn(enum.StrEnum):
@@ -51,12 +54,20 @@ class HouseSpelling(enum.StrEnum):
     UK = "uk"
 
 
-class _OneLineErrors(TyperGroup):
-    """Prints usage errors as one line on standard error, exit 2, instead of a boxed panel.
+# Every usage error typer raises (a missing argument, an unknown option or command) is a
+# subclass of the class just below Exception in BadParameter's ancestry: click's
+# ClickException, or typer's own base where typer carries click inside it. Found from the
+# public `typer.BadParameter`, so no private class name is needed on any typer version.
+_ANCESTRY = typer.BadParameter.__mro__
+_USAGE_ERROR: type[Exception] = _ANCESTRY[_ANCESTRY.index(Exception) - 1]
+# The exit code of bad usage (docs/commands.md): the same for typer's errors and the tool's.
+USAGE_EXIT = 2
 
-    Typer renders its errors as a multi-line rich panel; a CI log or a CMS hook wants one
-    line it can show as it is.
-    """
+
+class _Group(TyperGroup):
+    """The `attribution` group, speaking in the tool's own words: a bare `attribution`
+    prints a short usage once, a usage error is one line on standard error, exit 2, and help
+    is laid out by `cli_help` instead of typer's boxed panels (which also name types)."""
 
     def main(  # type: ignore[override]
         self,
@@ -66,24 +77,25 @@ class _OneLineErrors(TyperGroup):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> Any:
+        argv = list(args) if args is not None else sys.argv[1:]
+        # The command's name in usage and errors, also under `python -m attribution`.
+        prog_name = prog_name or "attribution"
+        if not argv:
+            typer.echo(self._short_usage(prog_name), err=True, nl=False)
+            sys.exit(USAGE_EXIT)
         try:
             rv = super().main(
-                args=args,
+                args=argv,
                 prog_name=prog_name,
                 complete_var=complete_var,
                 standalone_mode=False,
                 **extra,
             )
-        except typer.TyperException as err:
+        except _USAGE_ERROR as err:
             if not standalone_mode:
                 raise
-            ctx = getattr(err, "ctx", None)
-            if type(err).__name__ == "NoArgsIsHelpError" and ctx is not None:
-                typer.echo(ctx.get_help())
-                sys.exit(2)
-            message = " ".join(err.format_message().split())
-            typer.echo(f"Error: {message[:1].lower()}{message[1:]}", err=True)
-            sys.exit(getattr(err, "exit_code", 2))
+            typer.echo(f"Error: {_usage_message(err)}", err=True)
+            sys.exit(USAGE_EXIT)
         except typer.Abort:
             if not standalone_mode:
                 raise
@@ -93,20 +105,122 @@ class _OneLineErrors(TyperGroup):
             sys.exit(rv if isinstance(rv, int) else 0)
         return rv
 
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        text = cli_help.parse_doc(self.help)
+        commands = [
+            cli_help.Entry(name, cli_help.parse_doc(cmd.help).summary)
+            for name, cmd in self.commands.items()
+        ]
+        page = cli_help.render(
+            f"{ctx.command_path} [OPTIONS] COMMAND [ARGS]...",
+            text,
+            [("Commands", commands), ("Options", _option_entries(self, ctx))],
+            footer=f"Run '{ctx.command_path} COMMAND --help' for a command's options and an "
+            "example.",
+        )
+        formatter.write(page)
+
+    def _short_usage(self, prog: str) -> str:
+        commands = [
+            cli_help.Entry(name, cli_help.parse_doc(cmd.help).summary)
+            for name, cmd in self.commands.items()
+        ]
+        return cli_help.render(
+            f"{prog} [OPTIONS] COMMAND [ARGS]...",
+            cli_help.CommandText("", (), ()),
+            [("Commands", commands)],
+            footer=f"Run '{prog} --help' for more, or '{prog} COMMAND --help' for a command.",
+        )
+
+
+class _Command(TyperCommand):
+    """A command whose help is laid out by `cli_help`: usage, what it does, its arguments,
+    its options, then an example."""
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        params = self.get_params(ctx)
+        arguments = [
+            cli_help.Entry(_argument_name(p), getattr(p, "help", None) or "")
+            for p in params
+            if p.param_type_name == "argument"
+        ]
+        usage = " ".join([ctx.command_path, "[OPTIONS]", *(e.name for e in arguments)])
+        page = cli_help.render(
+            usage,
+            cli_help.parse_doc(self.help),
+            [("Arguments", arguments), ("Options", _option_entries(self, ctx))],
+        )
+        formatter.write(page)
+
+
+def _option_entries(command: Any, ctx: Any) -> list[cli_help.Entry]:
+    """Each visible option of a command as a help row, `--help` last."""
+    entries = []
+    for param in command.get_params(ctx):
+        if param.param_type_name != "option" or getattr(param, "hidden", False):
+            continue
+        help_text = getattr(param, "help", None) or ""
+        if param.name == "help":
+            help_text = "Show this help and exit."
+        metavar = None if getattr(param, "is_flag", False) else param.metavar
+        name = cli_help.option_entry(param.opts, param.secondary_opts, metavar)
+        entries.append(cli_help.Entry(name, help_text))
+    return entries
+
+
+def _argument_name(param: Any) -> str:
+    return str(param.metavar or (param.name or "").upper())
+
+
+def _usage_message(err: Exception) -> str:
+    """typer's message for a usage error, as one line in the tool's voice, with where to
+    look: `missing argument 'DRAFT...' (see 'attribution check --help')`."""
+    message = " ".join(str(getattr(err, "format_message", err.__str__)()).split())
+    message = message[:1].lower() + message[1:].rstrip(".")
+    ctx = getattr(err, "ctx", None)
+    path = getattr(ctx, "command_path", "") or "attribution"
+    return f"{message} (see '{path} --help')"
+
+
+def _choice(kind: type[E], value: str, what: str) -> E:
+    """`value` as a member of the enum `kind`, any case; else one line and exit 2:
+    `unknown format 'pdf'; use markdown, json or html`."""
+    try:
+        return kind(value.lower())
+    except ValueError:
+        _fail(str(unknown_choice(what, value, [m.value for m in kind])))
+
+
+def _json_if_text(fmt: Format, include_text: bool) -> Format:
+    """The format, refusing --include-text where it would be silently ignored (markdown)."""
+    if include_text and fmt is not Format.JSON:
+        _fail("--include-text adds the articles' text to JSON; use it with --format json")
+    return fmt
+
+
+def _choices(kind: type[enum.Enum]) -> str:
+    """The metavar of a choice: `markdown|json`."""
+    return "|".join(str(m.value) for m in kind)
+
 
 app = typer.Typer(
-    cls=_OneLineErrors,
+    cls=_Group,
     name="attribution",
-    help="Find every quotation in news articles, who it is credited to, and how it drifted "
-    "between printings.",
-    no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 FormatOption = Annotated[
-    Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+    str,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Markdown for people, or JSON (schema attribution/report-v1) for programs "
+        "(default: markdown).",
+        metavar=_choices(Format),
+        show_default=False,
+    ),
 ]
 OutputOption = Annotated[
     Path | None,
@@ -116,6 +230,16 @@ OutputOption = Annotated[
         help="Write the report to FILE instead of standard output.",
         dir_okay=False,
         metavar="FILE",
+        show_default=False,
+    ),
+]
+IncludeText = Annotated[
+    bool,
+    typer.Option(
+        "--include-text",
+        help="JSON only: put each article's text as read into the report, so a program can "
+        "resolve every start and end offset.",
+        show_default=False,
     ),
 ]
 CountSpelling = Annotated[
@@ -123,15 +247,17 @@ CountSpelling = Annotated[
     typer.Option(
         "--count-spelling/--ignore-spelling",
         help="Count US/UK and transliteration variants (organize/organise, Qasem/Qassem) as "
-        "minor findings instead of none.",
+        "minor findings, or not at all (default: ignore).",
+        show_default=False,
     ),
 ]
 CountEditorial = Annotated[
     bool,
     typer.Option(
         "--count-editorial/--ignore-editorial",
-        help="Count marked omissions (…) and \\[bracketed] insertions as info findings, or not "
-        "at all.",
+        help="Count marked omissions (…) and [bracketed] insertions as info findings, or not "
+        "at all (default: count).",
+        show_default=False,
     ),
 ]
 
@@ -147,18 +273,24 @@ def _main(
     version: Annotated[
         bool,
         typer.Option(
-            "--version", help="Show the version and exit.", callback=_version, is_eager=True
+            "--version",
+            help="Show the version and exit.",
+            callback=_version,
+            is_eager=True,
+            show_default=False,
         ),
     ] = False,
 ) -> None:
-    """Find every quotation in news articles, who it is credited to, and how it drifted.
+    """Find every quotation in news articles, who it is credited to, and how its wording or
+    attribution drifted between printings.
 
-    Example: attribution compare seeds/iraq-joint-operations.us-reprint.txt
-    seeds/iraq-joint-operations.uk-reprint.txt
+    Example:
+        attribution compare seeds/iraq-joint-operations.us-reprint.txt \\
+          seeds/iraq-joint-operations.uk-reprint.txt
     """
 
 
-@app.command()
+@app.command(cls=_Command)
 def compare(
     articles: Annotated[
         list[str],
@@ -169,31 +301,36 @@ def compare(
             show_default=False,
         ),
     ],
-    format: FormatOption = Format.MARKDOWN,
+    format: FormatOption = Format.MARKDOWN.value,
     output: OutputOption = None,
+    include_text: IncludeText = False,
     fail_on: Annotated[
-        FailOn | None,
+        str | None,
         typer.Option(
             "--fail-on",
             help="Exit 1 when a finding is at or above this severity (default: never).",
-            case_sensitive=False,
+            metavar=_choices(FailOn),
+            show_default=False,
         ),
     ] = None,
     count_spelling: CountSpelling = False,
     count_editorial: CountEditorial = True,
 ) -> None:
-    """Pair every quote of the reference with its counterpart in the others; report the drift.
+    """Pair every quote of the reference with its counterpart in the others, and report how
+    each one's wording and attribution drifted.
 
-    Example: attribution compare seeds/iraq-joint-operations.us-reprint.txt
-    seeds/iraq-joint-operations.uk-reprint.txt --fail-on major
+    Example:
+        attribution compare us.txt uk.txt https://example.org/story --fail-on major
     """
+    fmt = _json_if_text(_choice(Format, format, "format"), include_text)
+    threshold = _choice(FailOn, fail_on, "severity") if fail_on is not None else None
     policy = Policy.from_options(count_spelling=count_spelling, count_editorial=count_editorial)
     with _progress_bar(len(articles)) as progress:
         report = _run(lambda: pipeline.compare(*articles, policy=policy, progress=progress))
-    _finish(report, format, output, fail_on)
+    _finish(report, fmt, output, threshold, include_text=include_text)
 
 
-@app.command()
+@app.command(cls=_Command)
 def extract(
     articles: Annotated[
         list[str],
@@ -204,19 +341,22 @@ def extract(
             show_default=False,
         ),
     ],
-    format: FormatOption = Format.MARKDOWN,
+    format: FormatOption = Format.MARKDOWN.value,
     output: OutputOption = None,
+    include_text: IncludeText = False,
 ) -> None:
     """List every quote with its speaker, cue verb, kind and position.
 
-    Example: attribution extract seeds/iraq-joint-operations.uk-reprint.txt --format json
+    Example:
+        attribution extract story.txt --format json --output quotes.json
     """
+    fmt = _json_if_text(_choice(Format, format, "format"), include_text)
     with _progress_bar(len(articles)) as progress:
         report = _run(lambda: pipeline.extract(*articles, progress=progress))
-    _finish(report, format, output, None)
+    _finish(report, fmt, output, None, include_text=include_text)
 
 
-@app.command()
+@app.command(cls=_Command)
 def check(
     drafts: Annotated[
         list[str],
@@ -242,25 +382,26 @@ def check(
             show_default=False,
         ),
     ] = None,
-    format: FormatOption = Format.MARKDOWN,
+    format: FormatOption = Format.MARKDOWN.value,
     output: OutputOption = None,
+    include_text: IncludeText = False,
     fail_on: Annotated[
-        FailOn | None,
+        str | None,
         typer.Option(
             "--fail-on",
             help="Exit 1 when a finding is at or above this severity (default: the "
             "configuration file's fail-on, else major).",
-            case_sensitive=False,
+            metavar=_choices(FailOn),
             show_default=False,
         ),
     ] = None,
     house_spelling: Annotated[
-        HouseSpelling | None,
+        str | None,
         typer.Option(
             "--house-spelling",
             help="The house spelling: a quote respelled the other way (organize/organise) is "
             "a minor finding (default: the configuration file's, else none).",
-            case_sensitive=False,
+            metavar=_choices(HouseSpelling),
             show_default=False,
         ),
     ] = None,
@@ -270,35 +411,46 @@ def check(
         typer.Option(
             "--config",
             help="Read settings from FILE instead of the attribution.toml or pyproject.toml "
-            "(\\[tool.attribution]) found from the working folder upward.",
+            "([tool.attribution]) found from the working folder upward.",
             dir_okay=False,
             metavar="FILE",
             show_default=False,
         ),
     ] = None,
 ) -> None:
-    """Check every quote in a draft against its sources before publication.
+    """Check every quote of a draft against its sources before publication.
 
-    Each quote must be in a source, in the same words, credited to the same speaker.
-    Exit 1 when a finding is at or above --fail-on (major by default).
+    Each quote must be in a source, in the same words, credited to the same speaker. Exit 1
+    when a finding is at or above --fail-on (major by default).
 
-    Example: attribution check draft.md --source transcript.txt --source statement:release.txt
+    Example:
+        attribution check draft.md --source transcript.txt \\
+          --source statement:release.txt
     """
+    fmt = _json_if_text(_choice(Format, format, "format"), include_text)
+    chosen = _choice(FailOn, fail_on, "severity") if fail_on is not None else None
+    spelling = (
+        _choice(HouseSpelling, house_spelling, "house spelling")
+        if house_spelling is not None
+        else None
+    )
     settings = _run_config(config)
     sources = source or list(settings.sources)
-    threshold = Severity(fail_on.value) if fail_on is not None else settings.fail_on
+    threshold = Severity(chosen.value) if chosen is not None else settings.fail_on
     threshold = threshold or Severity.MAJOR
-    house = house_spelling.value if house_spelling is not None else settings.house_spelling
-    if format is Format.JSON and len(drafts) > 1:
-        _fail(f"--format json reports on one draft at a time; got {len(drafts)} drafts")
+    house = spelling.value if spelling is not None else settings.house_spelling
+    if fmt in (Format.JSON, Format.HTML) and len(drafts) > 1:
+        _fail(f"--format {fmt.value} reports on one draft at a time; got {len(drafts)} drafts")
     policy = Policy.from_options(count_editorial=count_editorial)
     reports = _run(
         lambda: pipeline.check_drafts(
             drafts, sources, policy=policy, house_spelling=house, fail_on=threshold
         )
     )
-    if format is Format.JSON:
-        text = render_json(reports[0])
+    if fmt is Format.JSON:
+        text = render_json(reports[0], include_text=include_text)
+    elif fmt is Format.HTML:
+        text = render_html(reports[0])
     else:
         text = "\n".join(render_markdown(r) for r in reports)
     for report in reports:
@@ -356,8 +508,20 @@ def _fail(message: str) -> NoReturn:
     raise typer.Exit(2)
 
 
-def _finish(report: Report, format: Format, output: Path | None, fail_on: FailOn | None) -> None:
-    text = render_json(report) if format is Format.JSON else render_markdown(report)
+def _finish(
+    report: Report,
+    format: Format,
+    output: Path | None,
+    fail_on: FailOn | None,
+    *,
+    include_text: bool = False,
+) -> None:
+    if format is Format.JSON:
+        text = render_json(report, include_text=include_text)
+    elif format is Format.HTML:
+        text = render_html(report)
+    else:
+        text = render_markdown(report)
     for warning in report.warnings:
         typer.echo(f"warning: {warning}", err=True)
     _write(text, output)

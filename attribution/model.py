@@ -61,7 +61,7 @@ def _as_severity(value: object) -> Severity:
 
 
 class ChangeCategory(enum.StrEnum):
-    """The kind of one difference between two wordings of a quote (SPEC drift taxonomy)."""
+    """The kind of one difference between two wordings of a quote (docs/taxonomy.md)."""
 
     PUNCTUATION = "punctuation"
     CASE = "case"
@@ -212,9 +212,15 @@ class Match:
     # is a fragment of the other), as character offsets into a_text / b_text.
     a_window: tuple[int, int] = field(default=(0, 0), metadata=INTERNAL)
     b_window: tuple[int, int] = field(default=(0, 0), metadata=INTERNAL)
+    # The ids of every piece of each side's statement (`a` and `b` are the first pieces'):
+    # a statement split around its attribution is matched whole.
+    a_pieces: tuple[str, ...] = field(default=(), metadata=INTERNAL)
+    b_pieces: tuple[str, ...] = field(default=(), metadata=INTERNAL)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "changes", tuple(self.changes))
+        object.__setattr__(self, "a_pieces", tuple(self.a_pieces) or (self.a,))
+        object.__setattr__(self, "b_pieces", tuple(self.b_pieces) or (self.b,))
         object.__setattr__(self, "verdict", Verdict(self.verdict))
         object.__setattr__(self, "severity", Severity(self.severity))
 
@@ -233,6 +239,9 @@ class Unmatched:
     # marks (character offsets into that article's text) when `found_unquoted`.
     other: str | None = field(default=None, metadata=INTERNAL)
     found_at: tuple[int, int] | None = field(default=None, metadata=INTERNAL)
+    # Another quote of the same article printing the same statement, which is paired: the
+    # article prints the statement twice (a second translation, a quote repeated).
+    twin: str | None = field(default=None, metadata=INTERNAL)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "verdict", Verdict(self.verdict))
@@ -269,7 +278,7 @@ class Report:
     summary: Summary
     # Things the reader should know that are not findings (an unpaired quote mark, ...),
     # each naming its place. Shown in the markdown report and on standard error; not a
-    # report-v1 key, so JSON consumers see exactly the schema SPEC.md fixes.
+    # report-v1 key, so JSON consumers see exactly the schema docs/report-json.md fixes.
     warnings: tuple[str, ...] = field(default=(), metadata=INTERNAL)
     # Which command made the report ("compare", "check" or "extract"): the markdown differs.
     command: str = field(default="compare", metadata=INTERNAL)
@@ -368,11 +377,15 @@ class QuoteCheck:
     also_in: tuple[str, ...] = ()
     # Why a quote was not checked ("a quoted term", "too short to verify"), or None.
     reason: str | None = None
+    # Where the source's words (the match's `b_text`) stand in the source's text, piece by
+    # piece, so a report can mark them in place.
+    spans: tuple[tuple[int, int], ...] = field(default=(), metadata=INTERNAL)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "status", CheckStatus(self.status))
         object.__setattr__(self, "severity", Severity(self.severity))
         object.__setattr__(self, "also_in", tuple(self.also_in))
+        object.__setattr__(self, "spans", tuple((int(s), int(e)) for s, e in self.spans))
 
 
 @dataclass(frozen=True, slots=True)

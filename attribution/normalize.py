@@ -13,7 +13,7 @@ import unicodedata
 from importlib import resources
 from typing import NamedTuple
 
-from rapidfuzz.distance import Indel
+from attribution.transliteration import blocking_key, fold_name, known_variants, same_romanisation
 
 # Every quotation mark and apostrophe form folded to its ASCII counterpart for comparison.
 # Guillemets and low-9 marks fold to `"` because they open and close quotes, never apostrophes.
@@ -347,49 +347,31 @@ def common_words() -> frozenset[str]:
     return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
 
 
-# Letters that transliterations of one sound swap (Qasem/Kasem, Philipp/Filip).
-_SKELETON_FOLD = (("ph", "f"), ("ck", "k"), ("q", "k"), ("c", "k"), ("w", "v"), ("z", "s"))
-_VOWELS = frozenset("aeiouy")
-# Two transliterations share most of their letters (Indel similarity): Qasem/Qassem 0.91,
-# Hussein/Husain 0.77, Adel/Adil 0.75, Mohammed/Muhammad 0.75. Words with the same
-# consonants but fewer shared letters are two names or words: Marcia/March 0.73,
-# Julie/July 0.67, Richard/Record 0.62, Sarah/Syria 0.6, Kerry/Carrie 0.36.
-MIN_NAME_VARIANT_SIMILARITY = 0.75
-# Transliterations differ by a doubled or dropped letter, not by a suffix: Iran is no
-# Iranian, Christ no Christie.
-MAX_NAME_LENGTH_GAP = 1
-
-
 @functools.lru_cache(maxsize=16384)
 def name_skeleton(name: str) -> str:
-    """A name's consonants in order, doubled letters collapsed and sound-alike letters folded.
+    """A key that two spellings of one name always share, for indexing names before comparing.
 
-    `Qasem`, `Qassem` and `Kasem` share `ksm`; `Adel`/`Adil` share `adl` (a first vowel is kept
-    so that names differing in their first sound stay apart).
+    The letters no romanisation class changes (b, l, m, n, r), in order: `Qasem`, `Qassem`
+    and `Kasem` give `m`, `Adel`/`Adil` give `l`. Two different names may share a key.
     """
-    s = unicodedata.normalize("NFKD", name.casefold())
-    s = "".join(ch for ch in s if ch.isalpha())
-    for old, new in _SKELETON_FOLD:
-        s = s.replace(old, new)
-    if not s:
-        return s
-    head, rest = s[0], s[1:]
-    rest = "".join(ch for ch in rest if ch not in _VOWELS and ch != "h")
-    out = [head]
-    for ch in rest:
-        if ch != out[-1]:
-            out.append(ch)
-    return "".join(out)
+    return blocking_key(name)
 
 
 @functools.lru_cache(maxsize=16384)
 def is_name_variant(a: str, b: str) -> bool:
-    """True when two spellings of a proper name are transliterations of one name.
+    """True when two spellings of a proper name are romanisations of one name.
 
-    `Qasem`/`Qassem`, `Adel`/`Adil`, `Mohammed`/`Muhammad` are variants; `Ortega`/`Ortiz`,
-    `Kerry`/`Carrie`, `Iran`/`Iranian` are not, nor are common words (`These`/`Those`) or
-    words with digits.
-    Very short names must differ only in doubled letters, so `Dan`/`Don` stay two people.
+    Decided by rule, with no similarity threshold: the spellings are variants when they are
+    one known-variant group (`Gaddafi`/`Kadhafi`, `Kyiv`/`Kiev`), or when one becomes the
+    other through romanisation classes alone (vowels Arabic script leaves unwritten,
+    doubled letters, `q`/`k`, `kh`/`h`, `y`/`iy` endings, particles and hyphens:
+    `Mohamed`/`Muhammad`, `Zelensky`/`Zelenskyy`, `Abdul-Mahdi`/`Abdulmahdi`).
+    `Hassan`/`Hussein`, `Ortega`/`Ortiz` and `Dan`/`Don` are other names; common words
+    (`These`/`Those`) and words with digits are never variants.
+
+    Args:
+        a: a name (one or more words) as printed on one side.
+        b: the name it stands against on the other side.
     """
     la, lb = a.casefold(), b.casefold()
     if la == lb:
@@ -399,20 +381,22 @@ def is_name_variant(a: str, b: str) -> bool:
     common = common_words()
     if la in common or lb in common:
         return False
-    ka, kb = name_skeleton(a), name_skeleton(b)
-    if not ka or ka != kb or abs(len(la) - len(lb)) > MAX_NAME_LENGTH_GAP:
-        return False
-    if min(len(a), len(b)) < 4:
-        return _collapse_doubles(la) == _collapse_doubles(lb)
-    return Indel.normalized_similarity(la, lb) >= MIN_NAME_VARIANT_SIMILARITY
+    fa, fb = fold_name(a), fold_name(b)
+    if fa == fb:
+        return True
+    known = known_variants()
+    group = known.get(fa)
+    if group is not None and group == known.get(fb):
+        return True
+    if same_romanisation(fa, fb):
+        return True
+    # Word by word, so a known variant inside a longer name counts: Muammar Gaddafi /
+    # Moammar Kadhafi.
+    wa, wb = a.split(), b.split()
+    return len(wa) == len(wb) > 1 and all(
+        is_name_variant(x, y) for x, y in zip(wa, wb, strict=True)
+    )
 
 
 def _letters_only(word: str) -> bool:
-    return all(ch.isalpha() or ch in "-'\u2019." for ch in word)
-
-
-_DOUBLE_RE = re.compile(r"(.)\1+")
-
-
-def _collapse_doubles(s: str) -> str:
-    return _DOUBLE_RE.sub(r"\1", s)
+    return all(ch.isalpha() or ch in " -'\u2019\u02bc\u02bf." for ch in word)

@@ -10,17 +10,12 @@ import dataclasses
 import string
 from collections.abc import Callable, Iterable, Sequence
 
-from attribution.align import (
-    Pair,
-    TextIndex,
-    find_counterparts,
-    find_unquoted,
-    names_spelled_differently,
-)
-from attribution.classify import DEFAULT_POLICY, Policy, classify_alignment
+from attribution.classify import DEFAULT_POLICY, Policy, build_match
 from attribution.errors import BadOption
-from attribution.extract import countable, extract_quotes, same_speaker
+from attribution.extract import extract_quotes
+from attribution.extract import same_speaker as same_speaker_name
 from attribution.inputs import STDIN, read_input, read_text
+from attribution.matcher import too_short_to_verify
 from attribution.model import (
     SCHEMA,
     Article,
@@ -33,12 +28,15 @@ from attribution.model import (
     Report,
     Severity,
     SourceInfo,
-    Speakers,
     Unmatched,
     Verdict,
     summarize,
 )
+from attribution.name_spellings import names_spelled_differently
+from attribution.normalize import tokenize
+from attribution.pairing import find_pairs_and_twins, statements
 from attribution.sources import Source, SourceSpec, parse_source, parse_source_spec
+from attribution.unquoted import TextIndex, find_unquoted
 from attribution.verify import (
     Found,
     SourceIndex,
@@ -56,10 +54,16 @@ Progress = Callable[[int, int], None]
 # A source to check against: a source argument (`PATH`, `KIND:PATH`, `KIND=NAME:PATH`), a
 # parsed `SourceSpec`, or a `Source` already read.
 SourceInput = str | SourceSpec | Source
-# The article id of the draft in a check's report (SPEC.md); sources are s1, s2, ...
+# The article id of the draft in a check's report (docs/report-json.md); sources are s1, s2, ...
 DRAFT_ID = "draft"
 # A draft quote in no source is the worst finding there is: nothing supports it.
 UNSUPPORTED_SEVERITY = Severity.CRITICAL
+# A quote found whose speaker cannot be checked: not a fault in the words, but not verified,
+# so it shows in the report (below the default `--fail-on major`).
+SPEAKER_UNVERIFIED_SEVERITY = Severity.MINOR
+# Why a draft quote was not checked (`QuoteCheck.reason`).
+TERM_REASON = "a quoted term"
+SHORT_REASON = "too short to verify"
 
 
 def article_ids(count: int) -> list[str]:
@@ -152,17 +156,20 @@ def compare_articles(
     unmatched: list[Unmatched] = []
     ref_index: TextIndex | None = None
     for done, other in enumerate(articles[1:], 1):
-        pairs = find_counterparts(ref.quotes, other.quotes, same_speaker=_speakers_agree)
+        pairs, twins = find_pairs_and_twins(ref.quotes, other.quotes, same_speaker=same_speaker)
         matches.extend(build_match(pair, policy=policy) for pair in pairs)
-        paired_ref = {p.a.id for p in pairs}
-        paired_other = {p.b.id for p in pairs}
+        handled = {piece for p in pairs for piece in (*p.a_pieces, *p.b_pieces)}
+        for twin in twins:
+            handled.update(twin.pieces)
+            owner = ref if twin.quote.id.partition(":")[0] == ref.id else other
+            unmatched.append(_twin(twin.quote, owner, other if owner is ref else ref, twin.twin))
         other_index: TextIndex | None = None
-        for quote in countable(ref.quotes):
-            if quote.id not in paired_ref:
+        for quote, pieces in statements(ref.quotes):
+            if pieces[0] not in handled:
                 other_index = other_index or TextIndex(other.text)
                 unmatched.append(_unmatched(quote, ref, other, other_index))
-        for quote in countable(other.quotes):
-            if quote.id not in paired_other:
+        for quote, pieces in statements(other.quotes):
+            if pieces[0] not in handled:
                 ref_index = ref_index or TextIndex(ref.text)
                 unmatched.append(_unmatched(quote, other, ref, ref_index))
         if progress is not None:
@@ -298,28 +305,6 @@ def check_sources(
     )
 
 
-def build_match(pair: Pair, *, policy: Policy = DEFAULT_POLICY) -> Match:
-    """The match for an aligned pair: changes, verdict, severity and speakers."""
-    a, b, alignment = pair.a, pair.b, pair.alignment
-    changes, verdict, severity = classify_alignment(alignment, a.text, b.text, policy=policy)
-    same = same_speaker(a.speaker, b.speaker)
-    if same is False:
-        severity = max(severity, policy.speaker_mismatch)
-    return Match(
-        a=a.id,
-        b=b.id,
-        a_text=a.text,
-        b_text=b.text,
-        verdict=verdict,
-        severity=severity,
-        similarity=alignment.similarity,
-        speakers=Speakers(a.speaker, b.speaker, same),
-        changes=changes,
-        a_window=_char_window(alignment.a_tokens, alignment.a_window, len(a.text)),
-        b_window=_char_window(alignment.b_tokens, alignment.b_window, len(b.text)),
-    )
-
-
 # --- helpers ------------------------------------------------------------------------------
 
 
@@ -360,35 +345,25 @@ def _check_draft(
     matches: list[Match] = []
     unmatched: list[Unmatched] = []
     outcomes: list[QuoteCheck] = []
+    done: dict[str, QuoteCheck] = {}
+    units = {pieces[0]: (quote, pieces) for quote, pieces in statements(draft.quotes)}
     for quote in draft.quotes:
         if quote.kind is QuoteKind.TERM:
-            outcomes.append(QuoteCheck(quote.id, CheckStatus.NOT_CHECKED, Severity.NONE))
-            continue
-        found = [
-            _settled(f, draft, house_spelling, policy)
-            for f in (search(quote, ix, policy=policy) for ix in indexes)
-            if f is not None
-        ]
-        if not found:
-            item = _unsupported(quote, indexes)
-            unmatched.append(item)
             outcomes.append(
-                QuoteCheck(quote.id, CheckStatus.UNSUPPORTED, item.severity, unmatched=item)
+                QuoteCheck(quote.id, CheckStatus.NOT_CHECKED, Severity.NONE, reason=TERM_REASON)
             )
             continue
-        best = min(found, key=rank)
-        match = best.match
-        matches.append(match)
-        outcomes.append(
-            QuoteCheck(
-                quote.id,
-                _status(match),
-                match.severity,
-                match=match,
-                location=best.location,
-                also_in=tuple(f.location for f in found if f is not best and not f.reworded),
-            )
-        )
+        if quote.id in done:
+            outcomes.append(dataclasses.replace(done[quote.id], quote=quote.id))
+            continue
+        statement, pieces = units[quote.id]
+        outcome = _check_statement(statement, indexes, draft, house_spelling, policy)
+        if outcome.match is not None:
+            matches.append(outcome.match)
+        if outcome.unmatched is not None:
+            unmatched.append(outcome.unmatched)
+        outcomes.append(outcome)
+        done.update((piece, outcome) for piece in pieces[1:])
     articles = (draft, *(s.article for s in sources))
     notes = [note for s in sources for note in s.notes]
     result = CheckResult(
@@ -415,12 +390,66 @@ def _settled(found: Found, draft: Article, house: str | None, policy: Policy) ->
     return dataclasses.replace(found, match=match)
 
 
-def _status(match: Match) -> CheckStatus:
+def _check_statement(
+    quote: Quote,
+    indexes: Sequence[SourceIndex],
+    draft: Article,
+    house_spelling: str | None,
+    policy: Policy,
+) -> QuoteCheck:
+    """One draft statement's outcome: the best finding over every source.
+
+    A rewording credited to someone else is no sign the words were said at all: the quote
+    is unsupported, never softened to misattributed by a loose likeness (a reporter's
+    question on the same topic). A quote too short to verify is checked only when a source
+    has its words as printed, from its speaker.
+    """
+    found = [
+        _settled(f, draft, house_spelling, policy)
+        for f in (search(quote, ix, policy=policy) for ix in indexes)
+        if f is not None
+    ]
+    found = [f for f in found if not (f.reworded and f.match.speakers.same is False)]
+    if too_short_to_verify(tokenize(quote.text)):
+        found = [f for f in found if _verbatim(f.match)]
+        if not found:
+            return QuoteCheck(quote.id, CheckStatus.NOT_CHECKED, Severity.NONE, reason=SHORT_REASON)
+    if not found:
+        item = _unsupported(quote, indexes)
+        return QuoteCheck(quote.id, CheckStatus.UNSUPPORTED, item.severity, unmatched=item)
+    best = min(found, key=rank)
+    status, severity = _status(best.match)
+    return QuoteCheck(
+        quote.id,
+        status,
+        severity,
+        match=best.match,
+        location=best.location,
+        also_in=tuple(f.location for f in found if f is not best and not f.reworded),
+        spans=best.spans,
+    )
+
+
+def _verbatim(match: Match) -> bool:
+    """The source has the words as printed (case and marks aside), from the same speaker."""
+    ok = (Verdict.IDENTICAL, Verdict.COSMETIC, Verdict.PARTIAL)
+    return match.verdict in ok and match.speakers.same is True
+
+
+def _status(match: Match) -> tuple[CheckStatus, Severity]:
+    """A found quote's status and severity: the worst of what its words and credit show.
+
+    Words changed outrank a credit that cannot be read; a credit that cannot be read (the
+    draft names no one the tool can read, or the source does not say who spoke) is never
+    verified, and is at least minor so the editor sees it.
+    """
     if match.speakers.same is False:
-        return CheckStatus.MISATTRIBUTED
+        return CheckStatus.MISATTRIBUTED, match.severity
     if match.verdict in (Verdict.ALTERED, Verdict.REWORDED):
-        return CheckStatus.ALTERED
-    return CheckStatus.VERIFIED
+        return CheckStatus.ALTERED, match.severity
+    if match.speakers.same is None:
+        return CheckStatus.SPEAKER_UNVERIFIED, max(match.severity, SPEAKER_UNVERIFIED_SEVERITY)
+    return CheckStatus.VERIFIED, match.severity
 
 
 def _unsupported(quote: Quote, indexes: Sequence[SourceIndex]) -> Unmatched:
@@ -444,8 +473,24 @@ def _unsupported(quote: Quote, indexes: Sequence[SourceIndex]) -> Unmatched:
     )
 
 
-def _speakers_agree(a: Quote, b: Quote) -> bool:
-    return bool(same_speaker(a.speaker, b.speaker))
+def same_speaker(a: Quote, b: Quote) -> bool | None:
+    """Whether two quotes are credited to one speaker (None when either is unknown)."""
+    return same_speaker_name(a.speaker, b.speaker)
+
+
+def _twin(quote: Quote, article: Article, other: Article, twin: str) -> Unmatched:
+    """A statement an article prints twice: information about that article, no charge on
+    the other, which prints it once."""
+    return Unmatched(
+        quote=quote.id,
+        article=article.id,
+        text=quote.text,
+        verdict=Verdict.ONLY_IN,
+        severity=Severity.INFO,
+        found_unquoted=False,
+        other=other.id,
+        twin=twin,
+    )
 
 
 def _unmatched(quote: Quote, article: Article, other: Article, index: TextIndex) -> Unmatched:
@@ -462,13 +507,6 @@ def _unmatched(quote: Quote, article: Article, other: Article, index: TextIndex)
         other=other.id,
         found_at=found,
     )
-
-
-def _char_window(tokens: Sequence[object], window: tuple[int, int], length: int) -> tuple[int, int]:
-    lo, hi = window
-    if (lo, hi) == (0, len(tokens)) or lo >= hi:
-        return (0, length)
-    return (tokens[lo].start, tokens[hi - 1].end)  # type: ignore[attr-defined]
 
 
 def _warnings(articles: Iterable[Article]) -> tuple[str, ...]:

@@ -1,9 +1,11 @@
 """Verification: find a draft quote's words in a source, cut them out, and say what changed.
 
-Separate from `align.py` because a source is not a list of quotes to pair with but a text whose
-passages are credited to speakers: the quote is searched in each speaker's words apart, the
-stretch that holds its words is cut out word for word, and that pair is classified like any
-match of `compare`. Drafts quote fragments, so nothing here expects a whole passage.
+Separate from `pairing.py` because a source is not a list of quotes to pair with but a text
+whose passages are credited to speakers: the quote is searched in each speaker's words apart,
+the stretch that holds its words is cut out word for word, and the matcher (`matcher.py`, the
+same as `compare`'s) judges whether it is the quote, the quote in other words, or nothing;
+the pair is then classified like any match of `compare`. Drafts quote fragments, so nothing
+here expects a whole passage.
 """
 
 from __future__ import annotations
@@ -12,15 +14,15 @@ import bisect
 import dataclasses
 import functools
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rapidfuzz.distance import LCSseq, Levenshtein
+from rapidfuzz.distance import LCSseq
 
-from attribution.align import Alignment, Pair, TextIndex, align_texts, content_stems, is_negation
-from attribution.classify import DEFAULT_POLICY, Policy
-from attribution.extract import countable
+from attribution.align import Alignment, align_texts, as_whole, is_negation, judge_alignment
+from attribution.classify import DEFAULT_POLICY, Policy, build_match
+from attribution.extract import countable, same_speaker
+from attribution.matcher import Relation, content_stems
 from attribution.model import (
     ChangeCategory,
     Match,
@@ -35,30 +37,16 @@ from attribution.normalize import (
     CLOSE_BRACKETS,
     OPEN_BRACKETS,
     Token,
-    is_spelling_variant,
     spelling_key,
     tokenize,
 )
+from attribution.pairing import Pair
 from attribution.sources import Source, mask
+from attribution.unquoted import TextIndex
 
-# A quote is found in a stretch of a source when this share of its words stand there in
-# order, and the stretch is this similar word for word. An altered quote (a number or a
-# "not" changed in 15 words) keeps 0.9 of both; a made-up quote built of the speaker's
-# favourite words keeps its words scattered, and its similarity falls below 0.3.
-MIN_FOUND_SHARE = 0.6
-MIN_FOUND_SIMILARITY = 0.5
-# Quotes this short ("a shell game") must stand in the source word for word, in one run:
-# a near miss of three words is chance, not a misquote.
-SHORT_QUOTE_WORDS = 3
 # Words searched beyond the located stretch on each side, at least: room for words the
 # draft left out without marking them, which must show as changes rather than be missed.
 MARGIN_WORDS = 8
-# In other words: this share of the quote's content stems (and this many) stand in the
-# stretch, with this share of its words in order. Lower and unrelated remarks on the same
-# topic ("gas tax", "next year") would count.
-MIN_REWORDED_COVER = 0.6
-MIN_REWORDED_SHARED = 3
-MIN_REWORDED_SHARE = 0.35
 # Starts tried for the shortest stretch: up to this many for a quote of ordinary length,
 # and fewer for a long one (a whole speech), those nearest where the index located it:
 # a long quote is located exactly, and trying every start would take time growing with
@@ -79,6 +67,9 @@ class Found:
     start: int
     end: int
     match: Match
+    # The pieces of the source's words the match's `b_text` joins, as offsets into the
+    # source's text (a transcript's stage directions left out).
+    spans: tuple[tuple[int, int], ...] = ()
 
     @property
     def location(self) -> str:
@@ -362,69 +353,45 @@ class _Group:
         region: tuple[int, int],
         policy: Policy,
     ) -> Found | None:
-        lo, hi, common = window
-        n = len(probe.keys)
-        share = common / n
-        similarity = self._similarity(probe, lo, hi)
-        if n <= SHORT_QUOTE_WORDS:
-            run = self._exact_run(probe, *region)
-            found = run is not None
-            if run is not None:
-                lo, hi = run
-                similarity = 1.0
-        else:
-            found = share >= MIN_FOUND_SHARE and similarity >= MIN_FOUND_SIMILARITY
-        if not found:
-            if share < MIN_REWORDED_SHARE:
-                return None
-            lo, hi = self._stretch_of_stems(quote.text, *region, lo, hi)
-            stretch = self._text(source, self.tokens[lo].start, self.tokens[hi - 1].end)
-            if not _is_reworded(quote.text, stretch):
-                return None
-            lo, hi = self._whole_sentences(source.article.text, passage, lo, hi)
-        else:
-            lo, hi = self._widen(probe, source, lo, hi, region)
+        """The stretch's match when the matcher finds the quote there, or the quote in other
+        words in the sentences around it; None when it finds neither."""
+        text = source.article.text
+        lo, hi = self._widen(probe, source, window[0], window[1], region)
         start, end = self.tokens[lo].start, self.tokens[hi - 1].end
         if probe.ends_marked:
-            end = self._through_marks(source.article.text, end)
+            end = self._through_marks(text, end)
         b_text = self._text(source, start, end)
-        fragment = found and self._is_fragment(source.article.text, start, end)
-        match = _match(quote, passage, b_text, found=found, fragment=fragment, policy=policy)
-        return Found(source, self._passage_at(start) or passage, start, end, match)
-
-    def _exact_run(self, probe: _Probe, lo: int, hi: int) -> tuple[int, int] | None:
-        """Where a short quote's words stand one after another, each the same word or a
-        respelling of it (organise/organize, Qassem/Qasem)."""
-        n = len(probe.words)
-        for i in range(lo, hi - n + 1):
-            if all(
-                self.keys[i + k] == probe.keys[k]
-                or is_spelling_variant(probe.words[k], self.tokens[i + k].norm)
-                for k in range(n)
-            ):
-                return i, i + n
-        return None
-
-    def _similarity(self, probe: _Probe, lo: int, hi: int) -> float:
-        """Word-level similarity of the quote and the stretch, each marked omission set aside.
-
-        Words the draft leaves out under an ellipsis are told to the reader; they must not
-        make a faithful quote look unlike its source. Each piece between ellipses is
-        compared with its own stretch, in order, and the results weighed by length.
-        """
-        if len(probe.piece_keys) == 1:
-            return Levenshtein.normalized_similarity(probe.keys, self.keys[lo:hi])
-        total = 0.0
-        pos = lo
-        for keys in probe.piece_keys:
-            window = tighten(keys, self.keys, pos, hi)
-            if window is None:
-                continue
-            total += len(keys) * Levenshtein.normalized_similarity(
-                keys, self.keys[window[0] : window[1]]
+        alignment = as_whole(align_texts(quote.text, b_text), reworded=False)
+        # A speaker the draft names and the source contradicts is no support: a few common
+        # words from someone else's mouth are chance, not a misattribution.
+        supported = same_speaker(quote.speaker, passage.speaker) is not False
+        if judge_alignment(alignment, supported=supported).relation is Relation.SAME:
+            fragment = self._is_fragment(text, start, end)
+            match = _match(quote, passage, b_text, alignment, fragment=fragment, policy=policy)
+            return Found(
+                source,
+                self._passage_at(start) or passage,
+                start,
+                end,
+                match,
+                self._spans(source, start, end),
             )
-            pos = window[1]
-        return total / len(probe.keys)
+        lo, hi = self._stretch_of_stems(quote.text, *region, lo, hi)
+        lo, hi = self._whole_sentences(text, passage, lo, hi)
+        start, end = self.tokens[lo].start, self.tokens[hi - 1].end
+        b_text = self._text(source, start, end)
+        alignment = as_whole(align_texts(quote.text, b_text), reworded=True)
+        if judge_alignment(alignment, supported=supported).relation is not Relation.REWORDED:
+            return None
+        match = _match(quote, passage, b_text, alignment, fragment=False, policy=policy)
+        return Found(
+            source,
+            self._passage_at(start) or passage,
+            start,
+            end,
+            match,
+            self._spans(source, start, end),
+        )
 
     def _widen(
         self, probe: _Probe, source: Source, lo: int, hi: int, region: tuple[int, int]
@@ -486,8 +453,8 @@ class _Group:
         self, quote_text: str, r_lo: int, r_hi: int, lo: int, hi: int
     ) -> tuple[int, int]:
         """The stretch from the first to the last word sharing a stem with the quote."""
-        wanted = set(content_stems(quote_text))
-        hits = [i for i in range(r_lo, r_hi) if wanted & set(content_stems(self.tokens[i].text))]
+        wanted = set(content_stems(tokenize(quote_text)))
+        hits = [i for i in range(r_lo, r_hi) if wanted & set(content_stems((self.tokens[i],)))]
         if not hits:
             return lo, hi
         return min(hits[0], lo), max(hits[-1] + 1, hi)
@@ -499,15 +466,24 @@ class _Group:
         pieces are joined by one space, as a passage's text is.
         """
         text = source.article.text
-        parts = []
+        return " ".join(text[s:e] for s, e in self._spans(source, start, end))
+
+    def _spans(self, source: Source, start: int, end: int) -> tuple[tuple[int, int], ...]:
+        """Where `_text`'s pieces stand in the source: each piece's words, white space
+        trimmed, as [start, end) offsets, so a report can mark them in place."""
+        text = source.article.text
+        spans = []
         i = max(bisect.bisect_right(self.piece_starts, start) - 1, 0)
         while i < len(self.pieces) and self.pieces[i][0] < end:
             s, e, _ = self.pieces[i]
             s, e = max(s, start), min(e, end)
-            if s < e:
-                parts.append(text[s:e].strip())
+            piece = text[s:e]
+            words = piece.strip()
+            if words:
+                s += len(piece) - len(piece.lstrip())
+                spans.append((s, s + len(words)))
             i += 1
-        return " ".join(p for p in parts if p)
+        return tuple(spans)
 
     def _is_fragment(self, text: str, start: int, end: int) -> bool:
         """True when the stretch starts or ends inside a sentence of its passage."""
@@ -587,25 +563,16 @@ def _lcs(a: Sequence[str], b: Sequence[str]) -> int:
     return int(LCSseq.similarity(a, b))
 
 
-def _is_reworded(quote_text: str, stretch: str) -> bool:
-    """The same statement in other words: most of the quote's content stems are there."""
-    wanted = Counter(content_stems(quote_text))
-    have = Counter(content_stems(stretch))
-    shared = sum((wanted & have).values())
-    total = sum(wanted.values())
-    return shared >= MIN_REWORDED_SHARED and shared / total >= MIN_REWORDED_COVER
-
-
 def _match(
-    quote: Quote, passage: Quote, b_text: str, *, found: bool, fragment: bool, policy: Policy
+    quote: Quote,
+    passage: Quote,
+    b_text: str,
+    alignment: Alignment,
+    *,
+    fragment: bool,
+    policy: Policy,
 ) -> Match:
     """The match of a draft quote with a source's words, every draft word accounted for."""
-    from attribution.pipeline import build_match  # pipeline imports this module
-
-    alignment = align_texts(quote.text, b_text)
-    # A fragment's context is trimmed in `compare`; here words the draft adds beyond the
-    # source's words are changes, so both sides are taken whole.
-    alignment = _whole(alignment, reworded=not found, a_text=quote.text, b_text=b_text)
     words_of = Quote(
         id=passage.id,
         text=b_text,
@@ -620,24 +587,6 @@ def _match(
     if fragment and match.verdict in (Verdict.IDENTICAL, Verdict.COSMETIC):
         match = dataclasses.replace(match, verdict=Verdict.PARTIAL)
     return match
-
-
-def _whole(alignment: Alignment, *, reworded: bool, a_text: str, b_text: str) -> Alignment:
-    a_words = [t.key for t in alignment.a_tokens if t.is_word]
-    b_words = [t.key for t in alignment.b_tokens if t.is_word]
-    if reworded:
-        sa, sb = Counter(content_stems(a_text)), Counter(content_stems(b_text))
-        total = sum(sa.values()) + sum(sb.values())
-        similarity = 2 * sum((sa & sb).values()) / total if total else 0.0
-    else:
-        similarity = Levenshtein.normalized_similarity(a_words, b_words)
-    return dataclasses.replace(
-        alignment,
-        a_window=(0, len(alignment.a_tokens)),
-        b_window=(0, len(alignment.b_tokens)),
-        similarity=round(similarity, 4),
-        reworded=reworded,
-    )
 
 
 def _key(token: Token) -> str:

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from attribution.inputs import ReadText
 
 # How to get what web pages need; named in the error when it is missing.
-HTML_EXTRA = "pip install 'attribution[html]'"
+HTML_EXTRA = "pip install 'quote-attribution[html]'"
 # Seconds to wait for a server to connect or to send the next bytes: news sites answer in
 # well under a second; a server silent for this long is not going to.
 FETCH_TIMEOUT = 20.0

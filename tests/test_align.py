@@ -7,15 +7,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from attribution import Article, Quote, QuoteKind, Verdict, article_from_text, compare
-from attribution.align import (
-    TextIndex,
-    align_texts,
+from attribution.align import align_texts
+from attribution.classify import classify_alignment
+from attribution.name_spellings import names_spelled_differently
+from attribution.pairing import (
     find_counterparts,
     find_counterparts_exhaustive,
-    find_unquoted,
-    names_spelled_differently,
+    find_pairs_and_twins,
 )
-from attribution.classify import classify_alignment
+from attribution.unquoted import TextIndex, find_unquoted
 
 
 def test_fragment_aligns_with_its_window_and_leaves_the_rest_as_context() -> None:
@@ -50,7 +50,10 @@ def test_dropped_negation_at_the_end_is_a_change_not_context() -> None:
             "fix the roads",
             True,
         ),
-        ("We fixed the roads, and nobody helped us.", "We fixed the roads", False),
+        # A clause left out is a cut, never a negation, whatever it holds (issue 10).
+        ("We fixed the roads, and nobody helped us.", "We fixed the roads", True),
+        ("We saw this coming. Nobody should be surprised.", "We saw this coming.", True),
+        ("We will raise the fares not now but in spring.", "We will raise the fares", False),
     ],
 )
 def test_a_negation_counts_against_a_fragment_only_in_its_own_sentence(
@@ -74,7 +77,10 @@ def test_each_quote_finds_its_counterpart_and_unrelated_quotes_stay_apart() -> N
     assert [(p.a.text[:10], p.b.text[:10]) for p in pairs] == [("We have hi", "We have hi")]
 
 
-def test_two_renderings_of_one_statement_both_pair_with_the_single_printing() -> None:
+def test_two_renderings_of_one_statement_are_one_printed_twice_not_two_charges() -> None:
+    """The reference prints the minister's words twice, once reworded; the other article
+    prints them once. Only the close rendering is paired; the other is the reference
+    printing the statement twice (issue 10: do not charge the other article)."""
     ref = article_from_text(
         "\u201cWe will not cut the pensions of anyone who has already retired,\u201d the minister "
         "said.\n\n\u201cWe will not cut pensions for people who are already retired,\u201d she "
@@ -86,8 +92,13 @@ def test_two_renderings_of_one_statement_both_pair_with_the_single_printing() ->
         "minister said.",
         "b",
     )
-    pairs = find_counterparts(ref.quotes, other.quotes)
-    assert [p.b.id for p in pairs] == ["b:q1", "b:q1"]
+    pairs, twins = find_pairs_and_twins(ref.quotes, other.quotes)
+    assert [(p.a.id, p.b.id) for p in pairs] == [("a:q1", "b:q1")]
+    assert [(t.quote.id, t.twin, t.counterpart) for t in twins] == [("a:q2", "a:q1", "b:q1")]
+    report = compare(ref, other)
+    assert [(u.quote, u.verdict.value, u.severity.value, u.twin) for u in report.unmatched] == [
+        ("a:q2", "only_in", "info", "a:q1")
+    ]
 
 
 def test_words_found_without_quote_marks_make_the_quote_unquoted() -> None:
@@ -181,7 +192,7 @@ def test_quote_split_in_the_other_article_pairs_both_pieces_and_none_is_unquoted
     assert report.unmatched == ()
 
 
-def test_a_statement_printed_twice_in_the_other_article_is_matched_twice() -> None:
+def test_a_statement_printed_twice_in_the_other_article_is_information_about_it() -> None:
     report = compare(
         _printed("a", "We will not cut the pensions of anyone who has already retired."),
         _printed(
@@ -190,8 +201,11 @@ def test_a_statement_printed_twice_in_the_other_article_is_matched_twice() -> No
             "We will not cut pensions for people who already retired.",
         ),
     )
-    assert [(m.a, m.b) for m in report.matches] == [("a:q1", "b:q1"), ("a:q1", "b:q2")]
+    assert [(m.a, m.b) for m in report.matches] == [("a:q1", "b:q1")]
     assert report.matches[0].verdict is Verdict.IDENTICAL
+    assert [(u.quote, u.severity.value, u.twin) for u in report.unmatched] == [
+        ("b:q2", "info", "b:q1")
+    ]
 
 
 @pytest.mark.parametrize(

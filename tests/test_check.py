@@ -54,10 +54,13 @@ def test_a_draft_with_a_fabricated_an_altered_and_a_misattributed_quote_fails_na
     assert "**misattributed** (major)" in misattributed
     assert "| Laura Petersen " in misattributed and "**Dana Okafor**" in misattributed
     details = report.split("## Details", 1)[1]
+    # Every quote that changed shows its words, editorial ones too (issue 10).
     assert re.findall(r"^### (draft:q\d+: \w+, \w+)$", details, flags=re.M) == [
         "draft:q4: misattributed, major",
+        "draft:q5: verified, info",
         "draft:q6: altered, critical",
         "draft:q10: unsupported, critical",
+        "draft:q11: verified, info",
     ]
     assert "> ~~six~~ **Eight** weeks, if the weather holds" in details
     assert "the source credits the words to **Dana Okafor**, not Laura Petersen" in details
@@ -67,8 +70,14 @@ def test_a_faithful_draft_of_the_same_sources_passes() -> None:
     result = invoke("check", str(FAITHFUL / "draft.md"), *_source_args(FAITHFUL))
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("# PASS: 10 of 10 quotes verified in ")
-    assert "**" not in result.stdout.split("## Quotes", 1)[1].replace("**info**", "")
-    assert "## Details" not in result.stdout
+    table = result.stdout.split("## Quotes", 1)[1].split("## Details", 1)[0]
+    assert "**" not in table
+    # Verified, but an editor's omission and bracket are shown word by word.
+    details = result.stdout.split("## Details", 1)[1]
+    assert re.findall(r"^### (draft:q\d+): verified, info$", details, flags=re.M) == [
+        "draft:q4",
+        "draft:q9",
+    ]
     assert result.stderr == ""
 
 
@@ -98,7 +107,8 @@ def test_json_follows_report_v1_with_the_draft_as_article_draft() -> None:
     )
     assert result.exit_code == 1
     data = json.loads(result.stdout)
-    assert list(data) == ["schema", "articles", "matches", "unmatched", "summary"]
+    # report-v1's keys, then (added within v1) each draft quote's status under "check".
+    assert list(data) == ["schema", "articles", "matches", "unmatched", "summary", "check"]
     assert data["schema"] == SCHEMA
     assert [a["id"] for a in data["articles"]] == ["draft", "s1", "s2", "s3"]
     turn = data["articles"][1]["quotes"][0]
@@ -250,7 +260,10 @@ def test_a_bad_configuration_is_one_line_naming_file_and_key(newsroom: Path) -> 
             ("check", "a.md", "b.md", "-s", "x.txt", "--format", "json"),
             "--format json reports on one draft at a time; got 2 drafts",
         ),
-        (("check", "d.md", "-s", "x", "--house-spelling", "ca"), "'ca' is not one of"),
+        (
+            ("check", "d.md", "-s", "x", "--house-spelling", "ca"),
+            "unknown house spelling 'ca'; use us or uk",
+        ),
         (("check",), "missing argument"),
     ],
 )
@@ -320,3 +333,19 @@ def test_the_readme_s_report_excerpt_is_what_the_tool_prints() -> None:
     assert len(lines) >= 5
     for line in lines:
         assert line in golden, line
+
+
+@pytest.mark.parametrize("case", [TAMPERED, FAITHFUL], ids=lambda c: c.name)
+def test_each_found_quote_says_where_the_source_s_words_stand(case: Path) -> None:
+    """The source's words a quote was found as are the source's text at the outcome's spans,
+    joined as `b_text` joins them (a transcript's stage directions left out)."""
+    report = check(str(case / "draft.md"), *(str(case / name) for name in SOURCES))
+    assert report.check is not None
+    found = [o for o in report.check.quotes if o.match is not None]
+    assert found
+    for outcome in found:
+        assert outcome.match is not None
+        source = report.article(outcome.match.b.partition(":")[0])
+        words = " ".join(source.text[s:e] for s, e in outcome.spans)
+        assert words == outcome.match.b_text, outcome.quote
+        assert all(not source.text[s].isspace() for s, _ in outcome.spans)

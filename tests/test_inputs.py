@@ -201,10 +201,20 @@ def test_too_large_input_is_one_line_exit_2(
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        pytest.param(["extract", "x.txt", "--format", "pdf"], "'pdf' is not one of", id="format"),
-        pytest.param(["extract", "x.txt", "-f", ""], "'' is not one of", id="empty-format"),
         pytest.param(
-            ["compare", "x", "y", "--fail-on", "high"], "'high' is not one of", id="fail-on"
+            ["extract", "x.txt", "--format", "pdf"],
+            "unknown format 'pdf'; use markdown, json or html",
+            id="format",
+        ),
+        pytest.param(
+            ["extract", "x.txt", "-f", ""],
+            "unknown format ''; use markdown, json or html",
+            id="empty-format",
+        ),
+        pytest.param(
+            ["compare", "x", "y", "--fail-on", "high"],
+            "unknown severity 'high'; use info",
+            id="fail-on",
         ),
         pytest.param(["extract", "x.txt", "--output"], "requires an argument", id="output-missing"),
         pytest.param(["nonsense"], "no such command", id="command"),

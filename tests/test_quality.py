@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -12,7 +13,11 @@ from .conftest import ROOT, UK_SEED, US_SEED
 
 
 def _tool(name: str) -> str:
-    path = shutil.which(name, path=str(ROOT / ".venv" / "bin")) or shutil.which(name)
+    """The tool installed beside the Python running the suite (the lowest-versions venv in
+    CI's second run), else the project's .venv, else the PATH."""
+    here = str(Path(sys.executable).parent)
+    path = shutil.which(name, path=here) or shutil.which(name, path=str(ROOT / ".venv" / "bin"))
+    path = path or shutil.which(name)
     if path is None:
         pytest.fail(f"{name} is not installed: install the dev extra (pip install -e '.[dev]')")
     return path
@@ -21,8 +26,10 @@ def _tool(name: str) -> str:
 @pytest.mark.parametrize(
     "args",
     [
-        ["check", "attribution", "tests", "benchmarks"],
-        ["format", "--check", "attribution", "tests", "benchmarks"],
+        # The whole checkout, as contributors run it: code, and the Python in the
+        # README's and docs' examples, which ruff formats too.
+        ["check", "."],
+        ["format", "--check", "."],
     ],
     ids=["ruff-check", "ruff-format"],
 )
@@ -46,7 +53,7 @@ def test_runs_without_any_nltk_data(tmp_path) -> None:  # type: ignore[no-untype
         "nltk.data.find = refuse\nnltk.data.load = refuse\n"
         "from attribution import compare\n"
         f"r = compare({str(US_SEED)!r}, {str(UK_SEED)!r})\n"
-        "assert len(r.matches) == 2, r.matches\n"
+        "assert len(r.matches) == 1, r.matches\n"
     )
     env = {"NLTK_DATA": str(tmp_path), "PATH": "", "HOME": str(tmp_path)}
     done = subprocess.run(

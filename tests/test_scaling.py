@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz.distance import Levenshtein
 
-from attribution import align
+from attribution import opcodes
 from attribution.extract import pair_quote_marks, paragraph_spans
 from attribution.extract.mentions import MentionIndex, scan_mentions
 from attribution.extract.names import canonical_speaker, surname
@@ -98,8 +98,8 @@ def test_banded_alignment_is_exact_within_the_band_and_always_a_valid_script(
 ) -> None:
     """Law: with a small band, opcodes still rebuild b from a; within the band they are optimal."""
     with _band(band):
-        ops = align._opcodes(a, b)
-        similarity = align._similarity(a, b)
+        ops = opcodes.word_opcodes(a, b)
+        similarity = opcodes.key_similarity(a, b)
     assert _replay(ops, a, b) == b
     distance = Levenshtein.distance(a, b)
     exact = Levenshtein.normalized_similarity(a, b)
@@ -114,18 +114,18 @@ def test_one_huge_quote_against_an_unrelated_one_aligns_in_linear_time() -> None
     """Two 50,000-word quotes with nothing in common become one replacement, not a stall."""
     a = [f"w{i}" for i in range(50_000)]
     b = ["same", *(f"v{i}" for i in range(49_998)), "end"]
-    ops = align._opcodes(["same", *a, "end"], b)
+    ops = opcodes.word_opcodes(["same", *a, "end"], b)
     assert [op[0] for op in ops] == ["equal", "replace", "delete", "equal"]
 
 
 @contextlib.contextmanager
 def _band(band: int) -> Iterator[None]:
-    saved = align.ALIGN_BAND
-    align.ALIGN_BAND = band
+    saved = opcodes.ALIGN_BAND
+    opcodes.ALIGN_BAND = band
     try:
         yield
     finally:
-        align.ALIGN_BAND = saved
+        opcodes.ALIGN_BAND = saved
 
 
 SENTENCE_PIECES = st.sampled_from(

@@ -62,14 +62,22 @@ def test_both_printings_credit_the_iraqi_military_through_the_statement(
     assert match.speakers.same is True
 
 
-def test_other_translation_is_recognised_as_the_same_statement(seed_report: Report) -> None:
+def test_the_second_translation_is_a_printed_twice_not_a_charge_against_b(
+    seed_report: Report,
+) -> None:
+    """a prints the military's statement twice, in two translations; b prints it once. b's
+    printing is matched with a's close one, and a's other translation is information about
+    a (it prints the statement twice), never a `reworded` charge against b (issue 10)."""
     qa = _quote_starting(seed_report, "a", "In order to exploit")
+    twin = _quote_starting(seed_report, "a", "In light of")
     qb = _quote_starting(seed_report, "b", "In light of")
-    (match,) = [m for m in seed_report.matches if m.a == qa.id]
-    assert match.b == qb.id
-    assert match.verdict is Verdict.REWORDED
+    assert not any(m.a == qa.id for m in seed_report.matches)
+    assert [m.a for m in seed_report.matches if m.b == qb.id] == [twin.id]
+    (item,) = [u for u in seed_report.unmatched if u.quote == qa.id]
+    assert (item.verdict, item.severity, item.twin) == (Verdict.ONLY_IN, Severity.INFO, twin.id)
     assert qa.speaker == "the Iraqi military"
-    assert not any(u.quote == qa.id for u in seed_report.unmatched)
+    charged_b = [m for m in seed_report.matches if m.b == qb.id and m.severity >= Severity.MAJOR]
+    assert [m.verdict for m in charged_b] == [Verdict.ALTERED]  # only "terrorist group" dropped
 
 
 def test_last_chance_is_a_partial_quote_of_the_protesters_found_in_one_article_only(

@@ -253,7 +253,7 @@ def test_without_the_html_extra_a_page_is_one_line_naming_it(
     (line,) = result.stderr.splitlines()
     assert line == (
         f"Error: cannot read {str(path)!r}: it is a web page, and reading web pages needs "
-        "the html extra: pip install 'attribution[html]'"
+        "the html extra: pip install 'quote-attribution[html]'"
     )
 
 

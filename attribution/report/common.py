@@ -9,7 +9,17 @@ from __future__ import annotations
 import re
 from typing import Literal, NamedTuple
 
-from attribution.model import CheckStatus, Match, QuoteCheck, Report, Severity, Unmatched, Verdict
+from attribution.model import (
+    Change,
+    ChangeCategory,
+    CheckStatus,
+    Match,
+    QuoteCheck,
+    Report,
+    Severity,
+    Unmatched,
+    Verdict,
+)
 
 _SPACE_RE = re.compile(r"\s+")
 # Control characters would reach a terminal as escape sequences (clearing the screen,
@@ -37,8 +47,12 @@ STATUS_ORDER = (
     CheckStatus.ALTERED,
     CheckStatus.MISATTRIBUTED,
     CheckStatus.UNSUPPORTED,
+    CheckStatus.SPEAKER_UNVERIFIED,
     CheckStatus.NOT_CHECKED,
 )
+# Changes too slight to open a verified quote's details for: marks and capitals alone
+# ("," for "." where a quote is split).
+_MARKS_ONLY = frozenset({ChangeCategory.PUNCTUATION, ChangeCategory.CASE})
 
 
 class Piece(NamedTuple):
@@ -48,6 +62,8 @@ class Piece(NamedTuple):
 
     kind: Literal["same", "del", "ins", "gap"]
     text: str
+    # The change a `del` or `ins` piece shows (for its category and severity), else None.
+    change: Change | None = None
 
 
 _GAP = Piece("gap", " ")
@@ -92,11 +108,11 @@ def difference(match: Match) -> list[Piece]:
         if joined and first.isalnum() and match.b_text[change.b_start - 1].isalnum():
             out.append(_GAP)
         if change.a:
-            out.append(Piece("del", change.a))
+            out.append(Piece("del", change.a, change))
         if change.a and change.b:
             out.append(_GAP)
         if change.b:
-            out.append(Piece("ins", change.b))
+            out.append(Piece("ins", change.b, change))
         pos = change.b_end
         after = match.b_text[pos : pos + 1]
         if not change.b and after and after[0].isalnum():
@@ -108,10 +124,21 @@ def difference(match: Match) -> list[Piece]:
 
 def needs_details(outcome: QuoteCheck) -> bool:
     """A check outcome an editor must look at: every quote not verified, and a verified one
-    with a finding (a respelling, say); never a quote that was not checked."""
+    that changed at all (an editor's bracket or omission, a respelling), so every difference
+    is shown word by word; never a quote that was not checked."""
     if outcome.status is CheckStatus.NOT_CHECKED:
         return False
-    return outcome.status is not CheckStatus.VERIFIED or outcome.severity >= Severity.MINOR
+    if outcome.status is not CheckStatus.VERIFIED:
+        return True
+    return outcome.match is not None and any(
+        c.category not in _MARKS_ONLY for c in outcome.match.changes
+    )
+
+
+def not_checked_reason(outcome: QuoteCheck) -> str:
+    """Why a quote was not checked, in a few words: the check's own reason, else the one
+    reason the check had before it gave reasons (the quote is a quoted term)."""
+    return outcome.reason or "a quoted term"
 
 
 def one_line(text: str) -> str:

@@ -121,6 +121,8 @@ def _findings(report: Report) -> str:
             if finding.verdict is Verdict.ONLY_IN
             else finding.verdict.value
         )
+        if finding.twin is not None:
+            where = f"{finding.article} prints this statement twice (also {finding.twin})"
         rows.append(
             [
                 finding.severity.value,

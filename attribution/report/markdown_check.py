@@ -26,6 +26,7 @@ from attribution.report.common import (
     TABLE_QUOTE_CHARS,
     VERDICT_NOTES,
     needs_details,
+    not_checked_reason,
     place,
     shorten,
 )
@@ -144,7 +145,7 @@ def _status_cell(outcome: QuoteCheck) -> str:
     """`verified (identical)`, `**altered** (critical)`, `**altered** (reworded, major)`."""
     status = outcome.status.label
     if outcome.status is CheckStatus.NOT_CHECKED:
-        return "not checked (a quoted term)"
+        return f"not checked ({not_checked_reason(outcome)})"
     severity = outcome.severity.value
     if outcome.status is CheckStatus.VERIFIED:
         assert outcome.match is not None
@@ -250,11 +251,21 @@ def _details_note(outcome: QuoteCheck, match: Match) -> str:
         parts.append(
             f"The source's words differ without any mark; similarity {match.similarity:.2f}."
         )
+    elif outcome.status is CheckStatus.SPEAKER_UNVERIFIED:
+        parts.append(
+            f"Found ({VERDICT_NOTES.get(match.verdict, match.verdict.value)}), but who said "
+            "it cannot be checked: "
+            + (
+                "the draft names no speaker the tool can read."
+                if match.speakers.a is None
+                else "the source does not say who spoke."
+            )
+        )
     elif outcome.status is CheckStatus.VERIFIED:
-        worth = sorted({c.category.value for c in match.changes if c.severity >= Severity.MINOR})
+        changed = sorted({c.category.value for c in match.changes})
         parts.append(
             f"Verified: {VERDICT_NOTES.get(match.verdict, match.verdict.value)}; "
-            f"worth a look: {', '.join(worth)} ({outcome.severity.value})."
+            f"changed: {', '.join(changed)} ({outcome.severity.value})."
         )
     return " ".join(parts)
 
