@@ -119,9 +119,14 @@ def _listed(names: list[str]) -> str:
 
 def _check_table(report: Report, result: CheckResult) -> str:
     rows = []
+    detailed = _detailed_by(result)
     for n, outcome in enumerate(result.quotes, 1):
         quote = report.quote(outcome.quote)
-        shown = _check_anchor_link(outcome) if needs_details(outcome) else outcome.quote
+        shown = (
+            _check_anchor_link(outcome, detailed[outcome.quote])
+            if needs_details(outcome)
+            else outcome.quote
+        )
         rows.append(
             [
                 str(n),
@@ -183,7 +188,12 @@ def _source_speaker_cell(outcome: QuoteCheck) -> str:
 
 
 def _check_details(report: Report, result: CheckResult) -> str:
-    sections = [_quote_details(report, result, o) for o in result.quotes if needs_details(o)]
+    detailed = _detailed_by(result)
+    sections = [
+        _quote_details(report, result, o)
+        for o in result.quotes
+        if needs_details(o) and detailed[o.quote] is o
+    ]
     if not sections:
         return ""
     return "## Details\n\n" + "\n".join(sections)
@@ -196,7 +206,8 @@ def _quote_details(report: Report, result: CheckResult, outcome: QuoteCheck) -> 
     lines += [
         f"**Draft** (`{code(place(draft.source, draft.text, quote.start))}`), {credit(quote)}:",
         "",
-        f"> {md_escape(quote.text)}",
+        # A statement split around its attribution is checked whole: show what was checked.
+        f"> {md_escape(outcome.match.a_text if outcome.match else quote.text)}",
         "",
     ]
     if outcome.match is None:
@@ -230,8 +241,20 @@ def _check_heading(outcome: QuoteCheck) -> str:
     return f"{outcome.quote}: {outcome.status.label}, {outcome.severity.value}"
 
 
-def _check_anchor_link(outcome: QuoteCheck) -> str:
-    return f"[{outcome.quote}](#{slug(_check_heading(outcome))})"
+def _check_anchor_link(outcome: QuoteCheck, detailed: QuoteCheck) -> str:
+    return f"[{outcome.quote}](#{slug(_check_heading(detailed))})"
+
+
+def _detailed_by(result: CheckResult) -> dict[str, QuoteCheck]:
+    """For each draft quote, the outcome whose details section tells its finding: its own,
+    or for a later piece of a statement split around its attribution, the first piece's
+    (the pieces share one finding, detailed once)."""
+    first: dict[int, QuoteCheck] = {}
+    out: dict[str, QuoteCheck] = {}
+    for outcome in result.quotes:
+        key = id(outcome.match) if outcome.match is not None else id(outcome)
+        out[outcome.quote] = first.setdefault(key, outcome)
+    return out
 
 
 def _details_note(outcome: QuoteCheck, match: Match) -> str:
