@@ -21,7 +21,7 @@ from attribution.classify import Policy
 from attribution.config import Config, find_config, load_config
 from attribution.errors import AttributionError, unknown_choice
 from attribution.model import Report, Severity
-from attribution.report import render_html, render_json, render_markdown
+from attribution.report import render_html, render_json, render_markdown, render_markdown_all
 
 T = TypeVar("T")
 E = TypeVar("E", bound=enum.Enum)
@@ -452,7 +452,7 @@ def check(
     elif fmt is Format.HTML:
         text = render_html(reports[0])
     else:
-        text = "\n".join(render_markdown(r) for r in reports)
+        text = render_markdown_all(reports)
     for report in reports:
         for warning in report.warnings:
             typer.echo(f"warning: {warning}", err=True)
