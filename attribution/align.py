@@ -85,22 +85,25 @@ def align_tokens(
     return _align_tokens(a_tokens, b_tokens)
 
 
-def judge_alignment(alignment: Alignment, *, supported: bool) -> Judgement:
+def judge_alignment(
+    alignment: Alignment,
+    *,
+    supported: bool,
+    stems: tuple[Sequence[str], Sequence[str]] | None = None,
+) -> Judgement:
     """The matcher's judgement of two aligned wordings (`matcher.judge`).
 
     Args:
         alignment: the two wordings aligned.
         supported: something besides the words ties them (the same speaker).
+        stems: both wordings' content stems, when already made (`matcher.content_stems`).
 
     Returns:
         Whether they are one statement, the same in other words, or unrelated.
     """
-    return judge(
-        evidence_of(alignment),
-        content_stems(alignment.a_tokens),
-        content_stems(alignment.b_tokens),
-        supported=supported,
-    )
+    if stems is None:
+        stems = (content_stems(alignment.a_tokens), content_stems(alignment.b_tokens))
+    return judge(evidence_of(alignment), *stems, supported=supported)
 
 
 def as_whole(alignment: Alignment, *, reworded: bool) -> Alignment:
@@ -142,13 +145,13 @@ def evidence_of(alignment: Alignment) -> Evidence:
             ib = [j for _, _, _, r2, q2 in run for j in range(max(r2, b_lo), min(q2, b_hi))]
             run_a, run_b = [a[i] for i in ia], [b[j] for j in ib]
             if not _is_marked_omission(run_a, run_b):
-                wa = [a[i].key for i in ia if a[i].is_word and i not in a_editor]
-                wb = [b[j].key for j in ib if b[j].is_word and j not in b_editor]
-                info_a = sum(information(k) for k in wa)
+                wa = [a[i] for i in ia if a[i].is_word and i not in a_editor]
+                wb = [b[j] for j in ib if b[j].is_word and j not in b_editor]
+                info_a = sum(information(t.key) for t in wa)
                 if wa and _same_words(wa, wb):
                     paired += info_a
                 a_total += info_a
-                b_total += sum(information(k) for k in wb)
+                b_total += sum(information(t.key) for t in wb)
             run = []
         for i in range(max(s1, a_lo), min(e1, a_hi)):
             if a[i].is_word and i not in a_editor:
@@ -161,14 +164,17 @@ def evidence_of(alignment: Alignment) -> Evidence:
     return Evidence(paired, a_total, b_total, a_whole, b_whole)
 
 
-def _same_words(a: Sequence[str], b: Sequence[str]) -> bool:
-    """True when two runs of word keys are one wording: joined or split differently
+def _same_words(a: Sequence[Token], b: Sequence[Token]) -> bool:
+    """True when two runs of words are one wording: joined or split differently
     (`front line` / `frontline`), or respelled (`organising` / `organizing`, `Qasem` /
     `Qassem`)."""
-    if "".join(a) == "".join(b) or "".join(map(spelling_key, a)) == "".join(map(spelling_key, b)):
+    ka, kb = [t.key for t in a], [t.key for t in b]
+    if "".join(ka) == "".join(kb) or "".join(map(spelling_key, ka)) == "".join(
+        map(spelling_key, kb)
+    ):
         return True
     return len(a) == len(b) and all(
-        x == y or is_spelling_variant(x, y) for x, y in zip(a, b, strict=True)
+        x.key == y.key or is_spelling_variant(x.norm, y.norm) for x, y in zip(a, b, strict=True)
     )
 
 

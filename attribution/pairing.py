@@ -418,7 +418,9 @@ def _best_of(
         supported = agree is True or (
             agree is None and abs(ref_q.place - oth_q.place) <= MAX_PLACE_DISTANCE
         )
-        judgement = judge_alignment(alignment, supported=supported)
+        judgement = judge_alignment(
+            alignment, supported=supported, stems=(ref_q.stems, oth_q.stems)
+        )
         if judgement.relation is Relation.UNRELATED:
             continue
         if judgement.relation is Relation.REWORDED:

@@ -157,7 +157,12 @@ def settle_role_speaker(match: Match, *texts: str, policy: Policy = DEFAULT_POLI
     if any(_titled(text, forms, surname) for text in texts):
         same: bool | None = True
     elif any(_titled(text, forms, None) for text in texts[:1]):
-        return match
+        if len(role.split()) > 2:
+            # "the Texas senator" where the draft titles another senator too: the
+            # qualifier says which, and the tool cannot read it; unknown, not another.
+            same = None
+        else:
+            return match
     else:
         same = None
     speakers = dataclasses.replace(match.speakers, same=same)
