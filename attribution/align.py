@@ -121,6 +121,15 @@ def as_whole(alignment: Alignment, *, reworded: bool) -> Alignment:
     return dataclasses.replace(whole, similarity=round(evidence_of(whole).similarity, 4))
 
 
+def draft_whole(alignment: Alignment) -> Alignment:
+    """The alignment with the first side (a draft quote) whole and the second (a source's
+    stretch) trimmed to what the draft quotes: every word the draft prints counts, while
+    source words beyond its ends ("He" of "He's" before a quote starting "is right") are
+    context, as in any fragment."""
+    whole = dataclasses.replace(alignment, a_window=(0, len(alignment.a_tokens)))
+    return dataclasses.replace(whole, similarity=round(evidence_of(whole).similarity, 4))
+
+
 def evidence_of(alignment: Alignment) -> Evidence:
     """What two aligned wordings have in common, weighed by word rarity.
 

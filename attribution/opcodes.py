@@ -52,8 +52,8 @@ def _keep_words_whole(
 def _grow_once(ops: list[Opcode], a: Sequence[Token], b: Sequence[Token]) -> list[Opcode] | None:
     """The opcodes with one edit grown by a word over a glued pair, or None if none splits one."""
     for k, (tag, s1, e1, s2, e2) in enumerate(ops):
-        if tag == "equal":
-            continue
+        if tag == "equal" or (tag != "replace" and (k == 0 or k == len(ops) - 1)):
+            continue  # words beyond a fragment's ends may be context, whole words or not
         if k > 0 and ops[k - 1][0] == "equal" and (_glued(a, s1) or _glued(b, s2)):
             _, p1, q1, p2, q2 = ops[k - 1]
             if q1 > p1:

@@ -13,13 +13,21 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz.distance import LCSseq
 
-from attribution.align import Alignment, align_texts, as_whole, is_negation, judge_alignment
+from attribution.align import (
+    Alignment,
+    align_texts,
+    as_whole,
+    draft_whole,
+    is_negation,
+    judge_alignment,
+)
 from attribution.classify import DEFAULT_POLICY, Policy, build_match
 from attribution.extract import countable, same_speaker
 from attribution.matcher import Relation, content_stems
@@ -225,7 +233,7 @@ _TITLE_FORMS: dict[str, tuple[str, ...]] = {
 }
 # A role is up to four lower-case words, the last its title: "the governor", "hospital
 # chief", "the state's transportation secretary". A name has a capital letter.
-_ROLE_RE = re.compile(r"(?:[a-z\u2019'\-]+ ){0,3}(?P<title>[a-z\-]+)")
+_ROLE_RE = re.compile(r"(?=[a-z])(?:[\w\u2019'\-]+ ){0,3}(?P<title>[a-z\-]+)")
 
 
 def _role_title(speaker: str) -> str | None:
@@ -363,7 +371,7 @@ class _Group:
         if probe.ends_marked:
             end = self._through_marks(text, end)
         b_text = self._text(source, start, end)
-        alignment = as_whole(align_texts(quote.text, b_text), reworded=False)
+        alignment = draft_whole(align_texts(quote.text, b_text))
         # A speaker the draft names and the source contradicts is no support: a few common
         # words from someone else's mouth are chance, not a misattribution.
         supported = same_speaker(quote.speaker, passage.speaker) is not False
@@ -373,13 +381,29 @@ class _Group:
             return Found(source, self._passage_at(start) or passage, start, end, match)
         lo, hi = self._stretch_of_stems(quote.text, *region, lo, hi)
         lo, hi = self._whole_sentences(text, passage, lo, hi)
-        start, end = self.tokens[lo].start, self.tokens[hi - 1].end
-        b_text = self._text(source, start, end)
-        alignment = as_whole(align_texts(quote.text, b_text), reworded=True)
-        if judge_alignment(alignment, supported=supported).relation is not Relation.REWORDED:
+        # The same statement in other words: the sentence, or two in a row, of the stretch
+        # that shares the most of the quote's content.
+        best: tuple[float, int, int, str, Alignment] | None = None
+        for s_lo, s_hi in self._sentence_runs(text, lo, hi):
+            b_text = self._text(source, self.tokens[s_lo].start, self.tokens[s_hi - 1].end)
+            alignment = as_whole(align_texts(quote.text, b_text), reworded=True)
+            judged = judge_alignment(alignment, supported=supported)
+            if judged.relation is Relation.REWORDED and (best is None or judged.overlap > best[0]):
+                best = (judged.overlap, s_lo, s_hi, b_text, alignment)
+        if best is None:
             return None
+        _, lo, hi, b_text, alignment = best
+        start, end = self.tokens[lo].start, self.tokens[hi - 1].end
         match = _match(quote, passage, b_text, alignment, fragment=False, policy=policy)
         return Found(source, self._passage_at(start) or passage, start, end, match)
+
+    def _sentence_runs(self, text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The sentences of tokens[lo:hi], each alone and each with the next."""
+        cuts = [lo] + [i for i in range(lo + 1, hi) if not self._same_sentence(text, i - 1, i)]
+        bounds = [*cuts, hi]
+        singles = list(itertools.pairwise(bounds))
+        doubles = [(bounds[k], bounds[k + 2]) for k in range(len(bounds) - 2)]
+        return singles + doubles
 
     def _widen(
         self, probe: _Probe, source: Source, lo: int, hi: int, region: tuple[int, int]
@@ -413,6 +437,11 @@ class _Group:
             alone = any(ch in ".!?" for ch in between) and after in {".", "!", "?"}
             if not between.strip() or alone:
                 hi += 1
+        # Whole printed words: a stretch never starts or ends inside "He's" or "don't".
+        while lo > r_lo and self.tokens[lo - 1].end == self.tokens[lo].start:
+            lo -= 1
+        while hi < r_hi and self.tokens[hi - 1].end == self.tokens[hi].start:
+            hi += 1
         return lo, hi
 
     def _whole_sentences(self, text: str, passage: Quote, lo: int, hi: int) -> tuple[int, int]:
