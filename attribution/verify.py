@@ -133,10 +133,13 @@ def search(quote: Quote, index: SourceIndex, *, policy: Policy = DEFAULT_POLICY)
     return min(found, key=rank) if found else None
 
 
-def rank(found: Found) -> tuple[int, int, float]:
-    """How good a stretch is, best lowest: the words before other words, then the smallest
+def rank(found: Found) -> tuple[int, int, int, float]:
+    """How good a stretch is, best lowest: the words before other words, then the speaker
+    the draft names before anyone else (a moderator repeating a candidate's words does not
+    make the candidate's own, slightly different, words someone else's), then the smallest
     finding, then the most similar (`min` keeps the first of equals)."""
-    return (int(found.reworded), found.match.severity.rank, -found.match.similarity)
+    other_speaker = int(found.match.speakers.same is False)
+    return (int(found.reworded), other_speaker, found.match.severity.rank, -found.match.similarity)
 
 
 def settle_role_speaker(match: Match, *texts: str, policy: Policy = DEFAULT_POLICY) -> Match:
