@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from attribution import lexicon as lx
 from attribution.align import Alignment
 from attribution.extract import same_speaker
+from attribution.matcher import is_content
 from attribution.model import Change, ChangeCategory, Match, Severity, Speakers, Verdict
 from attribution.normalize import (
     CLOSE_BRACKETS,
@@ -236,12 +237,36 @@ def categorize(
     if omission:
         return Cat.ELLIPSIS
     if a_bracketed or b_bracketed:
-        return Cat.BRACKET
+        # What the bracket stands for decides: a pronoun or a role made plain ("[Alvarez]"
+        # for "the senator", "[the plan]" for "it") or a word added is the editor's
+        # marked help; a content word put in another's place ("[west]" for "east") is the
+        # speaker's words changed, marked or not (issue 10).
+        replaced = bw if a_bracketed else aw
+        if replaced and _negation_count(replaced):
+            return Cat.NEGATION  # "[never]" for "not": a negation replaced
+        if replaced and _modals(aw) != _modals(bw):
+            return Cat.MODALITY  # "[may]" for "will"
+        if all(_refers(t) for t in replaced):
+            return Cat.BRACKET
     if _modals(aw) != _modals(bw):
         return Cat.MODALITY
     if _same_words_spelled_differently(aw, bw):
         return Cat.SPELLING
     return Cat.WORDING
+
+
+def _refers(token: Token) -> bool:
+    """True for a word a bracket may stand in for: a pronoun, a function word, or a
+    role or title naming who is meant (the senator, the agency, the company)."""
+    return not is_content(token.key) or token.key in _REFERRING_NOUNS
+
+
+# Pronouns, and nouns that name who or what is meant rather than say anything of it.
+_REFERRING_NOUNS = lx.TITLES | lx.PERSON_NOUNS | lx.SPOKESPERSON_NOUNS | lx.ORG_NOUNS
+_REFERRING_NOUNS |= lx.GROUP_NOUNS | frozenset(
+    """he she it they him her them his hers its their theirs we us our ours i me my mine
+    you your yours this that these those who whom which one ones here there""".split()  # noqa: SIM905
+)
 
 
 def build_match(pair: Pair, *, policy: Policy = DEFAULT_POLICY) -> Match:

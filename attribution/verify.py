@@ -317,6 +317,7 @@ class _Group:
 
     def search(self, probe: _Probe, quote: Quote, source: Source, policy: Policy) -> Found | None:
         """The best stretch of this speaker's words for the quote, if any."""
+        probe = self._as_compounded_here(probe)
         found = []
         for passage, lo, hi, hint in self._regions(probe):
             window = tighten(probe.keys, self.keys, lo, hi, near=hint)
@@ -324,6 +325,48 @@ class _Group:
                 found.append(self._found(probe, quote, source, passage, window, (lo, hi), policy))
         candidates = [f for f in found if f is not None]
         return min(candidates, key=rank) if candidates else None
+
+    @functools.cached_property
+    def _key_set(self) -> frozenset[str]:
+        return frozenset(self.keys)
+
+    @functools.cached_property
+    def _spaced(self) -> dict[str, tuple[str, str]]:
+        """Each two words in a row of this speaker's, by their joined key: "front line"
+        under "frontline"."""
+        return {x + y: (x, y) for x, y in itertools.pairwise(self.keys)}
+
+    def _as_compounded_here(self, probe: _Probe) -> _Probe:
+        """The probe's words with compounds written as this speaker's words write them.
+
+        A draft's "front-line" or "frontline" (one key) against a transcript's "front
+        line" (two), or the other way round, would leave a short quote unfound: the key is
+        split or joined as the source has it, so the search pairs word for word.
+        """
+        keys = self._compounded(probe.keys)
+        if keys == probe.keys:
+            return probe
+        pieces = tuple(self._compounded(p) for p in probe.piece_keys)
+        return dataclasses.replace(probe, keys=keys, piece_keys=pieces)
+
+    def _compounded(self, keys: tuple[str, ...]) -> tuple[str, ...]:
+        out: list[str] = []
+        i = 0
+        while i < len(keys):
+            key = keys[i]
+            if key not in self._key_set and key in self._spaced:
+                out.extend(self._spaced[key])  # closed in the draft, spaced here
+                i += 1
+                continue
+            if i + 1 < len(keys):
+                joined = key + keys[i + 1]
+                if joined in self._key_set and self._spaced.get(joined) != (key, keys[i + 1]):
+                    out.append(joined)  # spaced in the draft, closed here
+                    i += 2
+                    continue
+            out.append(key)
+            i += 1
+        return tuple(out)
 
     def _regions(self, probe: _Probe) -> list[tuple[Quote, int, int, int]]:
         """Token ranges to search: around where the index locates the quote and each piece."""
