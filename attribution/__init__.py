@@ -40,7 +40,7 @@ from attribution.model import (
     Verdict,
 )
 from attribution.pipeline import article_from_text, check, compare, extract, read_article
-from attribution.report import render_json, render_markdown
+from attribution.report import render_html, render_json, render_markdown
 
 __all__ = [
     "SCHEMA",
@@ -72,6 +72,7 @@ __all__ = [
     "extract",
     "extract_quotes",
     "read_article",
+    "render_html",
     "render_json",
     "render_markdown",
 ]

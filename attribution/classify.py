@@ -2,8 +2,8 @@
 
 The verdict comes from categorised changes, never from a similarity score: RapidFuzz rates
 "We will not raise taxes" against "We will raise taxes" at 96 to 100, yet a dropped "not"
-is the worst change there is. Each change gets one SPEC category; the match's verdict and
-severity follow from its worst change.
+is the worst change there is. Each change gets one category (docs/taxonomy.md); the match's
+verdict and severity follow from its worst change.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from attribution.pairing import Pair
 
 Cat = ChangeCategory
 
-# SPEC.md's default severity of each change category.
+# The default severity of each change category (docs/taxonomy.md).
 DEFAULT_SEVERITIES: Mapping[ChangeCategory, Severity] = {
     Cat.PUNCTUATION: Severity.NONE,
     Cat.CASE: Severity.NONE,
@@ -112,7 +112,7 @@ _NOT_PROPER = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class Policy:
-    """How much each finding weighs. The defaults are SPEC.md's.
+    """How much each finding weighs. The defaults are docs/taxonomy.md's.
 
     `count_spelling` makes US/UK and transliteration variants a `minor` finding (a house
     style that wants quotes kept letter for letter); `count_editorial=False` stops marked

@@ -21,7 +21,7 @@ from attribution.classify import Policy
 from attribution.config import Config, find_config, load_config
 from attribution.errors import AttributionError, unknown_choice
 from attribution.model import Report, Severity
-from attribution.report import render_json, render_markdown
+from attribution.report import render_html, render_json, render_markdown, render_markdown_all
 
 T = TypeVar("T")
 E = TypeVar("E", bound=enum.Enum)
@@ -30,10 +30,12 @@ PROGRESS_MIN_ARTICLES = 2
 
 
 class Format(enum.StrEnum):
-    """Output formats: markdown for people, JSON (`attribution/report-v1`) for programs."""
+    """Output formats: markdown or an HTML page for people, JSON (`attribution/report-v1`)
+    for programs."""
 
     MARKDOWN = "markdown"
     JSON = "json"
+    HTML = "html"
 
 
 class FailOn(enum.StrEnum):
@@ -58,7 +60,7 @@ class HouseSpelling(enum.StrEnum):
 # public `typer.BadParameter`, so no private class name is needed on any typer version.
 _ANCESTRY = typer.BadParameter.__mro__
 _USAGE_ERROR: type[Exception] = _ANCESTRY[_ANCESTRY.index(Exception) - 1]
-# The exit code of bad usage (SPEC: commands): the same for typer's errors and the tool's.
+# The exit code of bad usage (docs/commands.md): the same for typer's errors and the tool's.
 USAGE_EXIT = 2
 
 
@@ -182,7 +184,7 @@ def _usage_message(err: Exception) -> str:
 
 def _choice(kind: type[E], value: str, what: str) -> E:
     """`value` as a member of the enum `kind`, any case; else one line and exit 2:
-    `unknown format 'html'; use markdown or json`."""
+    `unknown format 'pdf'; use markdown, json or html`."""
     try:
         return kind(value.lower())
     except ValueError:
@@ -437,8 +439,8 @@ def check(
     threshold = Severity(chosen.value) if chosen is not None else settings.fail_on
     threshold = threshold or Severity.MAJOR
     house = spelling.value if spelling is not None else settings.house_spelling
-    if fmt is Format.JSON and len(drafts) > 1:
-        _fail(f"--format json reports on one draft at a time; got {len(drafts)} drafts")
+    if fmt in (Format.JSON, Format.HTML) and len(drafts) > 1:
+        _fail(f"--format {fmt.value} reports on one draft at a time; got {len(drafts)} drafts")
     policy = Policy.from_options(count_editorial=count_editorial)
     reports = _run(
         lambda: pipeline.check_drafts(
@@ -447,8 +449,10 @@ def check(
     )
     if fmt is Format.JSON:
         text = render_json(reports[0], include_text=include_text)
+    elif fmt is Format.HTML:
+        text = render_html(reports[0])
     else:
-        text = "\n".join(render_markdown(r) for r in reports)
+        text = render_markdown_all(reports)
     for report in reports:
         for warning in report.warnings:
             typer.echo(f"warning: {warning}", err=True)
@@ -514,6 +518,8 @@ def _finish(
 ) -> None:
     if format is Format.JSON:
         text = render_json(report, include_text=include_text)
+    elif format is Format.HTML:
+        text = render_html(report)
     else:
         text = render_markdown(report)
     for warning in report.warnings:

@@ -54,7 +54,7 @@ Progress = Callable[[int, int], None]
 # A source to check against: a source argument (`PATH`, `KIND:PATH`, `KIND=NAME:PATH`), a
 # parsed `SourceSpec`, or a `Source` already read.
 SourceInput = str | SourceSpec | Source
-# The article id of the draft in a check's report (SPEC.md); sources are s1, s2, ...
+# The article id of the draft in a check's report (docs/report-json.md); sources are s1, s2, ...
 DRAFT_ID = "draft"
 # A draft quote in no source is the worst finding there is: nothing supports it.
 UNSUPPORTED_SEVERITY = Severity.CRITICAL
@@ -487,6 +487,7 @@ def _check_statement(
         match=best.match,
         location=best.location,
         also_in=tuple(f.location for f in found if f is not best and not f.reworded),
+        spans=best.spans,
     )
 
 

@@ -75,6 +75,9 @@ class Found:
     start: int
     end: int
     match: Match
+    # The pieces of the source's words the match's `b_text` joins, as offsets into the
+    # source's text (a transcript's stage directions left out).
+    spans: tuple[tuple[int, int], ...] = ()
 
     @property
     def location(self) -> str:
@@ -424,7 +427,14 @@ class _Group:
         if judge_alignment(alignment, supported=supported).relation is Relation.SAME:
             fragment = self._is_fragment(text, start, end)
             match = _match(quote, passage, b_text, alignment, fragment=fragment, policy=policy)
-            return Found(source, self._passage_at(start) or passage, start, end, match)
+            return Found(
+                source,
+                self._passage_at(start) or passage,
+                start,
+                end,
+                match,
+                self._spans(source, start, end),
+            )
         lo, hi = self._stretch_of_stems(quote.text, *region, lo, hi)
         lo, hi = self._whole_sentences(text, passage, lo, hi)
         # The same statement in other words: the sentence, or two in a row, of the stretch
@@ -441,7 +451,14 @@ class _Group:
         _, lo, hi, b_text, alignment = best
         start, end = self.tokens[lo].start, self.tokens[hi - 1].end
         match = _match(quote, passage, b_text, alignment, fragment=False, policy=policy)
-        return Found(source, self._passage_at(start) or passage, start, end, match)
+        return Found(
+            source,
+            self._passage_at(start) or passage,
+            start,
+            end,
+            match,
+            self._spans(source, start, end),
+        )
 
     def _sentence_runs(self, text: str, lo: int, hi: int) -> list[tuple[int, int]]:
         """The sentences of tokens[lo:hi], each alone and each with the next."""
@@ -529,15 +546,24 @@ class _Group:
         pieces are joined by one space, as a passage's text is.
         """
         text = source.article.text
-        parts = []
+        return " ".join(text[s:e] for s, e in self._spans(source, start, end))
+
+    def _spans(self, source: Source, start: int, end: int) -> tuple[tuple[int, int], ...]:
+        """Where `_text`'s pieces stand in the source: each piece's words, white space
+        trimmed, as [start, end) offsets, so a report can mark them in place."""
+        text = source.article.text
+        spans = []
         i = max(bisect.bisect_right(self.piece_starts, start) - 1, 0)
         while i < len(self.pieces) and self.pieces[i][0] < end:
             s, e, _ = self.pieces[i]
             s, e = max(s, start), min(e, end)
-            if s < e:
-                parts.append(text[s:e].strip())
+            piece = text[s:e]
+            words = piece.strip()
+            if words:
+                s += len(piece) - len(piece.lstrip())
+                spans.append((s, s + len(words)))
             i += 1
-        return " ".join(p for p in parts if p)
+        return tuple(spans)
 
     def _is_fragment(self, text: str, start: int, end: int) -> bool:
         """True when the stretch starts or ends inside a sentence of its passage."""

@@ -107,7 +107,8 @@ def test_json_follows_report_v1_with_the_draft_as_article_draft() -> None:
     )
     assert result.exit_code == 1
     data = json.loads(result.stdout)
-    assert list(data) == ["schema", "articles", "matches", "unmatched", "summary"]
+    # report-v1's keys, then (added within v1) each draft quote's status under "check".
+    assert list(data) == ["schema", "articles", "matches", "unmatched", "summary", "check"]
     assert data["schema"] == SCHEMA
     assert [a["id"] for a in data["articles"]] == ["draft", "s1", "s2", "s3"]
     turn = data["articles"][1]["quotes"][0]
@@ -332,3 +333,19 @@ def test_the_readme_s_report_excerpt_is_what_the_tool_prints() -> None:
     assert len(lines) >= 5
     for line in lines:
         assert line in golden, line
+
+
+@pytest.mark.parametrize("case", [TAMPERED, FAITHFUL], ids=lambda c: c.name)
+def test_each_found_quote_says_where_the_source_s_words_stand(case: Path) -> None:
+    """The source's words a quote was found as are the source's text at the outcome's spans,
+    joined as `b_text` joins them (a transcript's stage directions left out)."""
+    report = check(str(case / "draft.md"), *(str(case / name) for name in SOURCES))
+    assert report.check is not None
+    found = [o for o in report.check.quotes if o.match is not None]
+    assert found
+    for outcome in found:
+        assert outcome.match is not None
+        source = report.article(outcome.match.b.partition(":")[0])
+        words = " ".join(source.text[s:e] for s, e in outcome.spans)
+        assert words == outcome.match.b_text, outcome.quote
+        assert all(not source.text[s].isspace() for s, _ in outcome.spans)

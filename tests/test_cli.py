@@ -66,8 +66,8 @@ def test_extract_reads_standard_input_with_a_bom() -> None:
         (("compare", str(ROOT / "seeds"), str(UK_SEED)), "it is a folder, not a file"),
         (("compare", str(US_SEED)), "compare needs at least two articles"),
         (
-            ("compare", str(US_SEED), str(UK_SEED), "--format", "html"),
-            "Error: unknown format 'html'; use markdown or json",
+            ("compare", str(US_SEED), str(UK_SEED), "--format", "pdf"),
+            "Error: unknown format 'pdf'; use markdown, json or html",
         ),
         (
             ("compare", str(US_SEED), str(UK_SEED), "--fail-on", "worst"),

@@ -25,6 +25,8 @@ from attribution.report import md_escape, render_json, render_markdown
 from attribution.typography import DOUBLE_MARKS, SINGLE_MARKS
 from attribution.web import looks_like_html
 
+from .test_html import check_page
+
 # Pieces real and hostile articles are made of: words, names and cues, every quotation mark,
 # right-to-left script, combining marks, emoji (with modifiers and joiners), control and
 # format characters, odd spaces, line and paragraph breaks, markdown and HTML syntax.
@@ -111,6 +113,13 @@ def check_compare_and_render(a: str, b: str) -> None:
     check_markdown(render_markdown(extract(Article("a", "a.txt", text=a))))
 
 
+def check_html(a: str, b: str) -> None:
+    """Law: any two articles render as the page's own markup, nested, columns their text."""
+    report = compare(Article("a", "a<b>.txt", text=a), Article("b", "b\u202e.txt", text=b))
+    check_page(report)
+    check_page(extract(Article("a", "a.txt", text=a)))
+
+
 def check_markdown(markdown: str) -> None:
     """Law: every table row has its header's column count; no stray control characters."""
     for block in re.findall(r"(?:^\|.*\n)+", markdown, flags=re.M):
@@ -134,6 +143,7 @@ LAWS: list[tuple[Callable[..., None], tuple[Any, ...]]] = [
     (check_align, (TEXT, TEXT)),
     (check_compare_and_render, (TEXT, TEXT)),
     (check_escape, (TEXT,)),
+    (check_html, (TEXT, TEXT)),
 ]
 
 
@@ -173,3 +183,10 @@ def test_compare_and_renderers_never_fail_and_keep_their_shape(a: str, b: str) -
 def test_escaped_text_is_one_inert_line(text: str) -> None:
     """Law: escaped text is one line with no unescaped markdown or HTML syntax."""
     check_escape(text)
+
+
+@FAST
+@given(TEXT, TEXT)
+def test_any_articles_render_as_a_page_of_their_text(a: str, b: str) -> None:
+    """Law: the page is the report's own markup, properly nested, each column its article."""
+    check_html(a, b)

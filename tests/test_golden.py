@@ -1,9 +1,9 @@
 """Golden reports: whole-text comparison so a change in output shows as a reviewable diff.
 
 Each folder under fixtures/reports/ (and fixtures/check/ for `check`) is a case: its inputs,
-`args.json` and the expected `report.md` and `report.json`; a new case is a new folder. The
-seed pair and the check cases run through the CLI; the seed pair's reports are kept in
-seeds/REPORT.md and seeds/REPORT.json. Regenerate with `pytest --update-golden` and review
+`args.json` and the expected `report.md`, `report.json` and `report.html`; a new case is a new
+folder. The seed pair and the check cases run through the CLI; the seed pair's reports are
+kept in seeds/REPORT.md, seeds/REPORT.json and seeds/REPORT.html. Regenerate with `pytest --update-golden` and review
 the diff.
 """
 
@@ -53,14 +53,18 @@ def _run_case(case: Path) -> Report:
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_golden_case(case: Path, update_golden: bool) -> None:
-    from attribution import render_json, render_markdown
+    from attribution import render_html, render_json, render_markdown
 
     report = _run_case(case)
     _check(case / "report.md", render_markdown(report), update_golden)
     _check(case / "report.json", render_json(report), update_golden)
+    _check(case / "report.html", render_html(report), update_golden)
 
 
-@pytest.mark.parametrize(("fmt", "golden"), [("markdown", "REPORT.md"), ("json", "REPORT.json")])
+@pytest.mark.parametrize(
+    ("fmt", "golden"),
+    [("markdown", "REPORT.md"), ("json", "REPORT.json"), ("html", "REPORT.html")],
+)
 def test_seed_report_is_what_the_cli_prints(
     fmt: str, golden: str, update_golden: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -80,10 +84,23 @@ def test_seed_report_is_what_the_cli_prints(
 
 
 CHECK_CASES = sorted(p for p in (FIXTURES / "check").iterdir() if p.is_dir())
+GOLDEN_NAMES = {"markdown": "report.md", "json": "report.json", "html": "report.html"}
 
 
-@pytest.mark.parametrize(("fmt", "golden"), [("markdown", "report.md"), ("json", "report.json")])
-@pytest.mark.parametrize("case", CHECK_CASES, ids=[c.name for c in CHECK_CASES])
+def _check_runs() -> list[tuple[Path, str, str]]:
+    """Each check case in each format its args.json allows (`formats`, default all): JSON
+    and HTML report on one draft at a time."""
+    runs = []
+    for case in CHECK_CASES:
+        args = json.loads((case / "args.json").read_text(encoding="utf-8"))
+        for fmt in args.get("formats", list(GOLDEN_NAMES)):
+            runs.append((case, fmt, GOLDEN_NAMES[fmt]))
+    return runs
+
+
+@pytest.mark.parametrize(
+    ("case", "fmt", "golden"), _check_runs(), ids=[f"{c.name}-{f}" for c, f, _ in _check_runs()]
+)
 def test_check_case_is_what_the_cli_prints(
     case: Path, fmt: str, golden: str, update_golden: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:

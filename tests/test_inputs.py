@@ -203,12 +203,12 @@ def test_too_large_input_is_one_line_exit_2(
     [
         pytest.param(
             ["extract", "x.txt", "--format", "pdf"],
-            "unknown format 'pdf'; use markdown or json",
+            "unknown format 'pdf'; use markdown, json or html",
             id="format",
         ),
         pytest.param(
             ["extract", "x.txt", "-f", ""],
-            "unknown format ''; use markdown or json",
+            "unknown format ''; use markdown, json or html",
             id="empty-format",
         ),
         pytest.param(

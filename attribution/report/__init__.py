@@ -1,4 +1,4 @@
-"""Rendering: a report as markdown for people (terminal and GitHub) or JSON for programs.
+"""Rendering: a report as markdown (terminal, GitHub) or an HTML page for people, JSON for programs.
 
 Kept apart so the pipeline never formats and the renderers never decide. One module per
 format; `common` holds what every format shares (cutting text, counting, locating a line).
@@ -6,7 +6,17 @@ format; `common` holds what every format shares (cutting text, counting, locatin
 
 from attribution.report.common import shorten
 from attribution.report.gfm import md_escape, render_difference, table
+from attribution.report.html import render_html
 from attribution.report.json import render_json
-from attribution.report.markdown import render_markdown
+from attribution.report.markdown import render_markdown, render_markdown_all
 
-__all__ = ["md_escape", "render_difference", "render_json", "render_markdown", "shorten", "table"]
+__all__ = [
+    "md_escape",
+    "render_difference",
+    "render_html",
+    "render_json",
+    "render_markdown",
+    "render_markdown_all",
+    "shorten",
+    "table",
+]
