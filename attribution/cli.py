@@ -216,8 +216,8 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="Markdown for people, or JSON (schema attribution/report-v1) for programs "
-        "(default: markdown).",
+        help="markdown (the default) or a self-contained html page for people; json "
+        "(schema attribution/report-v1) for programs.",
         metavar=_choices(Format),
         show_default=False,
     ),
