@@ -306,6 +306,15 @@ def test_in_a_long_report_every_part_of_the_list_brings_its_quotes_into_view(
 # --- the scripts that use the browser -----------------------------------------------------
 
 
+def test_the_screenshot_script_takes_the_readme_s_picture(browser: Any, tmp_path: Path) -> None:
+    from benchmarks import screenshot
+
+    picture = tmp_path / "report.png"
+    screenshot.shoot(screenshot.PAGE, picture, driver=browser)
+    assert screenshot.picture_size(picture) == (1280, 800)
+    assert screenshot.recorded_digest(picture) == screenshot.page_digest()
+
+
 def test_the_page_opening_benchmark_runs_on_a_small_pair(
     browser: Any, capsys: pytest.CaptureFixture[str]
 ) -> None:
