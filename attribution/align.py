@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from attribution.matcher import Evidence, Judgement, content_stems, information, judge
+from attribution.matcher import Evidence, Judgement, content_stems, information, judge, zipf
 from attribution.normalize import (
     CLOSE_BRACKETS,
     OPEN_BRACKETS,
@@ -85,22 +85,25 @@ def align_tokens(
     return _align_tokens(a_tokens, b_tokens)
 
 
-def judge_alignment(alignment: Alignment, *, supported: bool) -> Judgement:
+def judge_alignment(
+    alignment: Alignment,
+    *,
+    supported: bool,
+    stems: tuple[Sequence[str], Sequence[str]] | None = None,
+) -> Judgement:
     """The matcher's judgement of two aligned wordings (`matcher.judge`).
 
     Args:
         alignment: the two wordings aligned.
         supported: something besides the words ties them (the same speaker).
+        stems: both wordings' content stems, when already made (`matcher.content_stems`).
 
     Returns:
         Whether they are one statement, the same in other words, or unrelated.
     """
-    return judge(
-        evidence_of(alignment),
-        content_stems(alignment.a_tokens),
-        content_stems(alignment.b_tokens),
-        supported=supported,
-    )
+    if stems is None:
+        stems = (content_stems(alignment.a_tokens), content_stems(alignment.b_tokens))
+    return judge(evidence_of(alignment), *stems, supported=supported)
 
 
 def as_whole(alignment: Alignment, *, reworded: bool) -> Alignment:
@@ -115,6 +118,15 @@ def as_whole(alignment: Alignment, *, reworded: bool) -> Alignment:
         b_window=(0, len(alignment.b_tokens)),
         reworded=reworded,
     )
+    return dataclasses.replace(whole, similarity=round(evidence_of(whole).similarity, 4))
+
+
+def draft_whole(alignment: Alignment) -> Alignment:
+    """The alignment with the first side (a draft quote) whole and the second (a source's
+    stretch) trimmed to what the draft quotes: every word the draft prints counts, while
+    source words beyond its ends ("He" of "He's" before a quote starting "is right") are
+    context, as in any fragment."""
+    whole = dataclasses.replace(alignment, a_window=(0, len(alignment.a_tokens)))
     return dataclasses.replace(whole, similarity=round(evidence_of(whole).similarity, 4))
 
 
@@ -142,13 +154,13 @@ def evidence_of(alignment: Alignment) -> Evidence:
             ib = [j for _, _, _, r2, q2 in run for j in range(max(r2, b_lo), min(q2, b_hi))]
             run_a, run_b = [a[i] for i in ia], [b[j] for j in ib]
             if not _is_marked_omission(run_a, run_b):
-                wa = [a[i].key for i in ia if a[i].is_word and i not in a_editor]
-                wb = [b[j].key for j in ib if b[j].is_word and j not in b_editor]
-                info_a = sum(information(k) for k in wa)
+                wa = [a[i] for i in ia if a[i].is_word and i not in a_editor]
+                wb = [b[j] for j in ib if b[j].is_word and j not in b_editor]
+                info_a = sum(information(t.key) for t in wa)
                 if wa and _same_words(wa, wb):
                     paired += info_a
                 a_total += info_a
-                b_total += sum(information(k) for k in wb)
+                b_total += sum(information(t.key) for t in wb)
             run = []
         for i in range(max(s1, a_lo), min(e1, a_hi)):
             if a[i].is_word and i not in a_editor:
@@ -161,14 +173,17 @@ def evidence_of(alignment: Alignment) -> Evidence:
     return Evidence(paired, a_total, b_total, a_whole, b_whole)
 
 
-def _same_words(a: Sequence[str], b: Sequence[str]) -> bool:
-    """True when two runs of word keys are one wording: joined or split differently
+def _same_words(a: Sequence[Token], b: Sequence[Token]) -> bool:
+    """True when two runs of words are one wording: joined or split differently
     (`front line` / `frontline`), or respelled (`organising` / `organizing`, `Qasem` /
     `Qassem`)."""
-    if "".join(a) == "".join(b) or "".join(map(spelling_key, a)) == "".join(map(spelling_key, b)):
+    ka, kb = [t.key for t in a], [t.key for t in b]
+    if "".join(ka) == "".join(kb) or "".join(map(spelling_key, ka)) == "".join(
+        map(spelling_key, kb)
+    ):
         return True
     return len(a) == len(b) and all(
-        x == y or is_spelling_variant(x, y) for x, y in zip(a, b, strict=True)
+        x.key == y.key or is_spelling_variant(x.norm, y.norm) for x, y in zip(a, b, strict=True)
     )
 
 
@@ -323,31 +338,46 @@ def _trim_context(
     """Leading and trailing words only one side has are context, when the rest pairs up.
 
     A fragment quoted from a longer statement aligns with part of it; the words before and
-    after that part are not changes. An end counts as context only when it is a pure
-    deletion or insertion of at least one word next to words both sides print: a fragment
-    ends where the printings stop matching, so a replaced word before it is a change and
-    the end is part of that change.
+    after that part are not changes. An end counts as context when, beyond the first (or
+    last) words both sides print, only one side has words: marks the other side has there
+    (the comma a fragment ends on where the longer printing has a full stop) do not stop
+    it. A fragment ends where the printings stop matching, so a replaced word before it is
+    a change and the end is part of that change.
     """
     a_lo, a_hi, b_lo, b_hi = 0, len_a, 0, len_b
-    if len(opcodes) < 2:
+    worded = [
+        k
+        for k, (tag, s1, e1, _, _) in enumerate(opcodes)
+        if tag == "equal" and any(t.is_word for t in a[s1:e1])
+    ]
+    if not worded:
         return (0, len_a), (0, len_b)
-    equal_words = sum(
-        sum(1 for t in a[s1:e1] if t.is_word) for tag, s1, e1, _, _ in opcodes if tag == "equal"
-    )
-    if equal_words == 0:
-        return (0, len_a), (0, len_b)
-    first, last = opcodes[0], opcodes[-1]
-    if first[0] in ("delete", "insert") and opcodes[1][0] == "equal":
-        tag, s1, e1, s2, e2 = first
-        side, lo, hi = (a, s1, e1) if tag == "delete" else (b, s2, e2)
-        if _is_context(side, lo, hi, before=True):
-            a_lo, b_lo = e1, e2
-    if last[0] in ("delete", "insert") and opcodes[-2][0] == "equal":
-        tag, s1, e1, s2, e2 = last
-        side, lo, hi = (a, s1, e1) if tag == "delete" else (b, s2, e2)
-        if _is_context(side, lo, hi, before=False):
-            a_hi, b_hi = s1, s2
+    first, last = worded[0], worded[-1]
+    if first > 0:
+        side = _one_sided(a, b, 0, opcodes[first][1], 0, opcodes[first][3])
+        if side is not None and _is_context(side[0], side[1], side[2], before=True):
+            a_lo, b_lo = opcodes[first][1], opcodes[first][3]
+    if last < len(opcodes) - 1:
+        side = _one_sided(a, b, opcodes[last][2], len_a, opcodes[last][4], len_b)
+        if side is not None and _is_context(side[0], side[1], side[2], before=False):
+            a_hi, b_hi = opcodes[last][2], opcodes[last][4]
     return (a_lo, a_hi), (b_lo, b_hi)
+
+
+def _one_sided(
+    a: Sequence[Token], b: Sequence[Token], a_lo: int, a_hi: int, b_lo: int, b_hi: int
+) -> tuple[Sequence[Token], int, int] | None:
+    """The side, and its range, that alone has words in a[a_lo:a_hi] / b[b_lo:b_hi]."""
+    a_words = any(t.is_word for t in a[a_lo:a_hi])
+    b_words = any(t.is_word for t in b[b_lo:b_hi])
+    if a_words == b_words:
+        return None
+    side, lo, hi = (a, a_lo, a_hi) if a_words else (b, b_lo, b_hi)
+    # Words in [brackets] are an editor's addition to the quote, never context around it.
+    editor = _bracketed(side[lo:hi])
+    if len(editor) == sum(1 for t in side[lo:hi] if t.is_word):
+        return None
+    return side, lo, hi
 
 
 def _is_context(tokens: Sequence[Token], lo: int, hi: int, *, before: bool) -> bool:
@@ -372,7 +402,9 @@ def _is_context(tokens: Sequence[Token], lo: int, hi: int, *, before: bool) -> b
     if before:
         return not (cut[-1].is_word and is_negation(cut[-1]))
     if cut[0].is_word:
-        opens_sentence = lo > 0 and tokens[lo - 1].norm in _SENTENCE_END_MARKS
+        opens_sentence = lo > 0 and (
+            tokens[lo - 1].norm in _SENTENCE_END_MARKS or _opens_piece(tokens[lo - 1], cut[0])
+        )
         if not opens_sentence:
             return not is_negation(cut[0])
     elif cut[0].norm not in _SENTENCE_END_MARKS:
@@ -385,6 +417,13 @@ def _is_context(tokens: Sequence[Token], lo: int, hi: int, *, before: bool) -> b
         elif words and t.norm in _SENTENCE_END_MARKS:
             break
     return not (len(words) == 1 and is_negation(words[0]))
+
+
+def _opens_piece(before: Token, word: Token) -> bool:
+    """True for the first word of a statement's second piece, joined after the first's comma:
+    “We saw it coming,” she said. “Nobody ...” reads "coming, Nobody"; a common word
+    capitalised after a comma opens a sentence, where a name would not tell."""
+    return before.norm == "," and word.text[:1].isupper() and (zipf(word.key) or 0.0) >= 4.0
 
 
 # Marks that end a sentence, for telling a fragment's own sentence from its neighbours.

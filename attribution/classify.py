@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from attribution import lexicon as lx
 from attribution.align import Alignment
 from attribution.extract import same_speaker
+from attribution.matcher import is_content
 from attribution.model import Change, ChangeCategory, Match, Severity, Speakers, Verdict
 from attribution.normalize import (
     CLOSE_BRACKETS,
@@ -61,6 +62,9 @@ _CONTRACTIONS = {
     "won't": "will not", "can't": "can not", "cannot": "can not", "shan't": "shall not",
     "ain't": "is not", "n't": " not", "'re": " are", "'ve": " have", "'ll": " will",
     "'m": " am", "'d": " would", "let's": "let us",
+    # "because" clipped, as speech is transcribed ("cause he says what people wish ...").
+    "'cause": "because", "cause": "because", "cos": "because", "'cos": "because",
+    "cuz": "because",
 }
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -205,7 +209,11 @@ def categorize(
             return Cat.NUMBER  # $ became £, or a % sign was dropped: another quantity
         return Cat.PUNCTUATION
     if _joined(aw) == _joined(bw):
-        return Cat.CASE if _only_case_differs(aw, bw) else Cat.PUNCTUATION
+        if _only_case_differs(aw, bw):
+            return Cat.CASE
+        # "don't" for "do not" (the contraction is split into do + n't, keyed "not"): the
+        # same words spelled another way, like a US/UK respelling.
+        return Cat.SPELLING if _contracted(aw) != _contracted(bw) else Cat.PUNCTUATION
     # A negation added or dropped reverses the statement, marked or not; "not acceptable"
     # for "unacceptable" reverses nothing.
     if _negation_count(aw) + _prefix_negations(aw, bw) != _negation_count(bw) + _prefix_negations(
@@ -229,12 +237,36 @@ def categorize(
     if omission:
         return Cat.ELLIPSIS
     if a_bracketed or b_bracketed:
-        return Cat.BRACKET
+        # What the bracket stands for decides: a pronoun or a role made plain ("[Alvarez]"
+        # for "the senator", "[the plan]" for "it") or a word added is the editor's
+        # marked help; a content word put in another's place ("[west]" for "east") is the
+        # speaker's words changed, marked or not (issue 10).
+        replaced = bw if a_bracketed else aw
+        if replaced and _negation_count(replaced):
+            return Cat.NEGATION  # "[never]" for "not": a negation replaced
+        if replaced and _modals(aw) != _modals(bw):
+            return Cat.MODALITY  # "[may]" for "will"
+        if all(_refers(t) for t in replaced):
+            return Cat.BRACKET
     if _modals(aw) != _modals(bw):
         return Cat.MODALITY
     if _same_words_spelled_differently(aw, bw):
         return Cat.SPELLING
     return Cat.WORDING
+
+
+def _refers(token: Token) -> bool:
+    """True for a word a bracket may stand in for: a pronoun, a function word, or a
+    role or title naming who is meant (the senator, the agency, the company)."""
+    return not is_content(token.key) or token.key in _REFERRING_NOUNS
+
+
+# Pronouns, and nouns that name who or what is meant rather than say anything of it.
+_REFERRING_NOUNS = lx.TITLES | lx.PERSON_NOUNS | lx.SPOKESPERSON_NOUNS | lx.ORG_NOUNS
+_REFERRING_NOUNS |= lx.GROUP_NOUNS | frozenset(
+    """he she it they him her them his hers its their theirs we us our ours i me my mine
+    you your yours this that these those who whom which one ones here there""".split()  # noqa: SIM905
+)
 
 
 def build_match(pair: Pair, *, policy: Policy = DEFAULT_POLICY) -> Match:
@@ -303,13 +335,23 @@ def _changes(alignment: Alignment, a_text: str, b_text: str, policy: Policy) -> 
         if (e1 <= a_lo and e2 <= b_lo) or (s1 >= a_hi and s2 >= b_hi):
             continue  # context outside the window: the other side quotes only a fragment
         if tag == "equal":
-            for k in range(e1 - s1):
+            k = 0
+            while k < e1 - s1:
                 ta, tb = a[s1 + k], b[s2 + k]
-                if ta.norm != tb.norm:
-                    span = (s1 + k, s1 + k + 1, s2 + k, s2 + k + 1)
-                    out.append(
-                        _change("replace", a_text, b_text, a, b, span, category(*span), policy)
-                    )
+                if ta.norm == tb.norm:
+                    k += 1
+                    continue
+                # A word printed as one (a contraction's halves) changes whole.
+                lo, hi = k, k + 1
+                while lo > 0 and (_glued(a, s1 + lo) or _glued(b, s2 + lo)):
+                    lo -= 1
+                while hi < e1 - s1 and (_glued(a, s1 + hi) or _glued(b, s2 + hi)):
+                    hi += 1
+                if out and lo < k and out[-1].a_end > a[s1 + lo].start:
+                    lo = k  # the part before was changed already
+                span = (s1 + lo, s1 + hi, s2 + lo, s2 + hi)
+                out.append(_change("replace", a_text, b_text, a, b, span, category(*span), policy))
+                k = hi
             continue
         op = "insert" if s1 == e1 else "delete" if s2 == e2 else "replace"
         span = (s1, e1, s2, e2)
@@ -341,6 +383,14 @@ def _change(
         b_start=b_start,
         b_end=b_end,
     )
+
+
+def _glued(tokens: Sequence[Token], i: int) -> bool:
+    """True when tokens[i - 1] and tokens[i] are two words printed as one (`do` + `n't`)."""
+    if i <= 0 or i >= len(tokens):
+        return False
+    x, y = tokens[i - 1], tokens[i]
+    return x.is_word and y.is_word and x.end == y.start
 
 
 def _char_span(tokens: Sequence[Token], s: int, e: int, length: int) -> tuple[int, int]:
@@ -454,6 +504,11 @@ def _unbalanced(tokens: Sequence[Token]) -> int:
 
 def _joined(words: Sequence[Token]) -> str:
     return "".join(t.key for t in words)
+
+
+def _contracted(words: Sequence[Token]) -> list[str]:
+    """The contraction halves printed with an apostrophe (n't, 're, 's ...), lower case."""
+    return [t.norm.lower() for t in words if "'" in t.norm and t.key != t.norm.lower()]
 
 
 def _only_case_differs(aw: Sequence[Token], bw: Sequence[Token]) -> bool:

@@ -21,7 +21,7 @@ from attribution.classify import Policy
 from attribution.config import Config, find_config, load_config
 from attribution.errors import AttributionError, unknown_choice
 from attribution.model import Report, Severity
-from attribution.report import render_html, render_json, render_markdown
+from attribution.report import render_html, render_json, render_markdown, render_markdown_all
 
 T = TypeVar("T")
 E = TypeVar("E", bound=enum.Enum)
@@ -216,8 +216,8 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="Markdown for people, or JSON (schema attribution/report-v1) for programs "
-        "(default: markdown).",
+        help="markdown (the default) or a self-contained html page for people; json "
+        "(schema attribution/report-v1) for programs.",
         metavar=_choices(Format),
         show_default=False,
     ),
@@ -452,7 +452,7 @@ def check(
     elif fmt is Format.HTML:
         text = render_html(reports[0])
     else:
-        text = "\n".join(render_markdown(r) for r in reports)
+        text = render_markdown_all(reports)
     for report in reports:
         for warning in report.warnings:
             typer.echo(f"warning: {warning}", err=True)

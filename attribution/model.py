@@ -428,12 +428,11 @@ def summarize(matches: Iterable[Match], unmatched: Iterable[Unmatched]) -> Summa
 
 def to_json_dict(value: Any) -> Any:
     """The JSON-ready form of a model value: fields in declaration order, internals left out."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {
-            f.name: to_json_dict(getattr(value, f.name))
-            for f in dataclasses.fields(value)
-            if not f.metadata.get("internal")
-        }
+    names = _json_fields(type(value))
+    if names is not None:
+        return {name: to_json_dict(getattr(value, name)) for name in names}
+    if value is None or type(value) in (str, int, float, bool):  # exactly: not an enum
+        return value
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, Mapping):
@@ -441,3 +440,19 @@ def to_json_dict(value: Any) -> Any:
     if isinstance(value, (tuple, list)):
         return [to_json_dict(v) for v in value]
     return value
+
+
+# Each class's contract fields, found once: a report of 20,000 quotes asked
+# dataclasses.fields() 200,000 times.
+_JSON_FIELDS: dict[type, tuple[str, ...] | None] = {}
+
+
+def _json_fields(cls: type) -> tuple[str, ...] | None:
+    """A dataclass's contract fields in declaration order; None for any other type."""
+    if cls not in _JSON_FIELDS:
+        _JSON_FIELDS[cls] = (
+            tuple(f.name for f in dataclasses.fields(cls) if not f.metadata.get("internal"))
+            if dataclasses.is_dataclass(cls)
+            else None
+        )
+    return _JSON_FIELDS[cls]

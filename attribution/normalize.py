@@ -51,16 +51,38 @@ _DASH_FOLD = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212
 # A fourth dot after an ellipsis is the sentence's full stop, its own token, so `that….` and
 # `that....` tokenize alike. Every alternative is a run of a single class with fixed
 # separators, so matching is linear: no nested quantifier can backtrack over the same text.
+# A number glued to its scale word ("2.6million", "2.6m", "40bn") is its own token, so it
+# pairs with the same number printed apart from the scale ("2.6 million").
 _TOKEN_RE = re.compile(
     r"""
     (?P<ellipsis>\.\.\.|\.[ \u00a0]\.[ \u00a0]\.|\u2026)
   | (?P<abbr>(?:[^\W\d_]\.){2,})
+  | (?P<glued>\d+(?:\.\d+)?(?=(?i:million|billion|trillion|thousand|mn|bn|tn|m|k)(?!\w)))
   | (?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\w)|\d+\.\d+(?!\w))
   | (?P<word>(?:\[[^\W\d_]\](?=\w))?\w+(?:[-\u2010\u2011'\u2019]\w+)*)
   | (?P<punct>[^\w\s])
     """,
     re.VERBOSE,
 )
+
+# Contractions are two words, as a reader hears them: "don't" is do + n't (not), "we're" is
+# we + 're (are), "He's" is He + 's (is); split, "don't" pairs with "do not" and a fragment
+# starting "is right" with "He's right" word for word. An 's is split only after a pronoun
+# ("it's", "that's"): after a noun it is a possessive ("Iraq's"), one word.
+_CONTRACTION_RE = re.compile(r"([^\W\d_]+?)(n['\u2019]t|['\u2019](?:re|ve|ll|m|d|s))", re.I)
+_CONTRACTION_KEYS = {
+    "n't": "not", "'re": "are", "'ve": "have", "'ll": "will", "'m": "am", "'d": "would",
+    "'s": "is",
+}  # fmt: skip
+# The first halves of negative contractions that are not words of their own.
+_NEGATIVE_HEADS = {"ca": "can", "wo": "will", "sha": "shall", "ai": "is"}
+_S_AS_IS = frozenset(
+    {"he", "she", "it", "that", "there", "here", "what", "who", "where", "how", "when", "why",
+     "let"}
+)  # fmt: skip
+# Scale words abbreviated after a glued number, keyed as the word: "2.6m" is 2.6 million.
+_SCALE_ABBREVIATIONS = {"m": "million", "mn": "million", "bn": "billion", "tn": "trillion",
+                        "k": "thousand"}  # fmt: skip
 
 OPEN_BRACKETS = frozenset("[(")
 CLOSE_BRACKETS = frozenset("])")
@@ -119,16 +141,29 @@ def tokenize(text: str) -> tuple[Token, ...]:
 
     Returns:
         The tokens in reading order; white space and invisible characters are not tokens.
+        A contraction is two tokens (`do` + `n't`), a number glued to its scale two more
+        (`2.6` + `million`).
     """
     tokens: list[Token] = []
     append = tokens.append
     make = tuple.__new__  # Token's own __new__ is a Python function; this is the same tuple
     opens = True  # the next word opens a sentence
+    glued = False  # the previous token was a number glued to a scale word
     for m in _TOKEN_RE.finditer(text):
         kind = m.lastgroup or "punct"
         raw = m.group()
-        norm, key, mark = _forms(raw, kind)
         start, end = m.span()
+        if kind == "word" and (glued or raw[-1] in _CONTRACTION_ENDS):
+            for part in _word_parts(raw, start, glued):
+                append(make(Token, (*part, opens)))
+                opens = False
+            glued = False
+            continue
+        if kind == "glued":
+            kind, glued = "number", True
+        else:
+            glued = False
+        norm, key, mark = _forms(raw, kind)
         if mark:
             if norm:  # an invisible character is no token
                 append(make(Token, (raw, start, end, norm, key, kind, False)))
@@ -142,12 +177,47 @@ def tokenize(text: str) -> tuple[Token, ...]:
     return tuple(tokens)
 
 
+# Last characters of a word that may be a contraction (n't, 're, 've, 'll, 'm, 'd, 's).
+_CONTRACTION_ENDS = frozenset("tTeEvVlLmMdDsS")
+
+
+@functools.lru_cache(maxsize=16384)
+def _word_parts(
+    raw: str, start: int, after_glued: bool
+) -> tuple[tuple[str, int, int, str, str, str], ...]:
+    """A word's tokens (text, start, end, norm, key, kind): itself, or a contraction's two
+    halves, or a scale word after a glued number keyed in full (`m` as `million`)."""
+    norm, key, _ = _forms(raw, "word")
+    if after_glued and key in _SCALE_ABBREVIATIONS:
+        return ((raw, start, start + len(raw), norm, _SCALE_ABBREVIATIONS[key], "word"),)
+    m = _CONTRACTION_RE.fullmatch(raw)
+    if m is None:
+        return ((raw, start, start + len(raw), norm, key, "word"),)
+    head, tail = m.group(1), m.group(2)
+    tail_form = tail.lower().replace("\u2019", "'")
+    head_key = head.casefold()
+    if tail_form == "'s" and head_key not in _S_AS_IS:
+        return ((raw, start, start + len(raw), norm, key, "word"),)
+    tail_key = "us" if head_key == "let" else _CONTRACTION_KEYS[tail_form]
+    if tail_form == "n't":
+        head_key = _NEGATIVE_HEADS.get(head_key, head_key)
+    mid = start + len(head)
+    head_norm, _, _ = _forms(head, "word")
+    tail_norm, _, _ = _forms(tail, "word")
+    return (
+        (head, start, mid, head_norm, head_key, "word"),
+        (tail, mid, mid + len(tail), tail_norm, tail_key, "word"),
+    )
+
+
 @functools.lru_cache(maxsize=65536)
 def _forms(raw: str, kind: str) -> tuple[str, str, bool]:
     """A token's `norm`, its `key`, and whether it is a mark (not a word); cached, since
     quotes repeat the same few thousand words and NFKC is the costly step."""
     if kind == "ellipsis":
         return "...", "...", True
+    if kind == "glued":
+        kind = "number"
     if kind == "punct" and _INVISIBLE_RE.match(raw):
         return "", "", True
     norm = unicodedata.normalize("NFKC", raw).translate(_QUOTE_FOLD).translate(_DASH_FOLD)
@@ -178,14 +248,23 @@ def word_keys(text: str) -> tuple[list[str], list[int], list[int]]:
     keys: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
+    glued = False
     for m in _WORD_TOKEN_RE.finditer(text):
         kind = m.lastgroup
         if kind is None or kind == "ellipsis":
             continue
-        keys.append(_forms(m.group(), kind)[1])
+        raw = m.group()
         start, end = m.span()
-        starts.append(start)
-        ends.append(end)
+        if kind == "word" and (glued or raw[-1] in _CONTRACTION_ENDS):
+            for _, s, e, _, key, _ in _word_parts(raw, start, glued):
+                keys.append(key)
+                starts.append(s)
+                ends.append(e)
+        else:
+            keys.append(_forms(raw, kind)[1])
+            starts.append(start)
+            ends.append(end)
+        glued = kind == "glued"
     return keys, starts, ends
 
 

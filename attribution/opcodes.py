@@ -31,7 +31,53 @@ def shape(
 ) -> tuple[Opcode, ...]:
     """Opcodes reshaped as a reader would name the edits (see each step's docstring)."""
     opcodes = _shift_edge_gaps(_slide_to_same_print(opcodes, a, b), a, b)
-    return _join_compounds(_balance_bracket_gaps(opcodes, a, b), a, b)
+    return _keep_words_whole(_join_compounds(_balance_bracket_gaps(opcodes, a, b), a, b), a, b)
+
+
+def _keep_words_whole(
+    opcodes: tuple[Opcode, ...], a: Sequence[Token], b: Sequence[Token]
+) -> tuple[Opcode, ...]:
+    """An edit that takes half of a printed word (a contraction's `n't`, a glued number's
+    scale) takes the whole word: "can" → "can't" is one change, not "can" → "ca" beside an
+    inserted "n't"."""
+    ops = list(opcodes)
+    for _ in range(len(ops) + 2):
+        grown = _grow_once(ops, a, b)
+        if grown is None:
+            break
+        ops = grown
+    return tuple(ops)
+
+
+def _grow_once(ops: list[Opcode], a: Sequence[Token], b: Sequence[Token]) -> list[Opcode] | None:
+    """The opcodes with one edit grown by a word over a glued pair, or None if none splits one."""
+    for k, (tag, s1, e1, s2, e2) in enumerate(ops):
+        if tag == "equal" or (tag != "replace" and (k == 0 or k == len(ops) - 1)):
+            continue  # words beyond a fragment's ends may be context, whole words or not
+        if k > 0 and ops[k - 1][0] == "equal" and (_glued(a, s1) or _glued(b, s2)):
+            _, p1, q1, p2, q2 = ops[k - 1]
+            if q1 > p1:
+                grown = [*ops[: k - 1]]
+                if q1 - 1 > p1:
+                    grown.append(("equal", p1, q1 - 1, p2, q2 - 1))
+                grown.append(("replace", s1 - 1, e1, s2 - 1, e2))
+                return list(merge_ops([*grown, *ops[k + 1 :]]))
+        if k + 1 < len(ops) and ops[k + 1][0] == "equal" and (_glued(a, e1) or _glued(b, e2)):
+            _, p1, q1, p2, q2 = ops[k + 1]
+            if q1 > p1:
+                grown = [*ops[:k], ("replace", s1, e1 + 1, s2, e2 + 1)]
+                if q1 > p1 + 1:
+                    grown.append(("equal", p1 + 1, q1, p2 + 1, q2))
+                return list(merge_ops([*grown, *ops[k + 2 :]]))
+    return None
+
+
+def _glued(tokens: Sequence[Token], i: int) -> bool:
+    """True when tokens[i - 1] and tokens[i] are two words printed as one (no space between)."""
+    if i <= 0 or i >= len(tokens):
+        return False
+    x, y = tokens[i - 1], tokens[i]
+    return x.is_word and y.is_word and x.end == y.start
 
 
 def window_span(opcodes: Sequence[Opcode], length: int) -> tuple[int, int]:

@@ -404,13 +404,16 @@ def _best_of(
     """
     # Ranked by the matcher, then, among equals (the same words printed twice), by nearness
     # of place in the articles.
-    best: tuple[tuple[float, Fraction], int, Alignment] | None = None
+    # The same words printed alike rank above a respelling of them ("harbour" / "harbor"),
+    # which the matcher weighs as equal: the fast search looks up exact copies first.
+    best: tuple[tuple[float, bool, Fraction], int, Alignment] | None = None
     for j in candidates:
         cand = other.quotes[j]
         if not _may_pair(quote, cand):
             continue
         nearness = -abs(quote.place - cand.place)
-        if best is not None and best[0] >= (_best_possible_rank(quote, cand), nearness):
+        exact = quote.keys == cand.keys
+        if best is not None and best[0] >= (_best_possible_rank(quote, cand), exact, nearness):
             continue  # cannot beat the counterpart found: spare the alignment
         ref_q, oth_q = (quote, cand) if forward else (cand, quote)
         alignment = align_tokens(ref_q.tokens, oth_q.tokens, ref_q.quote.text, oth_q.quote.text)
@@ -418,15 +421,17 @@ def _best_of(
         supported = agree is True or (
             agree is None and abs(ref_q.place - oth_q.place) <= MAX_PLACE_DISTANCE
         )
-        judgement = judge_alignment(alignment, supported=supported)
+        judgement = judge_alignment(
+            alignment, supported=supported, stems=(ref_q.stems, oth_q.stems)
+        )
         if judgement.relation is Relation.UNRELATED:
             continue
         if judgement.relation is Relation.REWORDED:
             if agree is False:
                 continue
             alignment = as_whole(alignment, reworded=True)
-        if best is None or (judgement.rank, nearness) > best[0]:
-            best = ((judgement.rank, nearness), j, alignment)
+        if best is None or (judgement.rank, exact, nearness) > best[0]:
+            best = ((judgement.rank, exact, nearness), j, alignment)
     if best is None:
         return None
     return best[1], best[0][0], best[2]

@@ -353,17 +353,18 @@ def _check_draft(
                 QuoteCheck(quote.id, CheckStatus.NOT_CHECKED, Severity.NONE, reason=TERM_REASON)
             )
             continue
-        if quote.id in done:
-            outcomes.append(dataclasses.replace(done[quote.id], quote=quote.id))
-            continue
-        statement, pieces = units[quote.id]
-        outcome = _check_statement(statement, indexes, draft, house_spelling, policy)
-        if outcome.match is not None:
-            matches.append(outcome.match)
-        if outcome.unmatched is not None:
-            unmatched.append(outcome.unmatched)
-        outcomes.append(outcome)
-        done.update((piece, outcome) for piece in pieces[1:])
+        if quote.id not in done:
+            statement, pieces = units[quote.id]
+            checked = _check_pieces(
+                statement, [draft.quote(p) for p in pieces], indexes, draft, house_spelling, policy
+            )
+            for outcome in {id(o): o for o in checked.values()}.values():
+                if outcome.match is not None and outcome.match not in matches:
+                    matches.append(outcome.match)
+                if outcome.unmatched is not None and outcome.unmatched not in unmatched:
+                    unmatched.append(outcome.unmatched)
+            done.update(checked)
+        outcomes.append(done[quote.id])
     articles = (draft, *(s.article for s in sources))
     notes = [note for s in sources for note in s.notes]
     result = CheckResult(
@@ -388,6 +389,66 @@ def _settled(found: Found, draft: Article, house: str | None, policy: Policy) ->
     match = settle_role_speaker(found.match, draft.text, found.source.article.text, policy=policy)
     match = apply_house_spelling(match, house, policy=policy)
     return dataclasses.replace(found, match=match)
+
+
+def _check_pieces(
+    statement: Quote,
+    pieces: Sequence[Quote],
+    indexes: Sequence[SourceIndex],
+    draft: Article,
+    house_spelling: str | None,
+    policy: Policy,
+) -> dict[str, QuoteCheck]:
+    """The outcome of each quote of a draft statement: the statement's, checked whole, or,
+    when the whole is not found as printed, each piece's on its own if that is better.
+
+    A statement is printed in pieces around its attribution; a writer may also join two
+    things a speaker said apart (“I'm not interested in being politically correct,” he
+    said. “We are going to have to work together ...”). Found only piece by piece, those
+    are two faithful quotes, never one altered or unsupported one (issue 9). Of a quote
+    printed in several pieces, its worst piece decides.
+    """
+    whole = _check_statement(statement, indexes, draft, house_spelling, policy)
+    parts = [(q.id, part) for q in pieces for part in _parts(q, draft.text)]
+    if len(parts) > 1 and whole.status in (CheckStatus.UNSUPPORTED, CheckStatus.ALTERED):
+        each = [
+            (owner, _check_statement(part, indexes, draft, house_spelling, policy))
+            for owner, part in parts
+        ]
+        if max(_badness(o) for _, o in each) < _badness(whole):
+            worst: dict[str, QuoteCheck] = {}
+            for owner, outcome in each:
+                if owner not in worst or _badness(outcome) > _badness(worst[owner]):
+                    worst[owner] = dataclasses.replace(outcome, quote=owner)
+            return worst
+    return {q.id: dataclasses.replace(whole, quote=q.id) for q in pieces}
+
+
+def _parts(quote: Quote, text: str) -> list[Quote]:
+    """A quote's pieces as quotes of their own: one per span (a statement the extractor
+    joined across its attribution keeps each printed piece as a span)."""
+    if len(quote.spans) < 2:
+        return [quote]
+    return [
+        dataclasses.replace(quote, text=text[s:e], start=s, end=e, spans=((s, e),))
+        for s, e in quote.spans
+        if any(ch.isalnum() for ch in text[s:e])
+    ]
+
+
+# Statuses from best to worst, for choosing the worse of two outcomes of equal severity.
+_STATUS_RANK = {
+    CheckStatus.VERIFIED: 0,
+    CheckStatus.NOT_CHECKED: 0,
+    CheckStatus.SPEAKER_UNVERIFIED: 1,
+    CheckStatus.ALTERED: 2,
+    CheckStatus.MISATTRIBUTED: 3,
+    CheckStatus.UNSUPPORTED: 4,
+}
+
+
+def _badness(outcome: QuoteCheck) -> tuple[int, int]:
+    return outcome.severity.rank, _STATUS_RANK[outcome.status]
 
 
 def _check_statement(

@@ -29,13 +29,16 @@ _SPEC_RE = re.compile(r"(?P<kind>[A-Za-z]{2,})(?:=(?P<name>[^:\n]*))?:(?P<path>.
 LABEL_SCAN = 120
 # A timestamp: 12:31, 00:12:31, 1:02:03.5, optionally in [ ] or ( ).
 _TIMESTAMP = r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?"
+# A stage direction some transcripts print before the next label on its line:
+# "(APPLAUSE) RUBIO: Well, here we go." Letters only, so speech in parentheses is no prefix.
+_STAGE_PREFIX = r"[\[(][A-Za-z][A-Za-z ,.'\-]{0,38}[\])]"
 # A line that opens a turn: an optional timestamp, then up to six capitalised words (lower
 # case particles like `de`, `al` allowed inside; a number last, as in `SPEAKER 2`), an
 # optional note in parentheses such as a party, and a colon followed by a space or the
 # line's end. Each word is a run of one class
 # ended by one space, so the pattern cannot backtrack over the same characters twice.
 _LABEL_RE = re.compile(
-    rf"[ \t]*(?:{_TIMESTAMP}[ \t]+)?"
+    rf"[ \t]*(?:{_TIMESTAMP}[ \t]+)?(?:{_STAGE_PREFIX}[ \t]*)?"
     r"(?P<label>(?:(?:[A-Z][\w'\u2019.\-]*|[a-z]{1,3})[ \t]){0,5}(?:[A-Z][\w'\u2019.\-]*|\d{1,3}))"
     r"(?:[ \t]*\((?P<note>[^()\n]{1,40})\))?"
     r"[ \t]*:(?=[ \t\r]|$)"
@@ -60,7 +63,9 @@ _NOT_SPEAKER_LABELS = frozenset(
     dateline editor editors editor's warning caption credit credits file url link email
     e-mail phone tel telephone fax web website from to cc sent attachment summary topic
     topics keywords category event venue duration length speakers participants present
-    attendees agenda also read more see background embargoed embargo for""".split()  # noqa: SIM905
+    attendees agenda also read more see background embargoed embargo for breaking exclusive
+    live opinion analysis editorial sponsored advertisement listen follow share updates
+    correction clarification""".split()  # noqa: SIM905
 )
 # Labels naming a role rather than a person; `Q:` is the questioner.
 _QUESTIONER_LABELS = frozenset({"q", "question", "questioner", "reporter", "reporters"})
@@ -72,9 +77,10 @@ _ROLE_LABELS = frozenset(
 )
 _UNKNOWN_LABELS = frozenset({"unidentified", "unknown", "crosstalk", "voice", "voices", "speaker"})
 _QUESTIONER = "a reporter"
-# A transcript needs this many labelled turns, by at least two speakers, to be recognised
-# without being named one: an article may hold a stray "Note:" or a one-line exchange.
-MIN_TRANSCRIPT_TURNS = 3
+# A transcript needs this many labelled turns, by at least two speakers (`Q:` and `A:`
+# count as two), to be recognised without being named one: a short interview is two turns,
+# and the label rules (`_speaker_lines`) already keep a stray "Note:" or "Look:" out.
+MIN_TRANSCRIPT_TURNS = 2
 
 # Lines that mark a statement or press release; checked in its first lines (and `###`, the
 # wire services' end mark, anywhere).
@@ -203,8 +209,10 @@ def detect_kind(text: str) -> SourceKind:
     """Tell what a source is from its text.
 
     Rules, first that applies: speaker labels opening at least `MIN_TRANSCRIPT_TURNS` lines,
-    for two or more speakers, make a transcript; a release mark (`FOR IMMEDIATE RELEASE`,
-    `Statement from ...`, the `###` end mark) makes a statement; anything else is an article.
+    for two or more speakers (`NAME:`, `Gov. Laura Petersen:`, `Q:` and `A:`, after an
+    optional timestamp or stage direction, under any heading), make a transcript; a release
+    mark (`FOR IMMEDIATE RELEASE`, `Statement from ...`, the `###` end mark) makes a
+    statement; anything else is an article.
 
     Args:
         text: the whole source.
@@ -245,10 +253,21 @@ def parse_source(
     kind = kind or detect_kind(text)
     article = Article(id=article_id, source=name, text=text)
     if kind is SourceKind.TRANSCRIPT:
-        return _transcript(article, speaker)
-    if kind is SourceKind.STATEMENT:
-        return _statement(article, speaker)
-    return _article(article)
+        source = _transcript(article, speaker)
+    elif kind is SourceKind.STATEMENT:
+        source = _statement(article, speaker)
+    else:
+        source = _article(article)
+    if not countable(source.article.quotes):
+        # Silence would make every draft quote "unsupported" with no hint why.
+        note = (
+            f"{name}: read as {kind.value}, it holds nothing anyone is credited with: "
+            "no quotes and no speaker turns, so no draft quote can be found in it; "
+            f"if it is a transcript or a statement, write transcript:{name} or "
+            f"statement=NAME:{name}"
+        )
+        source = dataclasses.replace(source, notes=(*source.notes, note))
+    return source
 
 
 # --- articles -----------------------------------------------------------------------------

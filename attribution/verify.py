@@ -13,13 +13,21 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz.distance import LCSseq
 
-from attribution.align import Alignment, align_texts, as_whole, is_negation, judge_alignment
+from attribution.align import (
+    Alignment,
+    align_texts,
+    as_whole,
+    draft_whole,
+    is_negation,
+    judge_alignment,
+)
 from attribution.classify import DEFAULT_POLICY, Policy, build_match
 from attribution.extract import countable, same_speaker
 from attribution.matcher import Relation, content_stems
@@ -128,10 +136,13 @@ def search(quote: Quote, index: SourceIndex, *, policy: Policy = DEFAULT_POLICY)
     return min(found, key=rank) if found else None
 
 
-def rank(found: Found) -> tuple[int, int, float]:
-    """How good a stretch is, best lowest: the words before other words, then the smallest
+def rank(found: Found) -> tuple[int, int, int, float]:
+    """How good a stretch is, best lowest: the words before other words, then the speaker
+    the draft names before anyone else (a moderator repeating a candidate's words does not
+    make the candidate's own, slightly different, words someone else's), then the smallest
     finding, then the most similar (`min` keeps the first of equals)."""
-    return (int(found.reworded), found.match.severity.rank, -found.match.similarity)
+    other_speaker = int(found.match.speakers.same is False)
+    return (int(found.reworded), other_speaker, found.match.severity.rank, -found.match.similarity)
 
 
 def settle_role_speaker(match: Match, *texts: str, policy: Policy = DEFAULT_POLICY) -> Match:
@@ -160,7 +171,12 @@ def settle_role_speaker(match: Match, *texts: str, policy: Policy = DEFAULT_POLI
     if any(_titled(text, forms, surname) for text in texts):
         same: bool | None = True
     elif any(_titled(text, forms, None) for text in texts[:1]):
-        return match
+        if len(role.split()) > 2:
+            # "the Texas senator" where the draft titles another senator too: the
+            # qualifier says which, and the tool cannot read it; unknown, not another.
+            same = None
+        else:
+            return match
     else:
         same = None
     speakers = dataclasses.replace(match.speakers, same=same)
@@ -223,7 +239,7 @@ _TITLE_FORMS: dict[str, tuple[str, ...]] = {
 }
 # A role is up to four lower-case words, the last its title: "the governor", "hospital
 # chief", "the state's transportation secretary". A name has a capital letter.
-_ROLE_RE = re.compile(r"(?:[a-z\u2019'\-]+ ){0,3}(?P<title>[a-z\-]+)")
+_ROLE_RE = re.compile(r"(?=[a-z])(?:[\w\u2019'\-]+ ){0,3}(?P<title>[a-z\-]+)")
 
 
 def _role_title(speaker: str) -> str | None:
@@ -304,6 +320,7 @@ class _Group:
 
     def search(self, probe: _Probe, quote: Quote, source: Source, policy: Policy) -> Found | None:
         """The best stretch of this speaker's words for the quote, if any."""
+        probe = self._as_compounded_here(probe)
         found = []
         for passage, lo, hi, hint in self._regions(probe):
             window = tighten(probe.keys, self.keys, lo, hi, near=hint)
@@ -311,6 +328,48 @@ class _Group:
                 found.append(self._found(probe, quote, source, passage, window, (lo, hi), policy))
         candidates = [f for f in found if f is not None]
         return min(candidates, key=rank) if candidates else None
+
+    @functools.cached_property
+    def _key_set(self) -> frozenset[str]:
+        return frozenset(self.keys)
+
+    @functools.cached_property
+    def _spaced(self) -> dict[str, tuple[str, str]]:
+        """Each two words in a row of this speaker's, by their joined key: "front line"
+        under "frontline"."""
+        return {x + y: (x, y) for x, y in itertools.pairwise(self.keys)}
+
+    def _as_compounded_here(self, probe: _Probe) -> _Probe:
+        """The probe's words with compounds written as this speaker's words write them.
+
+        A draft's "front-line" or "frontline" (one key) against a transcript's "front
+        line" (two), or the other way round, would leave a short quote unfound: the key is
+        split or joined as the source has it, so the search pairs word for word.
+        """
+        keys = self._compounded(probe.keys)
+        if keys == probe.keys:
+            return probe
+        pieces = tuple(self._compounded(p) for p in probe.piece_keys)
+        return dataclasses.replace(probe, keys=keys, piece_keys=pieces)
+
+    def _compounded(self, keys: tuple[str, ...]) -> tuple[str, ...]:
+        out: list[str] = []
+        i = 0
+        while i < len(keys):
+            key = keys[i]
+            if key not in self._key_set and key in self._spaced:
+                out.extend(self._spaced[key])  # closed in the draft, spaced here
+                i += 1
+                continue
+            if i + 1 < len(keys):
+                joined = key + keys[i + 1]
+                if joined in self._key_set and self._spaced.get(joined) != (key, keys[i + 1]):
+                    out.append(joined)  # spaced in the draft, closed here
+                    i += 2
+                    continue
+            out.append(key)
+            i += 1
+        return tuple(out)
 
     def _regions(self, probe: _Probe) -> list[tuple[Quote, int, int, int]]:
         """Token ranges to search: around where the index locates the quote and each piece."""
@@ -361,7 +420,7 @@ class _Group:
         if probe.ends_marked:
             end = self._through_marks(text, end)
         b_text = self._text(source, start, end)
-        alignment = as_whole(align_texts(quote.text, b_text), reworded=False)
+        alignment = draft_whole(align_texts(quote.text, b_text))
         # A speaker the draft names and the source contradicts is no support: a few common
         # words from someone else's mouth are chance, not a misattribution.
         supported = same_speaker(quote.speaker, passage.speaker) is not False
@@ -378,11 +437,19 @@ class _Group:
             )
         lo, hi = self._stretch_of_stems(quote.text, *region, lo, hi)
         lo, hi = self._whole_sentences(text, passage, lo, hi)
-        start, end = self.tokens[lo].start, self.tokens[hi - 1].end
-        b_text = self._text(source, start, end)
-        alignment = as_whole(align_texts(quote.text, b_text), reworded=True)
-        if judge_alignment(alignment, supported=supported).relation is not Relation.REWORDED:
+        # The same statement in other words: the sentence, or two in a row, of the stretch
+        # that shares the most of the quote's content.
+        best: tuple[float, int, int, str, Alignment] | None = None
+        for s_lo, s_hi in self._sentence_runs(text, lo, hi):
+            b_text = self._text(source, self.tokens[s_lo].start, self.tokens[s_hi - 1].end)
+            alignment = as_whole(align_texts(quote.text, b_text), reworded=True)
+            judged = judge_alignment(alignment, supported=supported)
+            if judged.relation is Relation.REWORDED and (best is None or judged.overlap > best[0]):
+                best = (judged.overlap, s_lo, s_hi, b_text, alignment)
+        if best is None:
             return None
+        _, lo, hi, b_text, alignment = best
+        start, end = self.tokens[lo].start, self.tokens[hi - 1].end
         match = _match(quote, passage, b_text, alignment, fragment=False, policy=policy)
         return Found(
             source,
@@ -392,6 +459,14 @@ class _Group:
             match,
             self._spans(source, start, end),
         )
+
+    def _sentence_runs(self, text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The sentences of tokens[lo:hi], each alone and each with the next."""
+        cuts = [lo] + [i for i in range(lo + 1, hi) if not self._same_sentence(text, i - 1, i)]
+        bounds = [*cuts, hi]
+        singles = list(itertools.pairwise(bounds))
+        doubles = [(bounds[k], bounds[k + 2]) for k in range(len(bounds) - 2)]
+        return singles + doubles
 
     def _widen(
         self, probe: _Probe, source: Source, lo: int, hi: int, region: tuple[int, int]
@@ -425,6 +500,11 @@ class _Group:
             alone = any(ch in ".!?" for ch in between) and after in {".", "!", "?"}
             if not between.strip() or alone:
                 hi += 1
+        # Whole printed words: a stretch never starts or ends inside "He's" or "don't".
+        while lo > r_lo and self.tokens[lo - 1].end == self.tokens[lo].start:
+            lo -= 1
+        while hi < r_hi and self.tokens[hi - 1].end == self.tokens[hi].start:
+            hi += 1
         return lo, hi
 
     def _whole_sentences(self, text: str, passage: Quote, lo: int, hi: int) -> tuple[int, int]:

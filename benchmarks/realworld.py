@@ -411,8 +411,31 @@ def confusion_table(result: SplitScore, rows: Sequence[str]) -> str:
     return str(tabulate(table, headers=["", *cols], tablefmt="github"))
 
 
+def label_table(labels: Sequence[Label], splits: Sequence[str]) -> str:
+    """The labels per split: articles, then check labels by expected status (out of scope
+    included), compare labels, and how many of them are scored."""
+    statuses = (*CHECK_EXPECTED, OUT_OF_SCOPE)
+    rows = []
+    for split in splits:
+        chosen = [lab for lab in labels if lab.split == split]
+        docs = {lab.span.doc for lab in chosen} | {lab.other.doc for lab in chosen if lab.other}
+        checks = Counter(lab.expected for lab in chosen if lab.kind == "check")
+        rows.append(
+            [
+                split,
+                len(docs),
+                *(checks[s] for s in statuses),
+                sum(1 for lab in chosen if lab.kind == "compare"),
+                sum(1 for lab in chosen if lab.scored),
+            ]
+        )
+    headers = ["split", "articles", *statuses, "compare", "scored"]
+    return str(tabulate(rows, headers=headers, tablefmt="github"))
+
+
 def render(outcomes: Sequence[Outcome], splits: Sequence[str], errors: bool) -> str:
-    """The report: a header, then per split the agreement, confusion and errors."""
+    """The report: a header and the labels per split, then per split the agreement,
+    confusion and errors."""
     labels = [o.label for o in outcomes]
     docs = {lab.span.doc for lab in labels} | {lab.other.doc for lab in labels if lab.other}
     sources = {s for lab in labels for s in lab.sources}
@@ -424,6 +447,8 @@ def render(outcomes: Sequence[Outcome], splits: Sequence[str], errors: bool) -> 
         + ", ".join(
             f"{s} {counts[s, 'check']} check + {counts[s, 'compare']} compare" for s in splits
         ),
+        "",
+        label_table(labels, splits),
         "",
     ]
     for split in splits:

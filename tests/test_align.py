@@ -361,13 +361,27 @@ def test_words_quoted_in_the_other_article_are_not_unquoted() -> None:
     assert find_unquoted(quote, TextIndex(plain)) is not None
 
 
-def test_a_short_quote_with_a_word_changed_pairs_only_with_its_speaker_agreeing() -> None:
-    ref = article_from_text("Mayor Ana Ruiz called it \u201ca crazy system\u201d on Monday.", "a")
-    same = article_from_text("Mayor Ana Ruiz called it \u201ca rigged system\u201d on Monday.", "b")
-    other = article_from_text(
-        "Council member Dana Cole called it \u201ca rigged system\u201d on Monday.", "b"
+@pytest.mark.parametrize(
+    ("printed", "other_printing", "pairs"),
+    [
+        # A rare word kept, one changed: the same quote altered, if one speaker said it.
+        ("the Tanner River bridge", "the Tanner Creek bridge", True),
+        ("from this podium", "from that podium", True),
+        # Two common words in common are chance, whoever speaks (issue 10: loose matches).
+        ("a crazy system", "a rigged system", False),
+    ],
+)
+def test_a_short_quote_with_a_word_changed_pairs_only_on_enough_evidence(
+    printed: str, other_printing: str, pairs: bool
+) -> None:
+    ref = article_from_text(f"Mayor Ana Ruiz called it \u201c{printed}\u201d on Monday.", "a")
+    same = article_from_text(
+        f"Mayor Ana Ruiz called it \u201c{other_printing}\u201d on Monday.", "b"
     )
-    assert [m.verdict for m in compare(ref, same).matches] == [Verdict.ALTERED]
+    other = article_from_text(
+        f"Council member Dana Cole called it \u201c{other_printing}\u201d on Monday.", "b"
+    )
+    assert [m.verdict for m in compare(ref, same).matches] == ([Verdict.ALTERED] if pairs else [])
     report = compare(ref, other)
     assert report.matches == ()
     assert [u.verdict for u in report.unmatched] == [Verdict.ONLY_IN, Verdict.ONLY_IN]

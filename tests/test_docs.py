@@ -42,6 +42,24 @@ def test_every_command_is_documented_in_the_readme(command: str) -> None:
     assert f"`attribution {command} " in README
 
 
+OPTIONS = sorted(
+    {
+        name
+        for command in get_command(app).commands.values()  # type: ignore[attr-defined]
+        for param in command.params
+        for name in [*param.opts, *param.secondary_opts]
+        if name.startswith("--")
+    }
+)
+
+
+@pytest.mark.parametrize("option", OPTIONS)
+def test_every_option_is_documented_in_the_readme_and_the_docs(option: str) -> None:
+    commands_page = (ROOT / "docs" / "commands.md").read_text(encoding="utf-8")
+    assert f"`{option}" in README or f"/ `{option}`" in README
+    assert option in commands_page
+
+
 def test_the_seed_files_named_in_the_readme_exist() -> None:
     for path in re.findall(r"seeds/[\w.\-]+", README):
         assert (ROOT / path).exists(), path

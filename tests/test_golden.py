@@ -84,13 +84,23 @@ def test_seed_report_is_what_the_cli_prints(
 
 
 CHECK_CASES = sorted(p for p in (FIXTURES / "check").iterdir() if p.is_dir())
+GOLDEN_NAMES = {"markdown": "report.md", "json": "report.json", "html": "report.html"}
+
+
+def _check_runs() -> list[tuple[Path, str, str]]:
+    """Each check case in each format its args.json allows (`formats`, default all): JSON
+    and HTML report on one draft at a time."""
+    runs = []
+    for case in CHECK_CASES:
+        args = json.loads((case / "args.json").read_text(encoding="utf-8"))
+        for fmt in args.get("formats", list(GOLDEN_NAMES)):
+            runs.append((case, fmt, GOLDEN_NAMES[fmt]))
+    return runs
 
 
 @pytest.mark.parametrize(
-    ("fmt", "golden"),
-    [("markdown", "report.md"), ("json", "report.json"), ("html", "report.html")],
+    ("case", "fmt", "golden"), _check_runs(), ids=[f"{c.name}-{f}" for c, f, _ in _check_runs()]
 )
-@pytest.mark.parametrize("case", CHECK_CASES, ids=[c.name for c in CHECK_CASES])
 def test_check_case_is_what_the_cli_prints(
     case: Path, fmt: str, golden: str, update_golden: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:

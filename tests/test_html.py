@@ -144,11 +144,11 @@ def test_the_word_by_word_change_strikes_a_s_words_and_inserts_b_s() -> None:
     report = compare(
         article_from_text(
             "\u201cWe will not raise the gas taxes this year, the governor promised on Monday,"
-            "\u201d she said."
+            " and meant it,\u201d she said."
         ),
         article_from_text(
             "\u201cWe will raise the [state] gas taxes \u2026 next year, the governor promised,"
-            "\u201d she said.",
+            " and meant it,\u201d she said.",
             "b",
         ),
     )

@@ -37,7 +37,8 @@ def test_tokens_keep_offsets_and_printed_text() -> None:
         "in",
         "mid-2019",
         ",",
-        "didn\u2019t",
+        "did",
+        "n\u2019t",
         "it",
         "?",
     ]
@@ -292,3 +293,28 @@ def test_word_keys_are_the_words_tokenize_finds(text: str) -> None:
         [t.start for t in words],
         [t.end for t in words],
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "keys"),
+    [
+        # A contraction is its two words, as a reader hears them (issue 10: do not / don't).
+        ("We don\u2019t know", ["we", "do", "not", "know"]),
+        ("They won't and can't", ["they", "will", "not", "and", "can", "not"]),
+        ("He's right, and we're sure", ["he", "is", "right", "and", "we", "are", "sure"]),
+        ("Let's go", ["let", "us", "go"]),
+        # An 's after a noun is a possessive: one word.
+        ("Iraq's army", ["iraqs", "army"]),
+        ("O'Neill said", ["oneill", "said"]),
+        # A number glued to its scale is the number and the scale word.
+        ("a 2.6million budget", ["a", "2.6", "million", "budget"]),
+        ("a 2.6m budget", ["a", "2.6", "million", "budget"]),
+        ("$40bn more", ["40", "billion", "more"]),
+        ("a 10mm bolt", ["a", "10mm", "bolt"]),
+    ],
+)
+def test_contractions_and_glued_numbers_are_their_words(text: str, keys: list[str]) -> None:
+    assert [t.key for t in tokenize(text) if t.is_word] == keys
+    assert word_keys(text)[0] == keys
+    for t in tokenize(text):
+        assert text[t.start : t.end] == t.text

@@ -112,6 +112,42 @@ def test_the_shipped_labels_are_valid_and_name_shipped_transcripts() -> None:
             assert lab.other.sha256 is not None
     split_of = {lab.span.doc: lab.split for lab in labels}
     assert all(split_of.get(lab.other.doc, lab.split) == lab.split for lab in labels if lab.other)
+    # Split by article: no article has labels in both splits.
+    assert all(split_of[lab.span.doc] == lab.split for lab in labels)
+
+
+def test_the_shipped_labels_hold_out_enough_and_cover_the_failing_statuses() -> None:
+    labels = rw.parse_labels(rw.LABELS.read_text(encoding="utf-8").splitlines())
+    heldout = [lab for lab in labels if lab.split == "heldout" and lab.scored]
+    assert len(heldout) >= 150
+    docs = {lab.span.doc: lab.split for lab in labels}
+    study = sum(1 for split in docs.values() if split == "study")
+    assert 0.35 <= study / len(docs) <= 0.45  # about 40% of the articles are for study
+    # Quotes from other occasions, checked against the event's transcript alone.
+    assert sum(1 for lab in labels if lab.expected == "unsupported") >= 20
+    assert {lab.split for lab in labels if lab.expected == "unsupported"} == set(rw.SPLITS)
+
+
+def test_the_label_table_counts_articles_and_statuses_per_split() -> None:
+    pair = _check(kind="compare", expected="partial", other={"doc": "b", "start": 1, "end": 4})
+    pair.pop("source")
+    labels = rw.parse_labels(
+        _lines(
+            _check(),
+            _check(start=10, end=20, expected="unsupported"),
+            _check(start=20, end=30, expected="out_of_scope"),
+            _check(doc="c", split="heldout", expected="misattributed"),
+            pair,
+        )
+    )
+    table = rw.label_table(labels, rw.SPLITS).splitlines()
+    header = [cell.strip() for cell in table[0].strip("|").split("|")]
+    study, heldout = ([cell.strip() for cell in row.strip("|").split("|")] for row in table[2:])
+    row = dict(zip(header, study, strict=True))
+    assert (row["articles"], row["verified"], row["unsupported"]) == ("2", "1", "1")
+    assert (row["out_of_scope"], row["compare"], row["scored"]) == ("1", "1", "3")
+    row = dict(zip(header, heldout, strict=True))
+    assert (row["articles"], row["misattributed"], row["scored"]) == ("1", "1", "1")
 
 
 @pytest.mark.skipif(not POLNEAR.is_dir(), reason="PolNeAR train folder not present")

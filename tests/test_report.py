@@ -5,11 +5,14 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from attribution import Report, article_from_text, compare, extract
+from attribution import Article, Report, article_from_text, check, compare, extract
 from attribution.report import md_escape, render_json, render_markdown, shorten
+
+from .conftest import FIXTURES
 
 
 def test_report_opens_with_summary_then_findings_matches_and_quotes(seed_report: Report) -> None:
@@ -190,4 +193,29 @@ def test_a_struck_word_stands_apart_from_its_neighbours() -> None:
         article_from_text("\u201cWe will not raise the taxes,\u201d she said.", "a"),
         article_from_text("\u201cWe will raise taxes.\u201d she said.", "b"),
     )
-    assert render_difference(report.matches[0]) == "We will ~~not~~ raise ~~the~~ taxes~~,~~ **.**"
+    # The struck comma stands apart from "taxes", or GitHub prints its tildes as text.
+    assert render_difference(report.matches[0]) == "We will ~~not~~ raise ~~the~~ taxes ~~,~~ **.**"
+
+
+def test_rendering_does_not_search_the_report_per_quote(
+    seed_report: Report, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rendering stays linear in the report's size: no quote is looked up by scanning the
+    report (Report.quote walks every article), and no table goes through tabulate (one call
+    per match made a 20,000-quote report take most of a minute). benchmarks/render.py times it."""
+    from attribution.report import markdown, markdown_check
+
+    def refuse(*_: object, **__: object) -> None:
+        raise AssertionError("a renderer searched the report for a quote")
+
+    monkeypatch.setattr(Report, "quote", refuse)
+    monkeypatch.setattr(Article, "quote", refuse)
+    monkeypatch.setattr("tabulate.tabulate", refuse)
+    assert markdown.render_markdown(seed_report).startswith("# Quote drift report")
+    assert render_json(seed_report).startswith("{")
+    draft = FIXTURES / "check" / "bridge-plan-tampered"
+    monkeypatch.undo()
+    checked = check(str(draft / "draft.md"), str(draft / "transcript.txt"), str(draft / "wire.txt"))
+    monkeypatch.setattr(Report, "quote", refuse)
+    monkeypatch.setattr(Article, "quote", refuse)
+    assert markdown_check.check_markdown(checked, checked.check).startswith("# FAIL")  # type: ignore[arg-type]

@@ -126,12 +126,10 @@ def _categories(outcome: QuoteCheck) -> list[str]:
             ["wording"],
         ),
         (
-            # Half the words kept, in order, from the same speaker: the quote altered, its
-            # words shown, rather than only "in other words".
             "\u201cThe gas tax is something we will talk about next year,\u201d Petersen said.",
             "altered",
-            "altered",
-            ["modality"],
+            "reworded",
+            [],
         ),
         (
             "\u201cCrews will be on the Route 9 bridge by the first week of April,\u201d "

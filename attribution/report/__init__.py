@@ -8,7 +8,7 @@ from attribution.report.common import shorten
 from attribution.report.gfm import md_escape, render_difference, table
 from attribution.report.html import render_html
 from attribution.report.json import render_json
-from attribution.report.markdown import render_markdown
+from attribution.report.markdown import render_markdown, render_markdown_all
 
 __all__ = [
     "md_escape",
@@ -16,6 +16,7 @@ __all__ = [
     "render_html",
     "render_json",
     "render_markdown",
+    "render_markdown_all",
     "shorten",
     "table",
 ]

@@ -7,6 +7,10 @@ into the contract's key order.
 
 from __future__ import annotations
 
+import bisect
+import re
+from collections.abc import Mapping, Sequence
+
 from attribution.extract import countable
 from attribution.model import Match, Quote, QuoteKind, Report, Severity, Verdict
 from attribution.report.common import (
@@ -15,19 +19,21 @@ from attribution.report.common import (
     count,
     encodable,
     ordered_findings,
-    shorten,
 )
 from attribution.report.gfm import (
+    Anchors,
     changes_table,
     code,
     credit,
     inline_change,
     md_escape,
+    quoted_cell,
     render_difference,
-    slug,
     table,
 )
 from attribution.report.markdown_check import check_markdown, warnings_section
+
+_LINE_BREAK_RE = re.compile("\n")
 
 
 def render_markdown(report: Report) -> str:
@@ -40,13 +46,35 @@ def render_markdown(report: Report) -> str:
         Markdown text ending in one newline: a summary, the findings worst first, each match
         with a word-level difference, then every article's quotes and who said them.
     """
+    return render_markdown_all([report])
+
+
+def render_markdown_all(reports: Sequence[Report]) -> str:
+    """Several reports as one markdown document (`check` of several drafts), each report's
+    links going to its own headings even where two reports repeat a heading.
+
+    Args:
+        reports: results of `compare`, `check` or `extract`, in the order printed.
+
+    Returns:
+        The reports one after another, separated by a blank line, ending in one newline.
+    """
+    anchors = Anchors()
+    return "\n".join(_render(report, anchors) for report in reports)
+
+
+def _render(report: Report, anchors: Anchors) -> str:
     if report.command == "check" and report.check is not None:
-        return encodable(check_markdown(report, report.check))
+        return encodable(check_markdown(report, report.check, anchors))
+    quotes = {q.id: q for article in report.articles for q in article.quotes}
     if not report.matches and not report.unmatched and report.command == "extract":
         parts = [_extract_header(report)]
     else:
-        parts = [_compare_header(report), _findings(report), _matches(report)]
-        parts.append(_names_spelled_differently(report))
+        for heading in ("Quote drift report", "Findings", "Matches"):
+            anchors.add(heading)
+        ids = {id(m): anchors.add(_heading(m)) for m in report.matches}
+        parts = [_compare_header(report), _findings(report, quotes, ids)]
+        parts += [_matches(report, quotes), _names_spelled_differently(report)]
     parts.append(_quotes_by_article(report))
     parts.append(warnings_section(report))
     return encodable("\n".join(p for p in parts if p).rstrip("\n") + "\n")
@@ -93,15 +121,14 @@ def _extract_header(report: Report) -> str:
     terms = sum(1 for a in report.articles for q in a.quotes if q.kind is QuoteKind.TERM)
     unknown = sum(1 for q in quotes if q.speaker is None)
     lines.append(
-        f"{len(quotes)} quotes in {len(report.articles)} "
-        f"{'article' if len(report.articles) == 1 else 'articles'}"
+        f"{count(len(quotes), 'quote')} in {count(len(report.articles), 'article')}"
         + (f" ({unknown} without a known speaker)" if unknown else "")
-        + (f", and {terms} quoted terms." if terms else ".")
+        + (f", and {count(terms, 'quoted term')}." if terms else ".")
     )
     return "\n".join(lines) + "\n"
 
 
-def _findings(report: Report) -> str:
+def _findings(report: Report, quotes: Mapping[str, Quote], ids: Mapping[int, str]) -> str:
     rows: list[list[str]] = []
     for finding in ordered_findings(report):
         if isinstance(finding, Match):
@@ -109,13 +136,13 @@ def _findings(report: Report) -> str:
                 [
                     finding.severity.value,
                     finding.verdict.value,
-                    f"[{finding.a} → {finding.b}](#{_anchor(finding)})",
+                    f"[{finding.a} → {finding.b}](#{ids[id(finding)]})",
                     _speakers_cell(finding),
                     _summary_of_changes(finding),
                 ]
             )
             continue
-        quote = report.quote(finding.quote)
+        quote = quotes[finding.quote]
         where = (
             f"only in {finding.article}"
             if finding.verdict is Verdict.ONLY_IN
@@ -129,7 +156,7 @@ def _findings(report: Report) -> str:
                 finding.verdict.value,
                 finding.quote,
                 md_escape(quote.speaker or "unknown"),
-                f"{where}: \u201c{md_escape(shorten(finding.text))}\u201d"
+                f"{where}: {quoted_cell(finding.text)}"
                 + (
                     f" (its words are in {finding.other} without quote marks)"
                     if finding.found_unquoted
@@ -148,17 +175,16 @@ def _findings(report: Report) -> str:
     )
 
 
-def _matches(report: Report) -> str:
+def _matches(report: Report, quotes: Mapping[str, Quote]) -> str:
     if not report.matches:
         return ""
     out = ["## Matches", ""]
     for match in report.matches:
-        out.append(_match_section(report, match))
+        out.append(_match_section(match, quotes[match.a], quotes[match.b]))
     return "\n".join(out)
 
 
-def _match_section(report: Report, match: Match) -> str:
-    qa, qb = report.quote(match.a), report.quote(match.b)
+def _match_section(match: Match, qa: Quote, qb: Quote) -> str:
     note = VERDICT_NOTES.get(match.verdict, "")
     lines = [
         f"### {_heading(match)}",
@@ -208,6 +234,7 @@ def _quotes_by_article(report: Report) -> str:
         if not article.quotes:
             out.append("No quotes found.\n")
             continue
+        breaks = [m.start() for m in _LINE_BREAK_RE.finditer(article.text)]
         rows = [
             [
                 q.id,
@@ -215,21 +242,18 @@ def _quotes_by_article(report: Report) -> str:
                 md_escape(q.speaker_mention) if q.speaker_mention else "",
                 md_escape(q.cue) if q.cue else "",
                 q.kind.value + (" (uncertain)" if q.uncertain else ""),
-                f"\u201c{md_escape(shorten(q.text))}\u201d",
+                str(bisect.bisect_left(breaks, q.start) + 1),
+                quoted_cell(q.text),
             ]
             for q in article.quotes
         ]
-        out.append(table(["quote", "speaker", "as written", "cue", "kind", "words"], rows))
+        headers = ["quote", "speaker", "as written", "cue", "kind", "line", "words"]
+        out.append(table(headers, rows))
     return "\n".join(out)
 
 
 def _heading(match: Match) -> str:
     return f"{match.a} → {match.b}: {match.verdict.value}, {match.severity.value}"
-
-
-def _anchor(match: Match) -> str:
-    """The in-page anchor of the match's heading."""
-    return slug(_heading(match))
 
 
 def _speakers_cell(match: Match) -> str:

@@ -7,6 +7,8 @@ then each quote of the draft, not each pair of printings.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from attribution.extract import countable
 from attribution.model import (
     CheckResult,
@@ -25,31 +27,48 @@ from attribution.report.common import (
     SUMMARY_CHANGES,
     TABLE_QUOTE_CHARS,
     VERDICT_NOTES,
+    Lines,
+    count,
     needs_details,
     not_checked_reason,
     place,
-    shorten,
 )
 from attribution.report.gfm import (
+    Anchors,
     changes_table,
     code,
     code_cell,
     credit,
     md_escape,
+    quoted_cell,
     render_difference,
-    slug,
     table,
 )
 
 
-def check_markdown(report: Report, result: CheckResult) -> str:
-    """The editor's report: the verdict first, a row per draft quote, then what to fix."""
+def check_markdown(report: Report, result: CheckResult, anchors: Anchors | None = None) -> str:
+    """The editor's report: the verdict first, a row per draft quote, then what to fix.
+
+    Args:
+        report: a `check` report.
+        result: its `report.check`.
+        anchors: the ids of the headings printed before this report in the same document
+            (another draft's report), so this report's links reach its own headings.
+    """
+    anchors = anchors if anchors is not None else Anchors()
+    header = _check_header(report, result)
+    for heading in (header.partition("\n")[0].lstrip("# "), "Quotes", "Details"):
+        anchors.add(heading)
+    ids = {o.quote: anchors.add(_check_heading(o)) for o in result.quotes if needs_details(o)}
+    quotes = {q.id: q for article in report.articles for q in article.quotes}
     parts = [
-        _check_header(report, result),
-        _check_table(report, result),
-        _check_details(report, result),
+        header,
+        _check_table(report, result, quotes, ids),
+        _check_details(report, result, quotes),
         warnings_section(report),
     ]
+    if report.warnings:
+        anchors.add("Warnings")
     return "\n".join(p for p in parts if p).rstrip("\n") + "\n"
 
 
@@ -69,12 +88,11 @@ def _check_header(report: Report, result: CheckResult) -> str:
         if result.count(status) and status is not CheckStatus.VERIFIED
     ]
     verified = result.count(CheckStatus.VERIFIED)
-    head = f"{verified} of {len(checked)} quotes verified"
+    head = f"{verified} of {count(len(checked), 'quote')} verified"
     verdict = "PASS" if result.passed else "FAIL"
     lines = [f"# {verdict}: {', '.join([head, *counts])} in `{code(draft.source)}`", ""]
     lines.append(
-        f"Checked against {len(result.sources)} "
-        f"{'source' if len(result.sources) == 1 else 'sources'}; the check fails on a finding "
+        f"Checked against {count(len(result.sources), 'source')}; the check fails on a finding "
         f"at or above **{result.fail_on.value}**. {_check_severity_line(report)}"
     )
     lines.append("")
@@ -117,16 +135,20 @@ def _listed(names: list[str]) -> str:
     return ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else "".join(names)
 
 
-def _check_table(report: Report, result: CheckResult) -> str:
+def _check_table(
+    report: Report, result: CheckResult, quotes: Mapping[str, Quote], ids: Mapping[str, str]
+) -> str:
     rows = []
     for n, outcome in enumerate(result.quotes, 1):
-        quote = report.quote(outcome.quote)
-        shown = _check_anchor_link(outcome) if needs_details(outcome) else outcome.quote
+        quote = quotes[outcome.quote]
+        shown = (
+            f"[{outcome.quote}](#{ids[outcome.quote]})" if outcome.quote in ids else outcome.quote
+        )
         rows.append(
             [
                 str(n),
                 shown,
-                f"\u201c{md_escape(shorten(quote.text, TABLE_QUOTE_CHARS // 2))}\u201d",
+                quoted_cell(quote.text, TABLE_QUOTE_CHARS // 2),
                 _status_cell(outcome),
                 _found_cell(report, outcome),
                 _draft_speaker_cell(quote, outcome),
@@ -182,19 +204,30 @@ def _source_speaker_cell(outcome: QuoteCheck) -> str:
     return f"**{shown}**" if outcome.match.speakers.same is False else shown
 
 
-def _check_details(report: Report, result: CheckResult) -> str:
-    sections = [_quote_details(report, result, o) for o in result.quotes if needs_details(o)]
+def _check_details(report: Report, result: CheckResult, quotes: Mapping[str, Quote]) -> str:
+    draft = report.articles[0]
+    lines = Lines(draft.text)
+    sections = [
+        _quote_details(report, result, o, quotes, lines) for o in result.quotes if needs_details(o)
+    ]
     if not sections:
         return ""
     return "## Details\n\n" + "\n".join(sections)
 
 
-def _quote_details(report: Report, result: CheckResult, outcome: QuoteCheck) -> str:
-    quote = report.quote(outcome.quote)
+def _quote_details(
+    report: Report,
+    result: CheckResult,
+    outcome: QuoteCheck,
+    quotes: Mapping[str, Quote],
+    draft_lines: Lines,
+) -> str:
+    quote = quotes[outcome.quote]
     draft = report.articles[0]
+    where = f"{draft.source}:{draft_lines.of(quote.start)}"
     lines = [f"### {_check_heading(outcome)}", ""]
     lines += [
-        f"**Draft** (`{code(place(draft.source, draft.text, quote.start))}`), {credit(quote)}:",
+        f"**Draft** (`{code(where)}`), {credit(quote)}:",
         "",
         f"> {md_escape(quote.text)}",
         "",
@@ -204,7 +237,7 @@ def _quote_details(report: Report, result: CheckResult, outcome: QuoteCheck) -> 
         return "\n".join(lines)
     match = outcome.match
     source_id = match.b.partition(":")[0]
-    passage = report.quote(match.b)
+    passage = quotes[match.b]
     lines.insert(2, _details_note(outcome, match) + "\n")
     lines += [
         f"**Source** {source_id} (`{code(outcome.location or '')}`), {_passage_credit(passage)}:",
@@ -228,10 +261,6 @@ def _quote_details(report: Report, result: CheckResult, outcome: QuoteCheck) -> 
 
 def _check_heading(outcome: QuoteCheck) -> str:
     return f"{outcome.quote}: {outcome.status.label}, {outcome.severity.value}"
-
-
-def _check_anchor_link(outcome: QuoteCheck) -> str:
-    return f"[{outcome.quote}](#{slug(_check_heading(outcome))})"
 
 
 def _details_note(outcome: QuoteCheck, match: Match) -> str:
