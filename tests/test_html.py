@@ -390,3 +390,18 @@ def test_check_renders_one_draft_per_page(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert result.stderr == "Error: --format html reports on one draft at a time; got 2 drafts\n"
+
+
+# --- the README's picture -----------------------------------------------------------------
+
+
+def test_the_readme_shows_a_picture_of_the_seed_page_as_the_tool_writes_it() -> None:
+    from benchmarks.screenshot import PICTURE, page_digest, picture_size, recorded_digest
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "](seeds/REPORT.png)" in readme
+    assert picture_size(PICTURE) == (1280, 800)
+    assert recorded_digest(PICTURE) == page_digest(), (
+        "seeds/REPORT.png shows an older seeds/REPORT.html: run "
+        ".venv/bin/python benchmarks/screenshot.py and commit the picture"
+    )

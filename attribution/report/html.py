@@ -64,6 +64,12 @@ CONTENT_SECURITY_POLICY = (
     f"default-src 'none'; style-src '{_digest(_STYLE)}'; script-src '{_digest(_SCRIPT)}'; "
     "base-uri 'none'; form-action 'none'"
 )
+# The browser skips styling and laying out what is off screen in units of a block of an
+# article (at least this many characters, ended at a line break) and of a chunk of the
+# findings list: a few screens each, so a 20,000-quote pair has a few thousand units, not
+# a hundred thousand to watch while it opens.
+BLOCK_CHARS = 3000
+FINDINGS_PER_CHUNK = 40
 # Severities a finding can have, worst first: one filter box each (a check lists verified
 # quotes with a difference of severity none, so every difference is shown).
 _LISTED = tuple(reversed(Severity))
@@ -436,10 +442,15 @@ class _Page:
                 '<section id="findings-panel"><h2>Findings</h2><p class="none-found">'
                 f"{self._no_findings()}</p></section>"
             )
-        items = "\n".join(self._finding_item(f) for f in self.findings)
+        chunks = []
+        for first in range(0, len(self.findings), FINDINGS_PER_CHUNK):
+            chunk = self.findings[first : first + FINDINGS_PER_CHUNK]
+            items = "\n".join(self._finding_item(n, f) for n, f in enumerate(chunk, first + 1))
+            chunks.append(f'<ol class="chunk">\n{items}\n</ol>')
+        listed = "\n".join(chunks)
         return (
             f'<section id="findings-panel" aria-label="Findings"><h2>{heading}</h2>\n'
-            f'<ol id="findings">\n{items}\n</ol></section>'
+            f'<div id="findings">\n{listed}\n</div></section>'
         )
 
     def _no_findings(self) -> str:
@@ -447,9 +458,9 @@ class _Page:
             return "Every quote found is highlighted in its article below."
         return "No findings: every quote matched its counterpart without a change that matters."
 
-    def _finding_item(self, finding: _Finding) -> str:
+    def _finding_item(self, n: int, finding: _Finding) -> str:
         severity = finding.severity.value
-        head = [f'<span class="sev">{severity}</span>']
+        head = [f'<span class="n">{n}</span><span class="sev">{severity}</span>']
         if finding.outcome is not None:
             body = self._check_body(finding, finding.outcome, head)
         elif finding.match is not None:
@@ -567,9 +578,10 @@ class _Page:
             f"<code>{escape_line(article.source)}</code> \u00b7 {count(quotes, 'quote')}"
             "</span></h2>"
         )
+        highlights = self.highlights.get(article.id, [])
         blocks = "".join(
             f'<div class="b">{block}</div>'
-            for block in marked_blocks(article.text, self.highlights.get(article.id, []))
+            for block in marked_blocks(article.text, highlights, min_chars=BLOCK_CHARS)
         )
         label = escape_attr(f"{article.id}: {article.source}")
         return (
