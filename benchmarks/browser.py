@@ -40,12 +40,18 @@ def find_browser() -> tuple[str, str] | None:
     """The paths of a Chromium and its ChromeDriver, or None when either is missing.
 
     `ATTRIBUTION_CHROMIUM` and `ATTRIBUTION_CHROMEDRIVER` name them where they are not on
-    the PATH under their usual names.
+    the PATH under their usual names (`chromium`, `chromium-browser` or `google-chrome`;
+    `chromedriver`, or in `$CHROMEWEBDRIVER`).
     """
     browser = os.environ.get("ATTRIBUTION_CHROMIUM") or next(
         (found for name in _BROWSERS if (found := shutil.which(name))), None
     )
-    driver = os.environ.get("ATTRIBUTION_CHROMEDRIVER") or shutil.which("chromedriver")
+    driver = (
+        os.environ.get("ATTRIBUTION_CHROMEDRIVER")
+        or shutil.which("chromedriver")
+        # GitHub's runners keep a ChromeDriver matching their Chrome here.
+        or shutil.which("chromedriver", path=os.environ.get("CHROMEWEBDRIVER", ""))
+    )
     if browser is None or driver is None:
         return None
     return browser, driver

@@ -200,6 +200,14 @@ def test_a_quote_inside_a_quote_is_nested_inside_it() -> None:
     assert nested.attrs["data-label"] == "a:q2 · partial · speaker unknown"
 
 
+def test_a_quote_whose_end_is_a_guess_says_so_on_its_label() -> None:
+    article = article_from_text("He said \u201cthis never closes.\n\nThe next paragraph.\n")
+    (quote,) = article.quotes
+    assert quote.uncertain
+    (mark,) = check_page(extract(article)).find_all("mark", "uncertain")
+    assert mark.attrs["data-label"].endswith(" · extent uncertain")
+
+
 def test_a_statement_split_around_its_attribution_is_one_finding_marking_both_pieces() -> None:
     text = "\u201cWe will not raise the gas tax,\u201d Petersen said. \u201cNot this year.\u201d\n"
     second = text.index("Not")

@@ -321,6 +321,8 @@ class _Page:
                 if mark.severity is not None and mark.severity > Severity.NONE:
                     shown.append(severity)
                 shown += mark.words or [quote.kind.value, quote.speaker or "speaker unknown"]
+                if quote.uncertain:
+                    shown.append("extent uncertain")
                 label = " \u00b7 ".join(shown)
                 ident = self._quote_anchor(quote.id)
                 for i, (start, end) in enumerate(quote.spans):
@@ -329,7 +331,7 @@ class _Page:
                             start,
                             end,
                             "mark",
-                            f"q sev-{severity}",
+                            f"q sev-{severity}" + (" uncertain" if quote.uncertain else ""),
                             " ".join(mark.groups),
                             ident if i == 0 else "",
                             label if i == 0 else "",
