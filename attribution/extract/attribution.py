@@ -20,7 +20,7 @@ from attribution.extract.mentions import scan_mentions
 from attribution.extract.names import strip_possessive
 from attribution.extract.phrases import Span
 from attribution.extract.sentences import SentenceIndex
-from attribution.extract.tokens import tokenize
+from attribution.extract.tokens import Tokens, tokenize
 from attribution.model import QuoteKind
 
 
@@ -214,12 +214,19 @@ def attribute(
     # speakers are the quoted passage's words ("... and then he said, ‘We will ...’").
     scope = [piece for i in {pairings[j].within for j in inner} if i is not None
              for piece in pairings[i].pieces]  # fmt: skip
+    words: Tokens | None = None
     for level, where in ((top, None), (inner, scope)):
         if not level:
             continue
         doc = _document(
-            text, [pairings[i] for i in level], paragraphs, [statements[i] for i in level], where
+            text,
+            [pairings[i] for i in level],
+            paragraphs,
+            [statements[i] for i in level],
+            where,
+            words,
         )
+        words = doc.tokens
         found = [find_candidate(doc, k) for k in range(len(level))]
         for i, attribution in zip(level, _finish(doc, found), strict=True):
             out[i] = attribution
@@ -232,13 +239,14 @@ def _document(
     paragraphs: Sequence[Span],
     statements: Sequence[int],
     scope: Sequence[Span] | None,
+    words: Tokens | None = None,
 ) -> Document:
     """The article as the candidate rules read it for one level of quotes."""
     members: dict[int, list[int]] = {}
     for k, number in enumerate(statements):
         members.setdefault(number, []).append(k)
     titles = frozenset(k for k, p in enumerate(pairings) if is_title_shaped(_text_of(text, p)))
-    tokens = tokenize(text, pairings, scope=scope, titles=titles)
+    tokens = tokenize(text, pairings, scope=scope, titles=titles, words_of=words)
     return Document(
         tokens,
         SentenceIndex(text, paragraphs, pairings),
