@@ -138,7 +138,11 @@ FRAMING_VERBS: frozenset[str] = _verb_forms(
     "recite", "invoke", "quote", "paraphrase", "echo", "insult", "nickname", "tag", "laud",
     "exhort", "use", "bemoan", "lament",
     "find",
-) | CUE_VERBS
+    # Reporting verbs of textacy's quotation extractor (as kept by sayswho) not listed above:
+    # verbs of belief, blame and refusal frame the words of whoever holds them.
+    "agree", "believe", "blame", "decline", "disagree", "disclose", "fear", "hope", "order",
+    "recommend", "scream", "think", "worry",
+) | CUE_VERBS | frozenset({"thought", "thinks", "thinking"})
 
 # Words that may stand between a speaker and the cue: "Smith has also said".
 CUE_ADVERBS: frozenset[str] = frozenset(

@@ -12,7 +12,12 @@ from dataclasses import dataclass
 
 from attribution.extract.candidates import find_candidate
 from attribution.extract.coreference import resolve
-from attribution.extract.cues import has_own_attribution, is_interruption, same_family
+from attribution.extract.cues import (
+    has_lead_attribution,
+    has_own_attribution,
+    is_interruption,
+    same_family,
+)
 from attribution.extract.document import Document, Found
 from attribution.extract.kinds import is_title_shaped, kind_of, share_kinds
 from attribution.extract.marks import Pairing, mark_at, mark_end
@@ -144,7 +149,8 @@ def link_statements(text: str, pairings: Sequence[Pairing]) -> list[int]:
     (`“A,” she said, “B.”`) is several quotes, one statement.
 
     Two quotes of one paragraph are one statement when the words between them are nothing
-    but an attribution, both use the same family of marks, both are closed, and the second
+    but one attribution, the first has none of its own before it, both use the same family
+    of marks, both are closed, and the second
     has no attribution of its own (`“A,” she said. “B,” he added.` is two statements).
 
     Args:
@@ -171,6 +177,7 @@ def link_statements(text: str, pairings: Sequence[Pairing]) -> list[int]:
             and same_family(mark_at(text, prev.open_mark), mark_at(text, pairing.open_mark))
             and is_interruption(text[mark_end(text, prev.close_mark) : pairing.open_mark])
             and not has_own_attribution(text, pairing)
+            and not has_lead_attribution(text, prev)
         ):
             numbers.append(numbers[-1] if numbers else 0)
         else:

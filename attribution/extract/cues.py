@@ -32,6 +32,10 @@ MAX_INTERRUPTION = 16
 # participles of cue verbs.
 _BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _IRREGULAR_PARTICIPLES = frozenset({"told", "said", "written", "spoken", "sung", "read"})
+# Words that open a new clause in the words between two quotes: not a bare attribution.
+_NEW_CLAUSE_WORDS = frozenset({"though", "although", "but", "while", "now", "then", "later"})
+# How many words before a quote its own attribution stands within (“Cole then wrote back,”).
+_LEAD_WORDS = 8
 # Words that open a clause of their own, whose subject a second verb (`and said`) shares.
 _SUBORDINATORS = frozenset(
     {"when", "while", "as", "after", "before", "because", "since", "until", "once", "where"}
@@ -196,7 +200,27 @@ def is_interruption(gap: str) -> bool:
     cue = next((i for i, w in enumerate(lows) if w in lx.CUE_VERBS), None)
     if cue is not None and 0 < cue < len(lows) - 1 and lows[cue + 1] in lx.NOUN_DETERMINERS:
         return False
-    return has_cue and "that" not in lows and "because" not in lows
+    # One attribution only: a second cue or a new clause (", though he said,", ". Now, he
+    # added,") introduces a statement of its own.
+    cues = sum(1 for w in lows if w in lx.CUE_VERBS)
+    return (
+        has_cue
+        and cues <= 1
+        and not any(w in _NEW_CLAUSE_WORDS for w in lows)
+        and "that" not in lows
+        and "because" not in lows
+    )
+
+
+def has_lead_attribution(text: str, pairing: Pairing) -> bool:
+    """True when a quote is introduced by its own attribution before it (“Mills wrote back,
+    “...”): the attribution after it then belongs to the quote that follows."""
+    line_start = text.rfind("\n", max(0, pairing.open_mark - 120), pairing.open_mark) + 1
+    lead = text[max(line_start, pairing.open_mark - 120) : pairing.open_mark].rstrip()
+    if not lead.endswith((",", ":")):
+        return False
+    words = [w.lower() for w in TOKEN_RE.findall(lead) if w[0].isalnum()][-_LEAD_WORDS:]
+    return any(w in lx.CUE_VERBS for w in words)
 
 
 def has_own_attribution(text: str, pairing: Pairing) -> bool:
