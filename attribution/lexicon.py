@@ -89,7 +89,10 @@ NOUN_DETERMINERS: frozenset[str] = frozenset(
 # Prepositions: a cue word right after one is a noun ("secretary of state", "in a post").
 PREPOSITIONS: frozenset[str] = frozenset(
     {"of", "in", "on", "at", "for", "with", "by", "from", "about", "into", "over", "under",
-     "after", "before", "during", "against", "between", "among", "without", "via", "per"}
+     "after", "before", "during", "against", "between", "among", "without", "via", "per",
+     "around", "outside", "inside", "near", "beyond", "despite", "amid", "amidst", "across",
+     "along", "behind", "beside", "throughout", "toward", "towards", "upon", "within", "unlike",
+     "through", "since", "until", "onto", "off", "above", "below", "beneath", "alongside"}
 )
 
 # Pronouns that are objects: "asking her", "told them" name a listener, never a speaker.

@@ -118,6 +118,9 @@ def _inherit(
     para = [p.paragraph for p in doc.pairings]
 
     def take(i: int, j: int, where: str) -> None:
+        if found[i].np is not None:
+            speakers[i] = speakers[j]  # "she said", unresolved: the neighbour's speaker is she
+            return
         speakers[i], mentions[i] = speakers[j], mentions[j]
         found[i] = Found(found[j].cue, found[j].np, where)
 
@@ -150,8 +153,8 @@ def link_statements(text: str, pairings: Sequence[Pairing]) -> list[int]:
 
     Two quotes of one paragraph are one statement when the words between them are nothing
     but one attribution, the first has none of its own before it, both use the same family
-    of marks, both are closed, and the second
-    has no attribution of its own (`“A,” she said. “B,” he added.` is two statements).
+    of marks, both are closed, and the second has no attribution of its own (`“A,” she said.
+    “B,” he added.` is two statements).
 
     Args:
         text: the article.
@@ -162,6 +165,7 @@ def link_statements(text: str, pairings: Sequence[Pairing]) -> list[int]:
     """
     numbers: list[int] = []
     prev: Pairing | None = None
+    prev_number = -1  # the statement of `prev` (a quote within a quote may stand between)
     for pairing in pairings:
         if prev is not None and is_title_shaped(_text_of(text, prev)):
             prev = None  # a title before an attribution is no statement's first piece
@@ -179,10 +183,10 @@ def link_statements(text: str, pairings: Sequence[Pairing]) -> list[int]:
             and not has_own_attribution(text, pairing)
             and not has_lead_attribution(text, prev)
         ):
-            numbers.append(numbers[-1] if numbers else 0)
+            numbers.append(prev_number)
         else:
             numbers.append(max(numbers, default=-1) + 1)
-        prev = pairing
+        prev, prev_number = pairing, numbers[-1]
     top = max(numbers, default=-1)
     for i, number in enumerate(numbers):
         if number == -1:
