@@ -226,6 +226,7 @@ def attribute(
     scope = [piece for i in {pairings[j].within for j in inner} if i is not None
              for piece in pairings[i].pieces]  # fmt: skip
     words: Tokens | None = None
+    splits: dict[Span, tuple[Span, ...]] = {}
     for level, where in ((top, None), (inner, scope)):
         if not level:
             continue
@@ -236,6 +237,7 @@ def attribute(
             [statements[i] for i in level],
             where,
             words,
+            splits,
         )
         words = doc.tokens
         found = [find_candidate(doc, k) for k in range(len(level))]
@@ -251,6 +253,7 @@ def _document(
     statements: Sequence[int],
     scope: Sequence[Span] | None,
     words: Tokens | None = None,
+    splits: dict[Span, tuple[Span, ...]] | None = None,
 ) -> Document:
     """The article as the candidate rules read it for one level of quotes."""
     members: dict[int, list[int]] = {}
@@ -260,7 +263,7 @@ def _document(
     tokens = tokenize(text, pairings, scope=scope, titles=titles, words_of=words)
     return Document(
         tokens,
-        SentenceIndex(text, paragraphs, pairings),
+        SentenceIndex(text, paragraphs, pairings, splits),
         tuple(pairings),
         tuple(paragraphs),
         scan_mentions(tokens),
