@@ -17,7 +17,15 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from attribution.matcher import Evidence, Judgement, content_stems, information, judge, zipf
+from attribution.matcher import (
+    Evidence,
+    Judgement,
+    content_stems,
+    information,
+    is_telling,
+    judge,
+    zipf,
+)
 from attribution.normalize import (
     CLOSE_BRACKETS,
     OPEN_BRACKETS,
@@ -142,7 +150,7 @@ def evidence_of(alignment: Alignment) -> Evidence:
     a_lo, a_hi = alignment.a_window
     b_lo, b_hi = alignment.b_window
     a_editor, b_editor = _bracketed(a), _bracketed(b)
-    paired = a_total = b_total = 0.0
+    paired = a_total = b_total = telling = 0.0
     run: list[Opcode] = []
     for op in (*alignment.opcodes, ("equal", len(a), len(a), len(b), len(b))):
         tag, s1, e1 = op[0], op[1], op[2]
@@ -157,20 +165,28 @@ def evidence_of(alignment: Alignment) -> Evidence:
                 wa = [a[i] for i in ia if a[i].is_word and i not in a_editor]
                 wb = [b[j] for j in ib if b[j].is_word and j not in b_editor]
                 info_a = sum(information(t.key) for t in wa)
+                info_b = sum(information(t.key) for t in wb)
                 if wa and _same_words(wa, wb):
+                    # One wording written two ways weighs as the lighter of the two, on
+                    # both sides, so the measure stays symmetric.
+                    info_a = info_b = min(info_a, info_b)
                     paired += info_a
+                    if any(is_telling(t.key) for t in wa):
+                        telling += info_a
                 a_total += info_a
-                b_total += sum(information(t.key) for t in wb)
+                b_total += info_b
             run = []
         for i in range(max(s1, a_lo), min(e1, a_hi)):
             if a[i].is_word and i not in a_editor:
                 info = information(a[i].key)
                 paired += info
+                if is_telling(a[i].key):
+                    telling += info
                 a_total += info
                 b_total += info
     a_whole = sum(information(t.key) for i, t in enumerate(a) if t.is_word and i not in a_editor)
     b_whole = sum(information(t.key) for j, t in enumerate(b) if t.is_word and j not in b_editor)
-    return Evidence(paired, a_total, b_total, a_whole, b_whole)
+    return Evidence(paired, a_total, b_total, a_whole, b_whole, telling)
 
 
 def _same_words(a: Sequence[Token], b: Sequence[Token]) -> bool:
