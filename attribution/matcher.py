@@ -60,8 +60,9 @@ REWORDED_INFORMATION = 12.0
 # statement only with support from outside the words (the same speaker, or, when a speaker
 # is unknown, the same place in both articles).
 MIN_EVIDENCE = 12.0
-# ... and the support counts only when the words are printed alike whole, or a telling word
-# is among them: "we are going to" in one mayor's two sentences is no sign of one statement.
+# ... and the support counts only when nearly all the words are printed alike ("on the up
+# and up" / "on a up and up"), or a telling word is among them: "we are going to" in one
+# mayor's two sentences is no sign of one statement.
 TELLING_ZIPF = 5.0
 # Support lowers the similarity a short pair needs by up to this much, less the more the
 # words say by themselves (scaled by the square of MIN_EVIDENCE over the shorter wording's
@@ -223,7 +224,7 @@ def judge(
     overlap, shared = stem_overlap(a_stems, b_stems)
     shorter = min(evidence.a_total, evidence.b_total)
     enough = evidence.paired >= MIN_EVIDENCE or (
-        supported and (evidence.paired_telling > 0 or similarity == 1.0)
+        supported and (evidence.paired_telling > 0 or similarity >= SAME_CEILING)
     )
     if enough and similarity >= required_similarity(shorter, supported=supported):
         rank = 1.0 + 0.5 * similarity + 0.5 * evidence.coverage
