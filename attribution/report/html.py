@@ -130,15 +130,24 @@ class _Mark:
 
     groups: list[str] = field(default_factory=list)
     severity: Severity | None = None
-    words: list[str] = field(default_factory=list)
+    # Each verdict or status once, with the quotes it pairs this one with: a quote altered
+    # in three reprints reads "altered (b:q1, c:q1, d:q1)", not the verdict three times.
+    words: dict[str, list[str]] = field(default_factory=dict)
 
-    def add(self, ident: str | None, severity: Severity | None, words: str) -> None:
+    def add(
+        self, ident: str | None, severity: Severity | None, words: str, other: str = ""
+    ) -> None:
         if ident is not None:
             self.groups.append(ident)
         if severity is not None and (self.severity is None or severity > self.severity):
             self.severity = severity
-        if words and words not in self.words:
-            self.words.append(words)
+        others = self.words.setdefault(words, [])
+        if other and other not in others:
+            others.append(other)
+
+    def said(self) -> list[str]:
+        """The label's words: `altered (b:q1, c:q1)`, `only in b`."""
+        return [f"{w} ({', '.join(o)})" if o else w for w, o in self.words.items()]
 
 
 class _Page:
@@ -183,9 +192,7 @@ class _Page:
             if match.severity is Severity.NONE:
                 for pieces, other in ((match.a_pieces, match.b), (match.b_pieces, match.a)):
                     for quote in (q for piece in pieces for q in self._resolve(piece)):
-                        self.marks[quote.id].add(
-                            None, Severity.NONE, f"{match.verdict.value} ({other})"
-                        )
+                        self.marks[quote.id].add(None, Severity.NONE, match.verdict, other)
         return findings
 
     def _check_findings(self, result: CheckResult) -> list[_Finding]:
@@ -236,9 +243,7 @@ class _Page:
             if not quotes:
                 continue
             for quote in quotes:
-                self.marks[quote.id].add(
-                    finding.ident, match.severity, f"{match.verdict} ({other})"
-                )
+                self.marks[quote.id].add(finding.ident, match.severity, match.verdict, other)
             finding.targets.append(self._quote_anchor(quotes[0].id))
             spans = tuple(span for q in quotes for span in q.spans)
             self._change_marks(finding, match, spans, quotes[0].id.partition(":")[0], side)
@@ -320,7 +325,7 @@ class _Page:
                 shown = [quote.id]
                 if mark.severity is not None and mark.severity > Severity.NONE:
                     shown.append(severity)
-                shown += mark.words or [quote.kind.value, quote.speaker or "speaker unknown"]
+                shown += mark.said() or [quote.kind.value, quote.speaker or "speaker unknown"]
                 if quote.uncertain:
                     shown.append("extent uncertain")
                 label = " \u00b7 ".join(shown)
