@@ -261,7 +261,7 @@ def test_a_check_marks_the_draft_s_quote_and_the_source_s_words() -> None:
     )
     page = check_page(report)
     assert report.check is not None
-    assert page.find_all("h1")[0].text().startswith("FAIL: 9 of 12 quotes verified")
+    assert page.find_all("h1")[0].text().startswith("FAIL: 13 of 16 quotes verified")
     ids = page.by_id()
     statuses = {}
     for item in page.findings():
@@ -270,13 +270,13 @@ def test_a_check_marks_the_draft_s_quote_and_the_source_s_words() -> None:
         assert "q" in draft_mark.attrs["class"].split()
         for other in others:
             assert {"found", "unquoted"} & set(other.attrs["class"].split())
-    assert statuses["draft:q4"] == "misattributed"
-    assert statuses["draft:q10"] == "unsupported"
-    assert statuses["draft:q6"] == "altered"
+    assert statuses["draft:q5"] == "misattributed"
+    assert statuses["draft:q12"] == "unsupported"
+    assert statuses["draft:q8"] == "altered"
     (found,) = [
-        m for m in page.find_all("mark", "found") if "draft:q6" in m.attrs.get("data-label", "")
+        m for m in page.find_all("mark", "found") if "draft:q8" in m.attrs.get("data-label", "")
     ]
-    outcome = next(o for o in report.check.quotes if o.quote == "draft:q6")
+    outcome = next(o for o in report.check.quotes if o.quote == "draft:q8")
     assert outcome.match is not None
     assert found.text() == outcome.match.b_text
 
