@@ -22,7 +22,7 @@ def _verb_forms(*bases: str) -> frozenset[str]:
                 len(base) >= 3
                 and base[-1] not in vowels + "wxy"
                 and base[-2] in vowels
-                and base[-3] not in vowels
+                and (base[-3] not in vowels or base[-4:-2] == "qu")  # quip: quipped
             ):
                 forms.update({base + base[-1] + "ed", base + base[-1] + "ing"})
     return frozenset(forms)
@@ -180,7 +180,7 @@ TITLES: frozenset[str] = frozenset(
         "ayatollah", "grand", "state", "foreign", "defense", "defence", "interior", "finance",
         "health", "education", "energy", "treasury", "homeland", "security",
         "trade", "labor", "labour", "outgoing", "incoming", "former", "acting", "interim",
-        "then", "late", "democratic", "republican", "gop", "dem", "sens", "reps", "drs",
+        "then", "late", "democratic", "democrat", "republican", "gop", "dem", "libertarian", "sens", "reps", "drs",
         "spokesman", "spokeswoman", "spokesperson", "candidate", "nominee", "presidential",
         "vice-presidential", "u.s", "us", "house", "senate", "majority", "minority", "whip",
         "ceo", "cfo", "chairman", "chairwoman", "chair", "founder", "head", "coach", "host",
@@ -463,5 +463,45 @@ PLACE_WORDS = frozenset(
         "desert",
         "coast",
         "border",
+    }
+)
+
+# Words that join the parts of an organisation's name: the Center for American Progress, the
+# Council on Foreign Relations, the Bureau of Alcohol, Tobacco and Firearms.
+ORG_CONNECTORS = frozenset({"of", "for", "on", "and", "&"})
+# Months and days: a date, never a speaker ("a separate June interview").
+DATE_WORDS = frozenset(
+    {
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
     }
 )

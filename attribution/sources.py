@@ -481,13 +481,17 @@ def _statement(article: Article, issuer: str | None) -> Source:
     boilerplate = _boilerplate(text)
     quoted = [(s - 1, e + 1) for q in quotes for s, e in q.spans]  # with their marks
     body = _pieces(text, 0, len(text), sorted(boilerplate + quoted))
-    passages = [(q.spans, q.speaker, q.speaker_mention) for q in quotes]
+    # The pieces of a statement split around its attribution stay linked; the issuer's own
+    # text is a statement of its own, numbered after the quotes'.
+    passages = [(q.spans, q.speaker, q.speaker_mention, q.statement) for q in quotes]
     if body:
-        passages.append((tuple(body), speaker, issuer))
+        passages.append((tuple(body), speaker, issuer, f"{article.id}:s{len(quotes) + 1}"))
     passages.sort(key=lambda p: p[0][0])
     out = tuple(
-        _passage(article.id, n, text, pieces, who, mention)
-        for n, (pieces, who, mention) in enumerate(passages, 1)
+        dataclasses.replace(
+            _passage(article.id, n, text, pieces, who, mention), statement=statement
+        )
+        for n, (pieces, who, mention, statement) in enumerate(passages, 1)
     )
     spoken = mask(text, [s for q in out for s in q.spans])
     article = dataclasses.replace(article, quotes=out)

@@ -284,7 +284,11 @@ def check_answer(span: Span, report: Report) -> Answer:
     covering = [q for q in covering_statement(span, draft.quotes) if q.id in statuses]
     if not covering:
         return MISSED, frozenset()
-    return worst_status(statuses[q.id] for q in covering), frozenset(q.id for q in covering)
+    # The tool answers for the whole statement: every piece of it counts as answering, so
+    # labels on different pieces of one statement are scored together (see `Outcome`).
+    keys = {q.statement or q.id for q in covering}
+    members = frozenset(q.id for q in draft.quotes if (q.statement or q.id) in keys)
+    return worst_status(statuses[q.id] for q in covering), members
 
 
 def compare_answer(a: Span, b: Span, report: Report) -> Answer:

@@ -44,7 +44,7 @@ def test_a_draft_with_a_fabricated_an_altered_and_a_misattributed_quote_fails_na
     result = invoke("check", str(TAMPERED / "draft.md"), *_source_args(TAMPERED))
     assert result.exit_code == 1, result.output
     report = result.stdout
-    assert report.startswith("# FAIL: 9 of 12 quotes verified, 1 altered, 1 misattributed, ")
+    assert report.startswith("# FAIL: 13 of 16 quotes verified, 1 altered, 1 misattributed, ")
     assert report.splitlines()[0].endswith("1 unsupported in `" + str(TAMPERED / "draft.md") + "`")
     fabricated = _row(report, "We are looking at a gas tax holiday")
     assert "**unsupported** (critical)" in fabricated and "in no source" in fabricated
@@ -56,11 +56,11 @@ def test_a_draft_with_a_fabricated_an_altered_and_a_misattributed_quote_fails_na
     details = report.split("## Details", 1)[1]
     # Every quote that changed shows its words, editorial ones too (issue 10).
     assert re.findall(r"^### (draft:q\d+: \w+, \w+)$", details, flags=re.M) == [
-        "draft:q4: misattributed, major",
-        "draft:q5: verified, info",
-        "draft:q6: altered, critical",
-        "draft:q10: unsupported, critical",
-        "draft:q11: verified, info",
+        "draft:q5: misattributed, major",
+        "draft:q6: verified, info",
+        "draft:q8: altered, critical",
+        "draft:q12: unsupported, critical",
+        "draft:q13: verified, info",
     ]
     assert "> ~~six~~ **Eight** weeks, if the weather holds" in details
     assert "the source credits the words to **Dana Okafor**, not Laura Petersen" in details
@@ -69,14 +69,14 @@ def test_a_draft_with_a_fabricated_an_altered_and_a_misattributed_quote_fails_na
 def test_a_faithful_draft_of_the_same_sources_passes() -> None:
     result = invoke("check", str(FAITHFUL / "draft.md"), *_source_args(FAITHFUL))
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("# PASS: 10 of 10 quotes verified in ")
+    assert result.stdout.startswith("# PASS: 14 of 14 quotes verified in ")
     table = result.stdout.split("## Quotes", 1)[1].split("## Details", 1)[0]
     assert "**" not in table
     # Verified, but an editor's omission and bracket are shown word by word.
     details = result.stdout.split("## Details", 1)[1]
     assert re.findall(r"^### (draft:q\d+): verified, info$", details, flags=re.M) == [
-        "draft:q4",
-        "draft:q9",
+        "draft:q5",
+        "draft:q11",
     ]
     assert result.stderr == ""
 
@@ -132,7 +132,7 @@ def test_json_follows_report_v1_with_the_draft_as_article_draft() -> None:
     )
     (unsupported,) = data["unmatched"]
     assert unsupported == {
-        "quote": "draft:q10",
+        "quote": "draft:q12",
         "article": "draft",
         "text": "We are looking at a gas tax holiday for the summer, when families drive the most,",
         "verdict": "unsupported",
@@ -141,7 +141,7 @@ def test_json_follows_report_v1_with_the_draft_as_article_draft() -> None:
     }
     wrong = [m for m in data["matches"] if m["speakers"]["same"] is False]
     assert [(m["a"], m["b"], m["speakers"]["b"], m["severity"]) for m in wrong] == [
-        ("draft:q4", "s1:q2", "Dana Okafor", "major")
+        ("draft:q5", "s1:q2", "Dana Okafor", "major")
     ]
     assert all(set(m) >= {"a_text", "b_text", "changes"} for m in data["matches"])
     assert data["summary"]["worst"] == "critical"
@@ -151,7 +151,7 @@ def test_the_draft_can_come_from_standard_input() -> None:
     text = (FAITHFUL / "draft.md").read_bytes()
     result = invoke("check", "-", *_source_args(FAITHFUL), input=text)
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("# PASS: 10 of 10 quotes verified in `-`")
+    assert result.stdout.startswith("# PASS: 14 of 14 quotes verified in `-`")
 
 
 def test_several_drafts_get_a_report_each_and_the_worst_sets_the_exit_code(tmp_path: Path) -> None:

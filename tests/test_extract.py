@@ -56,12 +56,12 @@ def quotes_of(text: str) -> list[tuple[str, QuoteKind]]:
         ),
         pytest.param(
             '\u201cWe are ready," the coach said. "Are you?\u201d',
-            [("We are ready, Are you?", D)],
+            [("We are ready,", D), ("Are you?", D)],
             id="mixed-marks-split",
         ),
         pytest.param(
             "\u201cHe told me, \u2018Leave now,\u2019 and I did,\u201d Hill said.",
-            [("He told me, \u2018Leave now,\u2019 and I did,", D)],
+            [("He told me, \u2018Leave now,\u2019 and I did,", D), ("Leave now,", D)],
             id="nested-single-in-double",
         ),
         pytest.param(
@@ -96,13 +96,13 @@ def quotes_of(text: str) -> list[tuple[str, QuoteKind]]:
         ),
         pytest.param(
             "\u201cWe are not leaving,\u201d she said, \u201cuntil the budget is fixed.\u201d",
-            [("We are not leaving, until the budget is fixed.", D)],
+            [("We are not leaving,", D), ("until the budget is fixed.", D)],
             id="split-around-attribution",
         ),
         pytest.param(
             "\u201cThe gas tax is off the table,\u201d Petersen said. \u201cIt is a conversation "
             "for next year.\u201d",
-            [("The gas tax is off the table, It is a conversation for next year.", D)],
+            [("The gas tax is off the table,", D), ("It is a conversation for next year.", D)],
             id="split-across-sentences",
         ),
         pytest.param(
@@ -224,7 +224,7 @@ def quotes_of(text: str) -> list[tuple[str, QuoteKind]]:
         ),
         pytest.param(
             "''I had to stop and think, 'This is their lives.''' she said.",
-            [("I had to stop and think, 'This is their lives.'", D)],
+            [("I had to stop and think, 'This is their lives.'", D), ("This is their lives.", D)],
             id="three-apostrophes-close-single-then-double",
         ),
         pytest.param(
@@ -249,6 +249,100 @@ def test_quotes_found(text: str, expected: list[tuple[str, QuoteKind]]) -> None:
     assert quotes_of(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "statements"),
+    [
+        pytest.param(
+            "\u201cWe will not back down,\u201d the minister said. \u201cNever.\u201d",
+            [["We will not back down,", "Never."]],
+            id="split-around-the-attribution-across-sentences",
+        ),
+        pytest.param(
+            "\u201cThe pool reopens in June,\u201d said Councillor Priya Natarajan, "
+            "\u201cand the fees stay where they are.\u201d",
+            [["The pool reopens in June,", "and the fees stay where they are."]],
+            id="inverted-cue-between-the-pieces",
+        ),
+        pytest.param(
+            "\u201cWe lost,\u201d the coach said. \u201cWe will be back,\u201d the captain added.",
+            [["We lost,"], ["We will be back,"]],
+            id="the-second-piece-credited-on-its-own-is-another-statement",
+        ),
+        pytest.param(
+            "\u201cFirst,\u201d she said. \u201cSecond.\u201d\n\n\u201cThird.\u201d",
+            [["First,", "Second."], ["Third."]],
+            id="a-new-paragraph-is-a-new-statement",
+        ),
+        pytest.param(
+            "The union called the offer \u201can insult\u201d and \u201ca joke.\u201d",
+            [["an insult"], ["a joke."]],
+            id="two-fragments-are-two-statements",
+        ),
+    ],
+)
+def test_a_statement_split_around_its_attribution_is_quotes_linked_as_one(
+    text: str, statements: list[list[str]]
+) -> None:
+    """Each span between a pair of marks is a quote of its own, its text the article's own
+    characters; the pieces of one statement share its statement id (and its speaker)."""
+    quotes = article_from_text(text).quotes
+    groups: dict[str | None, list[str]] = {}
+    for quote in quotes:
+        assert text[quote.start : quote.end] == quote.text
+        groups.setdefault(quote.statement, []).append(quote.text)
+    assert list(groups.values()) == statements
+    for quote in quotes:
+        pieces = [q for q in quotes if q.statement == quote.statement]
+        assert {q.speaker for q in pieces} == {quote.speaker}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "speaker"),
+    [
+        pytest.param(
+            "The council will dip into the city\u2019s \u201crainy day\u201d reserve to pay for it.",
+            T,
+            None,
+            id="a-scare-quoted-term-nobody-is-credited-with",
+        ),
+        pytest.param(
+            "Officials said the so-called \u201cpeace dividend\u201d never arrived.",
+            T,
+            None,
+            id="a-term-is-never-given-a-speaker",
+        ),
+        pytest.param(
+            "Ruiz appeared on \u201cFace the Nation\u201d on Sunday.",
+            T,
+            None,
+            id="a-show-title",
+        ),
+        pytest.param(
+            "Cole called the levy \u201ca tax on families\u201d and left.",
+            P,
+            "Cole",
+            id="a-fragment-a-speaker-and-cue-govern",
+        ),
+        pytest.param(
+            "Ruiz said the count was \u201crigged\u201d and would not concede.",
+            P,
+            "Ruiz",
+            id="one-word-governed-by-a-cue",
+        ),
+        pytest.param(
+            "As Dana Cole, author of \u201cThe Quiet Bridge,\u201d put it, \u201cEvery town has one "
+            "road it cannot lose.\u201d",
+            D,
+            "Dana Cole",
+            id="a-title-inside-the-attribution-is-passed-over",
+        ),
+    ],
+)
+def test_kind_follows_attribution(text: str, kind: QuoteKind, speaker: str | None) -> None:
+    quote = article_from_text(text).quotes[-1]
+    assert (quote.kind, quote.speaker) == (kind, speaker)
+
+
 def test_multi_paragraph_quote_continues_where_the_next_paragraph_reopens() -> None:
     text = (
         "\u201cWe found the leak in the second week,\n\n"
@@ -260,6 +354,107 @@ def test_multi_paragraph_quote_continues_where_the_next_paragraph_reopens() -> N
     assert len(quote.spans) == 2
     assert quote.uncertain is None
     assert quote.speaker == "the engineer"
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        pytest.param(
+            "\u201cThe library stays open,\u201d Natarajan said. \u201cWe found the money.\n\n"
+            "\u201cIt was in the reserve all along.\u201d\n\n"
+            "Natarajan said the vote is in May.",
+            ["We found the money.", "It was in the reserve all along."],
+            id="after-a-split-quote-and-before-a-paragraph-opening-with-a-cue",
+        ),
+        pytest.param(
+            "\u201cThe pool will reopen in June.\n\n"
+            "\u201cThe fees stay where they are.\u201d\n\n"
+            "Okafor said the council agreed.",
+            ["The pool will reopen in June.", "The fees stay where they are."],
+            id="next-paragraph-opens-with-name-and-cue",
+        ),
+        pytest.param(
+            "\u2018We have waited ten years for this,\n\n"
+            "\u2018and we will not wait another,\u2019 said the chair.",
+            ["We have waited ten years for this,", "and we will not wait another,"],
+            id="british-single-marks",
+        ),
+    ],
+)
+def test_a_quote_over_paragraphs_stays_one_quote_in_every_layout(
+    text: str, pieces: list[str]
+) -> None:
+    quote = next(q for q in article_from_text(text).quotes if len(q.spans) > 1)
+    assert [text[s:e] for s, e in quote.spans] == pieces
+    assert quote.text == " ".join(pieces)
+    assert quote.uncertain is None
+
+
+@pytest.mark.parametrize(
+    ("text", "inner", "speaker"),
+    [
+        pytest.param(
+            "\u201cI was in the hall when the governor turned to the crowd and said, \u2018We will "
+            "carry this state,\u2019 and they roared,\u201d wrote the columnist Dana Park.",
+            "We will carry this state,",
+            "the governor",
+            id="columnist-quotes-a-candidate",
+        ),
+        pytest.param(
+            '"Our members told us, \u2018Not one more cut,\u2019 and we listened," the union '
+            "leader said.",
+            "Not one more cut,",
+            None,
+            id="straight-outer-curly-inner",
+        ),
+        pytest.param(
+            "\u201cWhen Senator Cole says \u201csavings\u201d she means layoffs,\u201d Ruiz said.",
+            "savings",
+            None,
+            id="double-within-double",
+        ),
+    ],
+)
+def test_a_quote_within_a_quote_is_a_quote_of_its_own(
+    text: str, inner: str, speaker: str | None
+) -> None:
+    quotes = article_from_text(text).quotes
+    outer = quotes[0]
+    (nested,) = [q for q in quotes if q.within is not None]
+    assert nested.within == outer.id
+    assert nested.text == inner and text[nested.start : nested.end] == inner
+    assert nested.statement != outer.statement
+    if speaker is not None:
+        assert nested.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "\u2018It\u2019s the kids\u2019 homework that matters,\u2019 said the head teacher.",
+            ["It\u2019s the kids\u2019 homework that matters,"],
+            id="plural-possessive-inside",
+        ),
+        pytest.param(
+            "The head said the \u2018parents\u2019 evening\u2019 would go ahead.",
+            ["parents\u2019 evening"],
+            id="possessive-then-close",
+        ),
+        pytest.param(
+            "The shop sells \u2018cats\u2019 and \u2018dogs\u2019 toys.",
+            ["cats", "dogs"],
+            id="two-quoted-words-are-not-a-possessive",
+        ),
+        pytest.param(
+            "'We\u2019ll meet the teachers' union on Monday,' she said.",
+            ["We\u2019ll meet the teachers' union on Monday,"],
+            id="straight-single-marks",
+        ),
+    ],
+)
+def test_british_single_marks_keep_apostrophes_inside(text: str, expected: list[str]) -> None:
+    assert [q.text for q in article_from_text(text).quotes] == expected
 
 
 def test_multi_paragraph_quote_never_closed_before_another_speaker_is_kept_and_flagged() -> None:

@@ -127,6 +127,26 @@ def test_every_quote_is_highlighted_where_it_stands_and_labelled_in_words(
             assert quote.text.startswith(pieces[0].text().replace("\n", " ")[:20])
 
 
+def test_a_quote_reprinted_twice_names_each_reprint_once_on_its_label() -> None:
+    said = "\u201cWe will not raise taxes this year,\u201d the mayor said.\n"
+    report = compare(
+        article_from_text(said),
+        article_from_text(said.replace("not ", ""), "b"),
+        article_from_text(said.replace("not ", ""), "c"),
+    )
+    page = check_page(report)
+    (label,) = [
+        m.attrs["data-label"]
+        for m in page.find_all("mark")
+        if "a:q1" in m.attrs.get("data-label", "")[:5]
+    ]
+    assert label == "a:q1 · critical · altered (b:q1, c:q1)"
+    assert [c.find_all("mark")[0].attrs["data-label"] for c in page.columns()[1:]] == [
+        "b:q1 · critical · altered (a:q1)",
+        "c:q1 · critical · altered (a:q1)",
+    ]
+
+
 def test_a_finding_names_the_highlights_it_brings_into_view(seed_report: Report) -> None:
     page = check_page(seed_report)
     ids = page.by_id()
@@ -200,6 +220,14 @@ def test_a_quote_inside_a_quote_is_nested_inside_it() -> None:
     assert nested.attrs["data-label"] == "a:q2 · partial · speaker unknown"
 
 
+def test_a_quote_whose_end_is_a_guess_says_so_on_its_label() -> None:
+    article = article_from_text("He said \u201cthis never closes.\n\nThe next paragraph.\n")
+    (quote,) = article.quotes
+    assert quote.uncertain
+    (mark,) = check_page(extract(article)).find_all("mark", "uncertain")
+    assert mark.attrs["data-label"].endswith(" · extent uncertain")
+
+
 def test_a_statement_split_around_its_attribution_is_one_finding_marking_both_pieces() -> None:
     text = "\u201cWe will not raise the gas tax,\u201d Petersen said. \u201cNot this year.\u201d\n"
     second = text.index("Not")
@@ -233,7 +261,7 @@ def test_a_check_marks_the_draft_s_quote_and_the_source_s_words() -> None:
     )
     page = check_page(report)
     assert report.check is not None
-    assert page.find_all("h1")[0].text().startswith("FAIL: 9 of 12 quotes verified")
+    assert page.find_all("h1")[0].text().startswith("FAIL: 13 of 16 quotes verified")
     ids = page.by_id()
     statuses = {}
     for item in page.findings():
@@ -242,13 +270,13 @@ def test_a_check_marks_the_draft_s_quote_and_the_source_s_words() -> None:
         assert "q" in draft_mark.attrs["class"].split()
         for other in others:
             assert {"found", "unquoted"} & set(other.attrs["class"].split())
-    assert statuses["draft:q4"] == "misattributed"
-    assert statuses["draft:q10"] == "unsupported"
-    assert statuses["draft:q6"] == "altered"
+    assert statuses["draft:q5"] == "misattributed"
+    assert statuses["draft:q12"] == "unsupported"
+    assert statuses["draft:q8"] == "altered"
     (found,) = [
-        m for m in page.find_all("mark", "found") if "draft:q6" in m.attrs.get("data-label", "")
+        m for m in page.find_all("mark", "found") if "draft:q8" in m.attrs.get("data-label", "")
     ]
-    outcome = next(o for o in report.check.quotes if o.quote == "draft:q6")
+    outcome = next(o for o in report.check.quotes if o.quote == "draft:q8")
     assert outcome.match is not None
     assert found.text() == outcome.match.b_text
 
@@ -390,3 +418,18 @@ def test_check_renders_one_draft_per_page(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert result.stderr == "Error: --format html reports on one draft at a time; got 2 drafts\n"
+
+
+# --- the README's picture -----------------------------------------------------------------
+
+
+def test_the_readme_shows_a_picture_of_the_seed_page_as_the_tool_writes_it() -> None:
+    from benchmarks.screenshot import PICTURE, page_digest, picture_size, recorded_digest
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "](seeds/REPORT.png)" in readme
+    assert picture_size(PICTURE) == (1280, 800)
+    assert recorded_digest(PICTURE) == page_digest(), (
+        "seeds/REPORT.png shows an older seeds/REPORT.html: run "
+        ".venv/bin/python benchmarks/screenshot.py and commit the picture"
+    )

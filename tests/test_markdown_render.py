@@ -172,10 +172,10 @@ def test_the_check_can_fail() -> None:
 
 
 def test_two_drafts_link_each_to_its_own_details() -> None:
-    """Two drafts in one report repeat headings (draft:q4: misattributed, major); the second
+    """Two drafts in one report repeat headings (draft:q5: misattributed, major); the second
     draft's links go to the second draft's details, as GitHub numbers repeated ids."""
     markdown = (FIXTURES / "check" / "two-drafts" / "report.md").read_text(encoding="utf-8")
     page = render(markdown)
     second = [href for href, text, section in page.links if section == 2]
-    assert "draftq4-misattributed-major-1" in second
+    assert "draftq5-misattributed-major-1" in second
     assert not _problems(markdown)

@@ -103,7 +103,7 @@ def test_the_local_hook_of_the_readme_gates_a_commit(
         assert "Passed" in result.stdout
     else:
         assert "Failed" in result.stdout
-        assert "# FAIL: 9 of 12 quotes verified" in result.stdout
+        assert "# FAIL: 13 of 16 quotes verified" in result.stdout
         assert "drafts/bridge.md" in result.stdout and "notes.txt" not in result.stdout
 
 
@@ -134,4 +134,4 @@ def test_the_hook_runs_from_a_release_tag(tmp_path: Path) -> None:
     assert result.returncode == 1, result.stdout + result.stderr
     # The name comes from the manifest at the tag, not from the config.
     assert "check quotes against their sources" in result.stdout
-    assert "# FAIL: 9 of 12 quotes verified" in result.stdout
+    assert "# FAIL: 13 of 16 quotes verified" in result.stdout

@@ -173,7 +173,8 @@ def test_hostile_quote_text_cannot_break_the_markdown_report_or_the_json() -> No
     assert "\u241b\\[2J" in markdown  # the escape is shown, not obeyed
     assert not re.search(r"^(?:>\s*)?[-+*] |^\d+\. |^ {4}", markdown, flags=re.M)
     data = json.loads(render_json(report))
-    texts = [q["text"] for q in data["articles"][0]["quotes"]]
+    # Quotes within these quotes (``double``, 'x') are quotes of their own, named by `within`.
+    texts = [q["text"] for q in data["articles"][0]["quotes"] if q["within"] is None]
     assert texts == [f"{w} kept {i}," for i, w in enumerate(HOSTILE_QUOTES)]
     assert data["articles"][0]["source"] == "a|`b`.txt"
 
@@ -182,7 +183,8 @@ def test_an_extract_report_of_hostile_quotes_keeps_its_shape() -> None:
     report = extract(article_from_text(_hostile_article("a", False), "a", "x|y.txt"))
     markdown = render_markdown(report)
     _tables_keep_their_columns(markdown)
-    assert markdown.count("\n| a:q") == len(HOSTILE_QUOTES)
+    nested = sum(1 for q in report.articles[0].quotes if q.within is not None)
+    assert markdown.count("\n| a:q") == len(HOSTILE_QUOTES) + nested
     assert "### a: `x|y.txt`" in markdown
 
 

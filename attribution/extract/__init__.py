@@ -51,8 +51,8 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
     text = article.text
     paragraphs = paragraph_spans(text)
     pairings = pair_quote_marks(text, paragraphs)
-    pairings = link_statements(text, pairings)
-    attributions = attribute(text, pairings, paragraphs)
+    statements = link_statements(text, pairings)
+    attributions = attribute(text, pairings, paragraphs, statements)
     quotes: list[Quote] = []
     for n, (pairing, found) in enumerate(zip(pairings, attributions, strict=True), 1):
         quotes.append(
@@ -66,7 +66,8 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
                 cue=found.cue,
                 kind=found.kind,
                 spans=tuple(pairing.pieces),
-                statement=f"{article.id}:s{n}",
+                statement=f"{article.id}:s{statements[n - 1] + 1}",
+                within=None if pairing.within is None else f"{article.id}:q{pairing.within + 1}",
                 uncertain=pairing.uncertain,
             )
         )

@@ -14,7 +14,7 @@ from attribution.extract.candidates import find_candidate
 from attribution.extract.coreference import resolve
 from attribution.extract.cues import has_own_attribution, is_interruption, same_family
 from attribution.extract.document import Document, Found
-from attribution.extract.kinds import kind_of, share_kinds
+from attribution.extract.kinds import is_title_shaped, kind_of, share_kinds
 from attribution.extract.marks import Pairing, mark_at, mark_end
 from attribution.extract.mentions import scan_mentions
 from attribution.extract.names import strip_possessive
@@ -56,9 +56,19 @@ def _finish(doc: Document, found: list[Found]) -> list[Attribution]:
             speakers.append(resolve(doc, f.np, pairing.open_mark))
     kinds = [kind_of(doc, i, found[i]) for i in range(len(found))]
     share_kinds(doc, kinds)
+    for i, members in enumerate(doc.statements):
+        if kinds[members[0]] is not QuoteKind.TERM:
+            kinds[i] = kinds[members[0]]  # a statement's pieces are one statement's kind
     _inherit(doc, found, speakers, mentions, kinds)
+    for i, members in enumerate(doc.statements):
+        donor = next((j for j in members if speakers[j] is not None), members[0])
+        speakers[i], mentions[i], found[i] = speakers[donor], mentions[donor], found[donor]
+    # A term is nobody's words: it is never given a speaker (the so-called “peace dividend”).
     return [
-        Attribution(speakers[i], mentions[i], found[i].cue, kinds[i]) for i in range(len(found))
+        Attribution(speakers[i], mentions[i], found[i].cue, kinds[i])
+        if kinds[i] is not QuoteKind.TERM
+        else Attribution(None, None, None, kinds[i])
+        for i in range(len(found))
     ]
 
 
@@ -129,19 +139,29 @@ def _inherit(
             take(i, prev, "previous")
 
 
-def link_statements(text: str, pairings: list[Pairing]) -> list[Pairing]:
-    """Join a quote interrupted by its attribution (`“A,” she said, “B.”`) into one statement.
+def link_statements(text: str, pairings: Sequence[Pairing]) -> list[int]:
+    """Which statement each quote is part of: a statement interrupted by its attribution
+    (`“A,” she said, “B.”`) is several quotes, one statement.
+
+    Two quotes of one paragraph are one statement when the words between them are nothing
+    but an attribution, both use the same family of marks, both are closed, and the second
+    has no attribution of its own (`“A,” she said. “B,” he added.` is two statements).
 
     Args:
         text: the article.
-        pairings: quotes as paired by `extract.pair_quote_marks`, in text order.
+        pairings: quotes as paired by `marks.pair_quote_marks`, in text order.
 
     Returns:
-        The pairings with each interrupted quote's parts joined, its pieces in order.
+        The statement number (from 0, in text order) of each pairing.
     """
-    out: list[Pairing] = []
+    numbers: list[int] = []
+    prev: Pairing | None = None
     for pairing in pairings:
-        prev = out[-1] if out else None
+        if prev is not None and is_title_shaped(_text_of(text, prev)):
+            prev = None  # a title before an attribution is no statement's first piece
+        if pairing.within is not None:
+            numbers.append(-1)  # numbered below, after the quotes they stand in
+            continue
         if (
             prev is not None
             and prev.paragraph == pairing.paragraph
@@ -152,35 +172,78 @@ def link_statements(text: str, pairings: list[Pairing]) -> list[Pairing]:
             and is_interruption(text[mark_end(text, prev.close_mark) : pairing.open_mark])
             and not has_own_attribution(text, pairing)
         ):
-            prev.inner_marks.append((prev.close_mark, pairing.open_mark))
-            prev.pieces.extend(pairing.pieces)
-            prev.close_mark = pairing.close_mark
-            continue
-        out.append(pairing)
-    return out
+            numbers.append(numbers[-1] if numbers else 0)
+        else:
+            numbers.append(max(numbers, default=-1) + 1)
+        prev = pairing
+    top = max(numbers, default=-1)
+    for i, number in enumerate(numbers):
+        if number == -1:
+            top += 1
+            numbers[i] = top
+    return numbers
+
+
+def _text_of(text: str, pairing: Pairing) -> str:
+    return " ".join(text[s:e] for s, e in pairing.pieces)
 
 
 def attribute(
-    text: str, pairings: Sequence[Pairing], paragraphs: Sequence[Span]
+    text: str,
+    pairings: Sequence[Pairing],
+    paragraphs: Sequence[Span],
+    statements: Sequence[int],
 ) -> list[Attribution]:
     """Find the speaker, cue and kind of every quote.
 
     Args:
         text: the article.
-        pairings: its quotes, after `link_statements`.
+        pairings: its quotes as paired by `marks.pair_quote_marks`.
         paragraphs: its paragraph spans (`marks.paragraph_spans`).
+        statements: the statement number of each pairing (`link_statements`); the pieces of
+            one statement share its attribution and kind.
 
     Returns:
         One attribution per pairing, in the same order. A quote whose speaker cannot be found
         keeps speaker None; it is never dropped.
     """
-    tokens = tokenize(text, pairings)
-    doc = Document(
+    out: list[Attribution | None] = [None] * len(pairings)
+    top = [i for i, p in enumerate(pairings) if p.within is None]
+    inner = [i for i, p in enumerate(pairings) if p.within is not None]
+    # Quotes within a quote are read inside the quotes that hold them: their cues and
+    # speakers are the quoted passage's words ("... and then he said, ‘We will ...’").
+    scope = [piece for i in {pairings[j].within for j in inner} if i is not None
+             for piece in pairings[i].pieces]  # fmt: skip
+    for level, where in ((top, None), (inner, scope)):
+        if not level:
+            continue
+        doc = _document(
+            text, [pairings[i] for i in level], paragraphs, [statements[i] for i in level], where
+        )
+        found = [find_candidate(doc, k) for k in range(len(level))]
+        for i, attribution in zip(level, _finish(doc, found), strict=True):
+            out[i] = attribution
+    return [a for a in out if a is not None]
+
+
+def _document(
+    text: str,
+    pairings: Sequence[Pairing],
+    paragraphs: Sequence[Span],
+    statements: Sequence[int],
+    scope: Sequence[Span] | None,
+) -> Document:
+    """The article as the candidate rules read it for one level of quotes."""
+    members: dict[int, list[int]] = {}
+    for k, number in enumerate(statements):
+        members.setdefault(number, []).append(k)
+    titles = frozenset(k for k, p in enumerate(pairings) if is_title_shaped(_text_of(text, p)))
+    tokens = tokenize(text, pairings, scope=scope, titles=titles)
+    return Document(
         tokens,
         SentenceIndex(text, paragraphs, pairings),
         tuple(pairings),
         tuple(paragraphs),
         scan_mentions(tokens),
+        tuple(tuple(members[number]) for number in statements),
     )
-    found = [find_candidate(doc, i) for i in range(len(pairings))]
-    return _finish(doc, found)

@@ -9,6 +9,8 @@ speaker phrase decides; later stages resolve the phrase (coreference) and decide
 
 from __future__ import annotations
 
+import itertools
+
 from attribution import lexicon as lx
 from attribution.extract.cues import MAX_INTERRUPTION, cue_in
 from attribution.extract.document import Document, Found
@@ -16,7 +18,6 @@ from attribution.extract.marks import Pairing, mark_end
 from attribution.extract.names import (
     is_capitals_word,
     is_possessive,
-    is_speaker_word,
     strip_possessive,
 )
 from attribution.extract.phrases import (
@@ -25,12 +26,15 @@ from attribution.extract.phrases import (
     is_speaker_like,
     np_after,
     np_ending_at,
+    speaker_head,
 )
 from attribution.extract.tokens import Tokens
 
 # Dashes that introduce a byline after a quote: ” — Commissioner Geoffrey Starks (em, en,
 # horizontal bar, figure dash, hyphen).
 _DASHES = frozenset({"\u2014", "\u2013", "\u2015", "\u2012", "-"})
+# Verbs that are no cue of their own after a subject: "“...,” the mayor was told".
+_AUXILIARIES = frozenset({"is", "was", "has", "does", "needs", "seems", "appears"})
 # Possessive pronouns, and the pronoun each stands for when resolving who owns the words.
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 # The most tokens an attribution closing a sentence has: ", Rep. Adam Schiff said Tuesday."
@@ -46,9 +50,12 @@ def find_candidate(doc: Document, index: int) -> Found:
     pairing = doc.pairings[index]
     close = pairing.close_mark if pairing.close_mark is not None else pairing.end
     after_close = mark_end(t.text, close) if pairing.close_mark is not None else close
-    # Rule 1: the attribution that interrupts a split quote (“A,” she said, “B.”).
-    for close_pos, open_pos in pairing.inner_marks:
-        lo, hi = t.token_range(mark_end(t.text, close_pos), open_pos)
+    # Rule 1: the attribution that interrupts a split statement (“A,” she said, “B.”) is
+    # every piece's.
+    members = doc.statements[index]
+    for a, b in itertools.pairwise(members):
+        gap_start = mark_end(t.text, doc.pairings[a].close_mark or doc.pairings[a].end)
+        lo, hi = t.token_range(gap_start, doc.pairings[b].open_mark)
         found = cue_in(t, lo, hi, lo, hi, first=True)
         if found is not None:
             return found
@@ -94,6 +101,12 @@ def find_candidate(doc: Document, index: int) -> Found:
         found = cue_in(t, lo, hi, np_lo, np_hi, first=first, framing=where == "lead")
         if found is not None:
             return Found(found.cue, found.np, where)
+    # Rule 6b: a quote closed by a comma, question or exclamation mark and followed by a
+    # subject and its verb is that subject's, whatever the verb: manner-of-speaking verbs
+    # are an open class (“Go back,” Trump barked; “Never,” an angry Hollande retorted).
+    found = _subject_and_verb_after(doc, pairing, trail_lo, trail_hi)
+    if found is not None and lead_lo == lead_hi:
+        return found
     # Rule 7: a cue later in the sentence: “...” to defeat IS, a statement said Thursday.
     found = cue_in(t, trail_lo, trail_hi, trail_lo, trail_hi, first=True)
     if found is not None:
@@ -156,6 +169,29 @@ def find_candidate(doc: Document, index: int) -> Found:
     return Found(None, None, "none")
 
 
+def _subject_and_verb_after(doc: Document, pairing: Pairing, lo: int, hi: int) -> Found | None:
+    """`“...,” NAME VERBED`: the subject and verb right after a quote that ends as an
+    attributed quote does (with a comma, ? or ! inside its marks)."""
+    t = doc.tokens
+    last = pairing.pieces[-1][1]
+    if pairing.close_mark is None or t.text[last - 1 : last] not in {",", "?", "!"}:
+        return None
+    np = np_after(t, lo, hi)
+    if np is not None and not is_speaker_like(t, np):
+        np = speaker_head(t, np)  # "the candidate barked": the walk ran on over the verb
+    if np is None or np[1] >= hi or not is_speaker_like(t, np):
+        return None
+    verb = t.words[np[1]]
+    if (
+        verb.islower()
+        and verb.endswith(("ed", "s"))
+        and verb not in lx.SUBJECT_STOPS
+        and verb not in _AUXILIARIES
+    ):
+        return Found(verb, np, "trail")
+    return None
+
+
 def _possessor(doc: Document, lo: int, hi: int) -> Span | None:
     """Who owns the words before a quote: a possessive right before it, or one before a
     noun for speech in the same clause (Trump's claim that there have been “...”)."""
@@ -190,9 +226,10 @@ def _owner_phrase(doc: Document, k: int, lo: int) -> Span | None:
     np = np_ending_at(t, k, lo)
     if np is None:
         return None
-    if t.words[k][0].isupper() or is_speaker_word(strip_possessive(t.lows[k])):
+    owner = strip_possessive(t.lows[k])
+    if (t.words[k][0].isupper() and is_speaker_like(t, np)) or owner in lx.PERSON_NOUNS:
         return np  # Clinton's, the woman's
-    return None  # "the country's": a place or thing, more often than not
+    return None  # "the country's", "the city's": a place or thing, not a speaker
 
 
 def _transcript_label(doc: Document, pairing: Pairing) -> Span | None:
@@ -210,14 +247,16 @@ def _transcript_label(doc: Document, pairing: Pairing) -> Span | None:
 
 
 def until_next_quote(t: Tokens, lo: int, hi: int) -> int:
+    """Where the words after a quote end: at the next quote (a title does not end them)."""
     for k in range(lo, hi):
-        if t.owner[k] != -1:
+        if t.bounds(k):
             return k
     return hi
 
 
 def after_previous_quote(t: Tokens, lo: int, hi: int) -> int:
+    """Where the words before a quote start: after the quote before (a title aside)."""
     for k in range(hi - 1, lo - 1, -1):
-        if t.owner[k] != -1:
+        if t.bounds(k):
             return k + 1
     return lo

@@ -13,7 +13,7 @@ import bisect
 from attribution import lexicon as lx
 from attribution.extract.candidates import POSSESSIVE_PRONOUNS
 from attribution.extract.document import Document
-from attribution.extract.mentions import issuer
+from attribution.extract.mentions import Mention, issuer
 from attribution.extract.names import ROLE_OF_TITLE, as_written, canonical_speaker, role_of
 from attribution.extract.phrases import Span
 
@@ -21,6 +21,10 @@ from attribution.extract.phrases import Span
 _PRONOUN_GENDERS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 # How far back (characters) a pronoun or role noun looks for its antecedent.
 _ANTECEDENT_WINDOW = 6000
+# How many sentences back a pronoun looks for a person of its gender.
+_MAX_SENTENCES_BACK = 6
+# Words that open a phrase before a sentence's subject: After meeting Obama, Trump said ...
+_OPENING_SUBORDINATORS = frozenset({"after", "before", "when", "while", "as", "since", "if"})
 
 
 def resolve(doc: Document, np: Span, before: int) -> str | None:
@@ -63,6 +67,11 @@ def resolve(doc: Document, np: Span, before: int) -> str | None:
     if head in lx.GROUP_NOUNS and not any(w[0].isupper() for w in content[:-1]):
         return as_written(words)
     if any(w[0].isupper() for w in content):
+        if lows[0] in lx.DETERMINERS and not any(low in lx.ORG_NOUNS for low in lows):
+            # "an angry Hollande": words describing a person named after them are no name.
+            first = next(i for i, w in enumerate(words) if w[0].isupper())
+            if first > 1 and all(w.islower() for w in words[1:first]):
+                words, lows = words[first:], lows[first:]
         bare = canonical_speaker(" ".join(words))
         if bare != " ".join(words) and not any(w.lower() in lx.ORG_NOUNS for w in bare.split()):
             return doc.mentions.resolve_name(bare)  # Senate Majority Leader Dana Cole: a person
@@ -104,36 +113,65 @@ def _role_holder(doc: Document, pos: int, role: str) -> str | None:
 
 
 def _person_antecedent(doc: Document, pos: int, pronoun: str) -> str | None:
-    """Who `he` or `she` at `pos` is: a named person of a compatible gender.
+    """Who `he` or `she` at `pos` is: the most salient named person of its gender.
 
-    Rule by rule: the subject of the pronoun's own sentence when it is such a person and
-    stands before the pronoun (Clinton says she appreciated Machado's courage through
-    what she calls ...); else the nearest such person before it. A person's gender comes
-    from a title (Mrs., Congressman) or the first name of the fullest form of the name;
-    an unknown gender fits either pronoun.
+    Sentence by sentence, from the pronoun's own (the words before it) back to earlier
+    ones: the first sentence naming a person of a compatible gender decides, and within it
+    the subject, that is the first such person, unless that one stands in an opening
+    phrase (After meeting Obama, Trump said he ...). So the subject of the sentence that
+    introduces a quote wins over a person named after it (McConnell said it was wrong for
+    Ginsburg to criticize Trump. He said ...), and the last quoted speaker counts for
+    nothing by itself. A person's gender comes from a title (Mrs., Congressman) or the
+    first name of the fullest form of the name; an unknown gender fits either pronoun.
     """
     gender = _PRONOUN_GENDERS.get(pronoun)
-    sentence_start, _ = doc.sentences.sentence_of(pos)
-    k = bisect.bisect_right(doc.mentions.starts, pos) - 1
-    candidates: list[str] = []
-    while k >= 0 and pos - doc.mentions.items[k].start <= _ANTECEDENT_WINDOW:
-        entity = doc.mentions.items[k]
-        k -= 1
-        if entity.kind == "person" or (
-            entity.kind == "name" and doc.mentions.is_known_person(entity.name)
-        ):
-            name = doc.mentions.resolve_name(entity.name)
-            if gender is None or doc.mentions.gender_of(entity, name) in {None, gender}:
-                candidates.append(name)
-                if entity.start < sentence_start:
-                    break
-    first = bisect.bisect_left(doc.mentions.starts, sentence_start)
-    if first < len(doc.mentions.items) and doc.mentions.items[first].start < pos:
-        subject = doc.mentions.items[first]
-        name = doc.mentions.resolve_name(subject.name)
-        if subject.kind in {"person", "name"} and name in candidates:
-            return name
-    return candidates[0] if candidates else None
+    mentions, text = doc.mentions, doc.tokens.text
+    start, _ = doc.sentences.sentence_of(pos)
+    end = pos
+    for _ in range(_MAX_SENTENCES_BACK):
+        lo = bisect.bisect_left(mentions.starts, start)
+        hi = bisect.bisect_left(mentions.starts, end)
+        agreeing = [
+            m for m in mentions.items[lo:hi] if _is_person(doc, m) and _agrees(doc, m, gender)
+        ]
+        if agreeing:
+            return mentions.resolve_name(_subject_of(doc, agreeing, start).name)
+        prev = start - 1
+        while prev > 0 and text[prev].isspace():
+            prev -= 1
+        if prev <= 0 or pos - prev > _ANTECEDENT_WINDOW:
+            return None
+        end = start
+        start, _ = doc.sentences.sentence_of(prev)
+    return None
+
+
+def _is_person(doc: Document, mention: Mention) -> bool:
+    """A person, or a name of unknown kind whose surname a person of the article bears."""
+    return mention.kind == "person" or (
+        mention.kind == "name" and doc.mentions.is_known_person(mention.name)
+    )
+
+
+def _agrees(doc: Document, mention: Mention, gender: str | None) -> bool:
+    """True when a person can be `he` or `she`: same gender, or either unknown."""
+    if gender is None:
+        return True
+    found = doc.mentions.gender_of(mention, doc.mentions.resolve_name(mention.name))
+    return found in {None, gender}
+
+
+def _subject_of(doc: Document, agreeing: list[Mention], sentence_start: int) -> Mention:
+    """The first of a sentence's agreeing people, past one named in an opening phrase."""
+    first = agreeing[0]
+    if len(agreeing) > 1:
+        t = doc.tokens
+        lo, hi = t.token_range(sentence_start, agreeing[1].start)
+        opener = t.lows[lo] if lo < len(t.lows) else ""
+        comma = any(t.words[k] == "," and t.starts[k] > first.start for k in range(lo, hi))
+        if comma and (opener in lx.PREPOSITIONS or opener in _OPENING_SUBORDINATORS):
+            return agreeing[1]
+    return first
 
 
 def _same_head(a: str, b: str) -> bool:

@@ -28,6 +28,14 @@ from attribution.typography import DOUBLE_MARKS, MARK_CHARACTERS
 # The farthest a cue may stand from a quote in an interrupting attribution, in tokens:
 # “A,” said Hugh Hill, a doctor at the clinic in Basra, “B.” is about this long.
 MAX_INTERRUPTION = 16
+# Forms of "be" that make a following participle passive ("was told"), and the irregular
+# participles of cue verbs.
+_BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+_IRREGULAR_PARTICIPLES = frozenset({"told", "said", "written", "spoken", "sung", "read"})
+# Words that open a clause of their own, whose subject a second verb (`and said`) shares.
+_SUBORDINATORS = frozenset(
+    {"when", "while", "as", "after", "before", "because", "since", "until", "once", "where"}
+)
 
 
 def is_noun_use(t: Tokens, k: int, lo: int) -> bool:
@@ -64,14 +72,14 @@ def is_noun_use(t: Tokens, k: int, lo: int) -> bool:
         and prev_low not in lx.CUE_ADVERBS
         and prev_low not in lx.SUBJECT_PRONOUNS
         and prev_low not in lx.SUBJECT_STOPS
-        and not is_adverb(prev_low)
+        and not is_adverb(prev)
     )
 
 
 def follows_conjunction(t: Tokens, k: int, lo: int) -> bool:
     """True for an infinitive or a second verb (`to say`, `and added`): no own subject."""
     j = k - 1
-    while j >= lo and (t.lows[j] in lx.CUE_ADVERBS or is_adverb(t.lows[j])):
+    while j >= lo and (t.lows[j] in lx.CUE_ADVERBS or is_adverb(t.words[j])):
         j -= 1
     return j >= lo and t.owner[j] == -1 and t.lows[j] in {"to", "and", "but", "or"}
 
@@ -101,6 +109,8 @@ def cue_in(
         low = t.lows[k]
         if low not in verbs or is_noun_use(t, k, np_lo):
             continue
+        if _is_passive(t, k, np_lo):
+            continue  # "the mayor was told", "he was asked": the subject is the listener
         if low in {"put", "puts"} and t.lows[k + 1 : k + 2] != ("it",):
             continue  # "as he put it" quotes; "put on a show" does not
         if low in lx.USE_VERBS and not (
@@ -126,8 +136,11 @@ def _speaker_of_cue(t: Tokens, k: int, np_lo: int, np_hi: int) -> tuple[Span | N
         if np is not None and is_speaker_like(t, np):
             return np, False
     if low.endswith("ing") or follows_conjunction(t, k, np_lo):
-        # "..., saying", "and added", "to say": the speaker is the clause's subject.
-        return clause_subject(t, np_lo, k), False
+        # "..., saying", "and added", "to say": the speaker is the clause's subject, that of
+        # the nearest clause ("I was there when the governor turned and said": the governor).
+        start = _clause_start(t, np_lo, k)
+        inner = clause_subject(t, start, k) if start > np_lo else None
+        return inner or clause_subject(t, np_lo, k), False
     np, weak = subject_before(t, k, np_lo)
     if np is not None and low in lx.NOUN_LIKE_CUES and t.lows[np[0]] in {"a", "an"}:
         return None, False  # "a Donald Trump tweet": a noun, not "Trump tweeted"
@@ -143,6 +156,25 @@ def _speaker_of_cue(t: Tokens, k: int, np_lo: int, np_hi: int) -> tuple[Span | N
         np = np_after(t, k + 1, np_hi, inverted=True)
     weak = weak or (np is not None and np[1] - np[0] == 1 and t.lows[np[0]] == "it")
     return np, weak
+
+
+def _is_passive(t: Tokens, k: int, lo: int) -> bool:
+    """True for a cue in the passive voice: a participle after a form of "be"."""
+    low = t.lows[k]
+    if not (low.endswith("ed") or low in _IRREGULAR_PARTICIPLES):
+        return False
+    j = k - 1
+    while j >= lo and is_adverb(t.words[j]):
+        j -= 1
+    return j >= lo and t.lows[j] in _BE_FORMS
+
+
+def _clause_start(t: Tokens, lo: int, k: int) -> int:
+    """Where the clause holding token k starts: after the last subordinator before it."""
+    for j in range(k - 1, lo - 1, -1):
+        if t.lows[j] in _SUBORDINATORS and t.owner[j] == -1:
+            return j + 1
+    return lo
 
 
 def is_interruption(gap: str) -> bool:

@@ -26,6 +26,9 @@ class Document:
     pairings: tuple[Pairing, ...]
     paragraphs: tuple[Span, ...]
     mentions: MentionIndex
+    # For each pairing, the pairings of its statement in text order (itself alone when the
+    # statement is not split around its attribution).
+    statements: tuple[tuple[int, ...], ...]
 
 
 @dataclass(frozen=True, slots=True)

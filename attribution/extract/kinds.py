@@ -73,7 +73,7 @@ def kind_of(doc: Document, index: int, found: Found) -> QuoteKind:
     # winner “Miss Piggy”), or its attribution next to it. Where a title stands it is a
     # title all the same: after a possessive (MSNBC's “Morning Joe”), after "on" or "in"
     # (appeared on “Face the Nation”), after a media noun (a broadcast of “...”).
-    if _is_title_like(quote_words) and short:
+    if is_title_like(quote_words) and short:
         last = lead_words[-1] if lead_words else ""
         title_place = bool(lead_words) and (
             is_possessive(t.words[lead_hi - 1])
@@ -103,6 +103,15 @@ def kind_of(doc: Document, index: int, found: Found) -> QuoteKind:
             o == -1 for o in t.owner[sentence_lo:lead_hi]
         ):
             return QuoteKind.TERM
+    # A whole sentence introduced by a comma or colon is quoted whole: I thought, “This is it.”
+    if (
+        lead
+        and lead[-1] in {",", ":"}
+        and quote_words
+        and quote_words[0][0].isupper()
+        and ends_sentence
+    ):
+        return QuoteKind.DIRECT
     if not lead_words or lead_is_attribution(lead):
         if quote_words and (
             quote_words[0][0].isupper() or quote_words[0][0].isdigit() or len(quote_words) >= 8
@@ -176,7 +185,7 @@ def share_kinds(doc: Document, kinds: list[QuoteKind]) -> None:
             kinds[i] = kinds[i - 1]
 
 
-def _is_title_like(words: list[str]) -> bool:
+def is_title_like(words: Sequence[str]) -> bool:
     """Every significant word capitalised, and short: the shape of a show, book or bill title."""
     if not words or len(words) > _MAX_TERM_WORDS:
         return False
@@ -186,6 +195,18 @@ def _is_title_like(words: list[str]) -> bool:
     if len(words) == 1:
         return False  # one capitalised word is as often "Absolutely" as a title
     return all(w[0].isupper() or w[0].isdigit() for w in significant)
+
+
+def is_title_shaped(text: str) -> bool:
+    """True for a quote shaped like a title: short, every significant word capitalised, not
+    a sentence (“Meet the Press”, “America's Unwritten Constitution,”)."""
+    words = [w for w in TOKEN_RE.findall(text) if w[0].isalnum()]
+    return (
+        is_title_like(words)
+        and not ends_sentence_question(text)
+        and not INNER_SENTENCE_END_RE.search(text)
+        and not text.rstrip("\u201d\"'\u2019) ").endswith(".")
+    )
 
 
 def ends_sentence_question(text: str) -> bool:

@@ -69,8 +69,10 @@ class Pairing:
     # Positions of the marks that close each piece but the last, and open each piece but the
     # first: what lies between a piece's close and the next piece's open is not quoted.
     inner_marks: list[tuple[int, int]] = field(default_factory=list)
-    # The index of the pairing this one stands inside (a quote within a quote), or None.
+    # The index of the pairing this one stands inside (a quote within a quote), or None;
+    # `outer` is that pairing while the article is being paired, before indexes are final.
     within: int | None = None
+    outer: Pairing | None = None
 
     @property
     def start(self) -> int:
@@ -118,8 +120,9 @@ def pair_quote_marks(text: str, paragraphs: list[tuple[int, int]] | None = None)
         paragraphs: its `paragraph_spans`, when the caller has them already.
 
     Returns:
-        Every quoted span in text order, the primary marks' quotes and single-quoted ones
-        outside them alike.
+        Every quoted span in text order: the primary marks' quotes, single-quoted ones
+        outside them, and quotes inside a quote (a columnist's quoted passage that itself
+        quotes a candidate), each of those with `within` set to its outer quote's index.
     """
     if paragraphs is None:
         paragraphs = paragraph_spans(text)
@@ -128,8 +131,12 @@ def pair_quote_marks(text: str, paragraphs: list[tuple[int, int]] | None = None)
     primary = _primary_family(text, paragraphs, by_paragraph)
     pairings = _pair_family(text, paragraphs, by_paragraph, primary)
     if primary is DOUBLE_MARKS:
-        pairings.extend(_pair_secondary_singles(text, paragraphs, by_paragraph, pairings))
-        pairings.sort(key=lambda p: p.open_mark)
+        pairings.extend(_pair_singles(text, paragraphs, by_paragraph, pairings))
+    pairings.sort(key=lambda p: p.open_mark)
+    index = {id(p): i for i, p in enumerate(pairings)}
+    for pairing in pairings:
+        if pairing.outer is not None:
+            pairing.within = index.get(id(pairing.outer))
     return pairings
 
 
@@ -277,6 +284,7 @@ def _pair_family(
     """Pair one family of marks over the whole article, following quotes across paragraphs."""
     singles = family is SINGLE_MARKS
     done: list[Pairing] = []
+    nested: list[Pairing] = []  # quotes within a quote of the same family of marks
     pending: Pairing | None = None  # open at the end of the previous paragraph
     for index, (para, all_marks) in enumerate(zip(paragraphs, by_paragraph, strict=True)):
         marks = [
@@ -289,6 +297,7 @@ def _pair_family(
         current: Pairing | None = None
         depth = 0
         first = 0
+        inner_open: int | None = None  # where a quote within the current quote opened
         if pending is not None:
             if (
                 marks
@@ -312,7 +321,8 @@ def _pair_family(
                 pending.uncertain = "the quote is not closed; it is taken to end with its paragraph"
                 done.append(pending)
             pending = None
-        for pos, mark, can_open, can_close in marks[first:]:
+        for k in range(first, len(marks)):
+            pos, mark, can_open, can_close = marks[k]
             direction = _direction(mark, can_open, can_close, depth)
             if depth == 0:
                 if direction == OPEN:
@@ -333,8 +343,22 @@ def _pair_family(
                     )
             elif direction == OPEN and depth < _MAX_DEPTH:
                 depth += 1  # a quote within the quote
+                inner_open = pos
             elif direction == CLOSE or depth >= _MAX_DEPTH:
+                if singles and depth == 1 and _is_plural_possessive(text, pos, para, marks, k):
+                    continue  # the kids’ homework: an apostrophe inside the quote
                 depth -= 1
+                if depth == 1 and inner_open is not None and current is not None:
+                    nested.append(
+                        Pairing(
+                            [(mark_end(text, inner_open), pos)],
+                            inner_open,
+                            pos,
+                            index,
+                            outer=current,
+                        )
+                    )
+                    inner_open = None
                 if depth == 0 and current is not None:
                     s, _ = current.pieces[-1]
                     current.pieces[-1] = (s, pos)
@@ -346,7 +370,7 @@ def _pair_family(
     if pending is not None:
         pending.uncertain = "the quote is not closed before the end of the article"
         done.append(pending)
-    return [p for p in (_trimmed(text, p) for p in done) if p is not None]
+    return [p for p in (_trimmed(text, p) for p in done + nested) if p is not None]
 
 
 def _starts_new_statement(
@@ -372,7 +396,9 @@ def _starts_new_statement(
         (pos + len(m) for pos, m, can_open, can_close in marks[1:] if can_close and not can_open),
         None,
     )
-    if close is None or not _opens_with_cue(text[close : close + 80]):
+    # Only this paragraph's words after the close: the next paragraph may open with a cue
+    # of its own ("Natarajan said the vote is in May."), which credits nothing here.
+    if close is None or not _opens_with_cue(text[close : min(close + 80, para[1])]):
         return False
     # The words between the open quote and the quote (or paragraph start) before it.
     closes = [
@@ -404,37 +430,87 @@ def _trimmed(text: str, pairing: Pairing) -> Pairing | None:
     return pairing
 
 
-def _pair_secondary_singles(
+def _pair_singles(
     text: str,
     paragraphs: list[tuple[int, int]],
     by_paragraph: list[list[tuple[int, str]]],
     doubles: list[Pairing],
 ) -> list[Pairing]:
-    """Single-quoted spans outside double quotes (headlines, British quotes in a US article).
+    """Single-quoted spans in an article quoted with double marks: outside the double quotes
+    (headlines, a British quote in a US article) and inside them (a quote within a quote:
+    “... and then he said, ‘We will carry this state,’ and ...”).
 
-    Only clear pairs count, within one paragraph: an unpaired single mark is an apostrophe
-    far more often than a quote, so it is never reported.
+    Only clear pairs count, within one paragraph and one container (the same double quote, or
+    none): an unpaired single mark is an apostrophe far more often than a quote, so it is
+    never reported. A pair inside a double quote is nested in it (`outer`).
     """
-    covered = sorted(
-        (p.open_mark, p.close_mark if p.close_mark is not None else p.end) for p in doubles
-    )
+    pieces = sorted((s, e, p) for p in doubles for s, e in _with_marks(text, p) if p.outer is None)
+    starts = [s for s, _, _ in pieces]
     out: list[Pairing] = []
-    j = 0
-    for index, (para, marks) in enumerate(zip(paragraphs, by_paragraph, strict=True)):
-        opener: int | None = None
-        for pos, mark in marks:
-            if mark not in SINGLE_MARKS or _is_apostrophe(text, pos, para):
-                continue
-            while j < len(covered) and covered[j][1] < pos:
-                j += 1
-            if j < len(covered) and covered[j][0] <= pos <= covered[j][1]:
-                continue
-            can_open, can_close = _flanks(text, pos, para)
+    for index, (para, all_marks) in enumerate(zip(paragraphs, by_paragraph, strict=True)):
+        marks = [
+            (pos, mark, *_flanks(text, pos, para))
+            for pos, mark in all_marks
+            if mark in SINGLE_MARKS and not _is_apostrophe(text, pos, para)
+        ]
+        opener: tuple[int, Pairing | None] | None = None
+        for k, (pos, _mark, can_open, can_close) in enumerate(marks):
+            container = _container(pos, starts, pieces)
+            if opener is not None and opener[1] is not container:
+                opener = None  # a pair never spans the edge of a double quote
             if can_open and not can_close:
-                opener = pos
+                opener = (pos, container)
             elif can_close and not can_open and opener is not None:
-                pairing = _trimmed(text, Pairing([(opener + 1, pos)], opener, pos, index))
-                if pairing is not None:
+                if _is_plural_possessive(text, pos, para, marks, k):
+                    continue
+                pairing = _trimmed(
+                    text, Pairing([(opener[0] + 1, pos)], opener[0], pos, index, outer=container)
+                )
+                if pairing is not None and not _is_whole(pairing, container):
                     out.append(pairing)
                 opener = None
     return out
+
+
+def _with_marks(text: str, pairing: Pairing) -> list[tuple[int, int]]:
+    """A double quote's pieces widened to its marks: what a single mark may stand inside."""
+    pieces = list(pairing.pieces)
+    close = pairing.close_mark
+    pieces[0] = (pairing.open_mark, pieces[0][1])
+    if close is not None:
+        pieces[-1] = (pieces[-1][0], mark_end(text, close))
+    return pieces
+
+
+def _container(
+    pos: int, starts: list[int], pieces: list[tuple[int, int, Pairing]]
+) -> Pairing | None:
+    """The double quote whose piece holds position `pos`, or None."""
+    k = bisect.bisect_right(starts, pos) - 1
+    if k >= 0 and pos < pieces[k][1]:
+        return pieces[k][2]
+    return None
+
+
+def _is_whole(pairing: Pairing, container: Pairing | None) -> bool:
+    """True when single marks pair around a double quote's whole text (“‘Hamilton’”): the
+    same span twice, not a quote within a quote."""
+    return container is not None and pairing.pieces == container.pieces
+
+
+def _is_plural_possessive(
+    text: str, pos: int, para: tuple[int, int], marks: list[tuple[int, str, bool, bool]], k: int
+) -> bool:
+    """True when a closing single mark is a plural possessive inside the quote it seems to
+    close: ‘It’s the kids’ homework that matters,’ (British style, and quotes within quotes).
+
+    The mark follows a word ending in s and precedes a lower-case word, and the next single
+    mark of the paragraph closes too: the quote goes on past it.
+    """
+    if pos == para[0] or text[pos - 1] not in "sS" or text[pos] not in "'\u2019":
+        return False
+    after = text[pos + 1 : pos + 3]
+    if len(after) < 2 or after[0] != " " or not after[1].islower():
+        return False
+    following = marks[k + 1] if k + 1 < len(marks) else None
+    return following is not None and following[3] and not following[2]

@@ -19,6 +19,9 @@ from attribution.extract.names import (
     NAME_ABBREVIATIONS,
     canonical_speaker,
     first_name_genders,
+    is_organisation_name,
+    is_place,
+    is_possessive,
     looks_like_person,
     role_of,
     split_title,
@@ -37,7 +40,8 @@ class Mention:
     """A person, organisation, group or document named in the article, for later reference."""
 
     start: int
-    kind: str  # "person", "org", "group", "document", "name" (unknown kind of proper name)
+    # "person", "org", "group", "document", "place", "name" (a proper name of unknown kind)
+    kind: str
     name: str  # canonical: titles stripped for people, issuer for documents
     head: str  # last word, lower case: what "the statement", "the ministry" refer back by
     gender: str | None = None  # "m" or "f" when a title or first name tells; for he / she
@@ -120,6 +124,7 @@ def scan_mentions(t: Tokens) -> MentionIndex:
         if w[0].isupper() or (w[0].islower() and lows[i] in _ENTITY_NOUNS)
     ]
     free = 0  # the first token not yet taken by a name
+    headlines = _Headlines(t.text)
     for i in candidates:
         if i < free or owner[i] != -1:
             continue
@@ -127,7 +132,7 @@ def scan_mentions(t: Tokens) -> MentionIndex:
             if lows[i] in lx.NOT_NAMES:
                 continue
             end = _name_run_end(t, i, n)
-            mention = _classify_run(t, i, end)
+            mention = _classify_run(t, i, end, index, headlines)
             if mention is not None:
                 index.add(mention)
             free = max(end, i + 1)
@@ -175,17 +180,37 @@ def _name_run_end(t: Tokens, i: int, n: int) -> int:
                 continue
             break
         if w[0].isupper() and low not in lx.NOT_NAMES - {"may"}:
+            if is_possessive(words[j - 1]) and j - 1 >= i:
+                break  # HuffPost Live's Alyona Minkovski: an owner, then another name
             j += 1
             continue
         if (low in lx.NAME_PARTICLES or low == "of") and j + 1 < n and words[j + 1][:1].isupper():
             j += 1
             continue
+        if (
+            low in lx.ORG_CONNECTORS
+            and j + 1 < n
+            and words[j + 1][:1].isupper()
+            and owner[j + 1] == -1
+            and any(w in lx.ORG_NOUNS for w in lows[i:j])
+        ):
+            j += 1  # the Center for American Progress, the Council on Foreign Relations
+            continue
         break
     return j
 
 
-def _classify_run(t: Tokens, i: int, end: int) -> Mention | None:
-    """Tell what a capitalised run names: an organisation, a person, a place, a document."""
+def _classify_run(
+    t: Tokens, i: int, end: int, index: MentionIndex, headlines: _Headlines
+) -> Mention | None:
+    """Tell what a capitalised run names: an organisation, a person, a place, a document.
+
+    Rule by rule: an organisation word anywhere makes an organisation; a place named whole
+    (Dallas, New Hampshire, the U.S.) is a place unless a person of that surname was named;
+    a plural of a people or party (Muslim Americans, Republicans) is a group; a run after "a"
+    or "an" (a Sarasota Republican) or in a title-case headline is no one's name; else a
+    titled run, or one of two to four words, is a person.
+    """
     words = [strip_possessive(w) for w in t.words[i:end] if w != "."]
     if not words:
         return None
@@ -193,8 +218,15 @@ def _classify_run(t: Tokens, i: int, end: int) -> Mention | None:
     after = t.lows[end] if end < len(t.lows) else ""
     before = t.lows[i - 1] if i > 0 else ""
     start = t.starts[i]
-    # An organisation keeps its whole name: "the Health Ministry", "the Iraqi military".
-    if any(w in lx.ORG_NOUNS for w in lows) or after in lx.ORG_NOUNS:
+    if is_place(t.words[i:end]) and lows[-1] not in index.surnames:
+        return Mention(start, "place", " ".join(words), lows[-1])
+    # An organisation keeps its whole name: "the Health Ministry", "the Iraqi military"; an
+    # organisation word in a person's title does not make one (Council President Dan Reyes).
+    if (
+        is_organisation_name(words)
+        or after in lx.ORG_NOUNS
+        or (any(w in lx.ORG_NOUNS for w in lows) and not split_title(words)[0])
+    ):
         name = " ".join(words) + (" " + t.words[end] if after in lx.ORG_NOUNS else "")
         if before == "the" or after in lx.ORG_NOUNS:
             name = "the " + name
@@ -219,6 +251,10 @@ def _classify_run(t: Tokens, i: int, end: int) -> Mention | None:
         return Mention(start, "name", name, head)
     if after in lx.DOCUMENT_NOUNS:
         return Mention(start, "document", name, after)
+    if head in lx.GROUP_NOUNS or (head.endswith("ans") and len(head) > 5):
+        return Mention(start, "group", name, head)  # Muslim Americans, Democrats
+    if before in {"a", "an"} or headlines.holds(start) or not _may_be_a_name(words, lows):
+        return Mention(start, "name", name, head, gender)
     # A person's name has two to four words (Martin Luther King Jr); a longer capitalised
     # run is a headline or a title ("Chris Christie Calls Hillary Clinton").
     if titled or 2 <= len([w for w in lows if w not in lx.NAME_SUFFIXES]) <= MAX_NAME_WORDS:
@@ -273,3 +309,60 @@ def _common_noun_mention(t: Tokens, index: MentionIndex, start: int, end: int) -
         name = ("the " + " ".join(body)) if has_proper else ""
         return Mention(pos, "org", name, head)
     return None
+
+
+def _may_be_a_name(words: list[str], lows: list[str]) -> bool:
+    """False for runs that cannot be a person's name: no word but titles (Former U.S., the
+    first Republican), a word in capitals (FULL TEXT, Notorious RBG), or the head of a law,
+    plan or party description (the Affordable Care Act, a Wisconsin Republican)."""
+    if all(low.rstrip(".") in lx.TITLES for low in lows):
+        return False
+    if any(len(w) >= 2 and w.isupper() and w.isalpha() and w.lower() not in lx.NAME_SUFFIXES
+           for w in words):  # fmt: skip
+        return False
+    return lows[-1] not in _NOT_PERSON_HEADS
+
+
+# Words that end a capitalised run naming no person: laws, plans, and party descriptions.
+_NOT_PERSON_HEADS = frozenset(
+    {
+        "act", "law", "bill", "amendment", "treaty", "agreement", "accord", "plan", "program",
+        "programme", "initiative", "project", "republican", "democrat", "independent",
+        "libertarian", "conservative", "liberal", "progressive",
+    }
+)  # fmt: skip
+
+
+class _Headlines:
+    """Which lines of the text are title-case headlines ("Trump's ISIL Tone Belies Dovish
+    Record"), whose capitalised runs are words of a title, not names.
+
+    Not a dataclass: a memo of the lines already measured.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._memo: dict[int, bool] = {}
+
+    def holds(self, pos: int) -> bool:
+        """True when the line holding `pos` is a headline in title case."""
+        start = self._text.rfind("\n", 0, pos) + 1
+        if start not in self._memo:
+            end = self._text.find("\n", pos)
+            line = self._text[start : end if end != -1 else len(self._text)]
+            self._memo[start] = _is_title_case(line)
+        return self._memo[start]
+
+
+# A line with at least this many words, this share of them capitalised, is a headline.
+_HEADLINE_WORDS = 5
+_HEADLINE_SHARE = 0.8
+
+
+def _is_title_case(line: str) -> bool:
+    """True for a short line, not ended by a full stop, whose words nearly all begin with a
+    capital letter."""
+    words = [w for w in line.split() if w[:1].isalpha() and w.lower() not in lx.TITLE_SMALL_WORDS]
+    if len(words) < _HEADLINE_WORDS or len(line) > 200 or line.rstrip().endswith("."):
+        return False  # a sentence full of names ends with a full stop; a headline does not
+    return sum(w[0].isupper() for w in words) >= _HEADLINE_SHARE * len(words)

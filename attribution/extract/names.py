@@ -71,7 +71,9 @@ def is_organisation_name(words: Sequence[str]) -> bool:
         return False
     if lows[-1] in lx.ORG_NOUNS:
         return True
-    return any(low in lx.ORG_NOUNS and nxt == "of" for low, nxt in itertools.pairwise(lows))
+    return any(
+        low in lx.ORG_NOUNS and nxt in lx.ORG_CONNECTORS for low, nxt in itertools.pairwise(lows)
+    )
 
 
 def split_title(words: Sequence[str]) -> tuple[list[str], list[str]]:
@@ -196,3 +198,24 @@ def first_name_genders() -> dict[str, str]:
             name, gender = line.split("\t")[:2]
             table[name] = gender
     return table
+
+
+@functools.cache
+def _places() -> frozenset[str]:
+    """Place names shipped as package data (lower case, dots of abbreviations kept inside)."""
+    data = resources.files("attribution").joinpath("data/places.txt")
+    lines = data.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def is_place(words: Sequence[str]) -> bool:
+    """True when words name a place as a whole: Dallas, New Hampshire, the U.S., Calif."""
+    lows = [w.lower().rstrip(".") for w in words if w != "."]
+    if lows and lows[0] in lx.DETERMINERS:
+        lows = lows[1:]
+    return bool(lows) and " ".join(lows) in _places()
+
+
+def is_date(words: Sequence[str]) -> bool:
+    """True when a phrase is headed by a month or a day: a separate June, last Tuesday."""
+    return bool(words) and words[-1].lower().rstrip(".") in lx.DATE_WORDS

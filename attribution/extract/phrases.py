@@ -8,8 +8,8 @@ syntax every later stage (mentions, cues, candidates, kinds) reads phrases by, d
 from __future__ import annotations
 
 from attribution import lexicon as lx
-from attribution.extract.names import NAME_ABBREVIATIONS, is_speaker_word
-from attribution.extract.tokens import Tokens
+from attribution.extract.names import NAME_ABBREVIATIONS, is_date, is_place, is_speaker_word
+from attribution.extract.tokens import FREE, TITLE, Tokens
 
 # The longest speaker phrase walked over, in tokens ("Outgoing Prime Minister Adel Abdul Mahdi").
 MAX_NP = 9
@@ -49,10 +49,17 @@ def np_ending_at(t: Tokens, j: int, lo: int) -> Span | None:
         if low in lx.DETERMINERS:
             i -= 1
             break
+        if saw_proper and low in lx.ORG_CONNECTORS and _org_before(t, i, lo):
+            i -= 1  # the Center for American Progress
+            continue
         if low in lx.SUBJECT_STOPS and not (low in lx.SPEAKING_PRONOUNS and i == j):
             break
         if w[0].isupper() or w[0].isdigit():
-            if low in lx.NOT_NAMES and low not in lx.SPEAKING_PRONOUNS | lx.GROUP_NOUNS:
+            if (
+                low in lx.NOT_NAMES
+                and low not in lx.SPEAKING_PRONOUNS | lx.GROUP_NOUNS
+                and low not in NAME_ABBREVIATIONS  # Mr. Trump, Dr. Stein
+            ):
                 break
             saw_proper = True
         elif (low in lx.NAME_PARTICLES or low == "of") and saw_proper:
@@ -71,6 +78,16 @@ def np_ending_at(t: Tokens, j: int, lo: int) -> Span | None:
     while start < end and lows[start] in lx.NAME_PARTICLES | {"of"}:
         start += 1
     return (start, end) if start < end else None
+
+
+def _org_before(t: Tokens, i: int, lo: int) -> bool:
+    """True when the capitalised words right before token i hold an organisation word."""
+    j = i - 1
+    while j >= lo and t.words[j][0].isupper():
+        if t.lows[j] in lx.ORG_NOUNS:
+            return True
+        j -= 1
+    return False
 
 
 def np_after(t: Tokens, i: int, hi: int, *, inverted: bool = False) -> Span | None:
@@ -102,6 +119,14 @@ def np_after(t: Tokens, i: int, hi: int, *, inverted: bool = False) -> Span | No
             proper = True
         elif (low in lx.NAME_PARTICLES or low == "of") and proper:
             pass
+        elif (
+            proper
+            and low in lx.ORG_CONNECTORS
+            and i + 1 < hi
+            and words[i + 1][0].isupper()
+            and any(x in lx.ORG_NOUNS for x in lows[start:i])
+        ):
+            pass  # said the Center for American Progress
         elif not proper and low not in lx.SUBJECT_STOPS and low not in lx.CUE_VERBS:
             pass  # "the statement", "a spokesman"
         else:
@@ -111,9 +136,16 @@ def np_after(t: Tokens, i: int, hi: int, *, inverted: bool = False) -> Span | No
         i -= 1  # "Ann Ruiz of the U.S. Army": the name ends before "of"
     if i == start or (i == start + 1 and lows[start] in lx.DETERMINERS):
         return None
-    if inverted and not proper and not is_speaker_word(lows[i - 1]):
-        return None
+    if inverted and not proper and not is_speaker_head(lows[i - 1]):
+        # "said one owner of a shop", "said a person close to the talks": the phrase the walk
+        # ran over is cut after its speaker noun.
+        return speaker_head(t, (start, i))
     return (start, i)
+
+
+def is_speaker_head(low: str) -> bool:
+    """A noun that can head a speaker phrase: a speaker word or an age (the 46-year-old)."""
+    return is_speaker_word(low) or low.endswith(("-year-old", "-year-olds"))
 
 
 def clause_subject(t: Tokens, lo: int, k: int) -> Span | None:
@@ -149,8 +181,19 @@ def clause_subject(t: Tokens, lo: int, k: int) -> Span | None:
         if not _may_open_subject(t, start):
             continue
         np = np_after(t, start, k)
+        if np is not None and not is_speaker_like(t, np):
+            np = speaker_head(t, np)  # "the governor turned to": the phrase ends at its noun
         if np is not None and is_speaker_like(t, np):
             return np
+    return None
+
+
+def speaker_head(t: Tokens, np: Span) -> Span | None:
+    """A lower-case phrase cut after its first speaker noun, the verb the walk ran on into
+    left out: "the governor turned" gives "the governor"."""
+    for j in range(np[0], np[1]):
+        if t.words[j].islower() and is_speaker_head(t.lows[j]):
+            return (np[0], j + 1)
     return None
 
 
@@ -161,7 +204,7 @@ def _may_open_subject(t: Tokens, i: int) -> bool:
         return True  # "The Republican nominee", "several environmental groups"
     return not (
         low in lx.SUBJECT_STOPS
-        or low in lx.NOT_NAMES
+        or (low in lx.NOT_NAMES and low not in NAME_ABBREVIATIONS)  # Mrs. Schlafly may
         or low in lx.PREPOSITIONS
         or low.endswith("ing")
         or low.split("-")[0] in lx.NUMBER_WORDS
@@ -173,15 +216,21 @@ def _may_open_subject(t: Tokens, i: int) -> bool:
 def is_speaker_like(t: Tokens, np: Span) -> bool:
     """True when a phrase can name who speaks: a name, a pronoun or a speaker noun."""
     head, low = t.words[np[1] - 1], t.lows[np[1] - 1]
-    return head[0].isupper() or is_speaker_word(low) or low in lx.SUBJECT_PRONOUNS
+    words = t.words[np[0] : np[1]]
+    if head[0].isupper() and (is_place(words) or is_date(words)):
+        return False  # "Dallas", "the U.S.", "a separate June" said nothing
+    return head[0].isupper() or is_speaker_head(low) or low in lx.SUBJECT_PRONOUNS
 
 
 def subject_before(t: Tokens, k: int, lo: int) -> tuple[Span | None, bool]:
     """The speaker phrase ending just before the cue at token k (Hill, a doctor, said),
     and whether it was reached through a relative pronoun (a weak subject)."""
     j = k - 1
-    while j >= lo and (t.lows[j] in lx.CUE_ADVERBS or is_adverb(t.lows[j])):
+    while j >= lo and (t.lows[j] in lx.CUE_ADVERBS or is_adverb(t.words[j])):
         j -= 1
+    if j >= lo and t.owner[j] == TITLE:
+        # "Amar, author of “Unwritten Constitution,” put it": a title closes an appositive.
+        return _subject_before_appositives(t, j, lo), False
     if j < lo or t.owner[j] != -1:
         return None, False
     if t.words[j] in APPOSITIVE_SEPARATORS:
@@ -215,7 +264,7 @@ def _subject_before_appositives(t: Tokens, comma: int, lo: int) -> Span | None:
     segments: list[Span] = []
     end = comma
     c = comma - 1
-    while c >= lo and owner[c] == -1 and comma - c <= _MAX_APPOSITIVES:
+    while c >= lo and owner[c] in (FREE, TITLE) and comma - c <= _MAX_APPOSITIVES:
         w = words[c]
         if w in APPOSITIVE_SEPARATORS:
             segments.append((c + 1, end))
@@ -246,6 +295,13 @@ def _subject_before_appositives(t: Tokens, comma: int, lo: int) -> Span | None:
     return None
 
 
-def is_adverb(low: str) -> bool:
-    """A manner adverb between speaker and cue: 'Smith angrily said'."""
-    return len(low) > 4 and low.endswith("ly") and low not in {"family", "italy", "july", "ally"}
+def is_adverb(word: str) -> bool:
+    """A manner adverb between speaker and cue: 'Smith angrily said'. Only a lower-case word:
+    a capitalised one ending in -ly is a name (Kelly said, Connolly told)."""
+    low = word.lower()
+    return (
+        word.islower()
+        and len(low) > 4
+        and low.endswith("ly")
+        and low not in {"family", "italy", "july", "ally"}
+    )

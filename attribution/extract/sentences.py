@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -55,8 +56,10 @@ class SentenceIndex:
         self._paragraphs = paragraphs
         self._para_starts = [p[0] for p in paragraphs]
         pieces = sorted(piece for pairing in pairings for piece in pairing.pieces)
-        self._pieces = pieces
         self._piece_starts = [s for s, _ in pieces]
+        # The furthest any piece starting so far reaches: a quote within a quote starts
+        # later but ends sooner than the quote around it.
+        self._reach = list(itertools.accumulate((e for _, e in pieces), max))
         self._cache: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
@@ -76,22 +79,28 @@ class SentenceIndex:
         spans = [(start + s, start + e) for s, e in punkt().span_tokenize(self._text[start:end])]
         if not spans:
             return [para]
-        text, pieces, piece_starts = self._text, self._pieces, self._piece_starts
+        text, reach, piece_starts = self._text, self._reach, self._piece_starts
         merged = [spans[0]]
         for s, e in spans[1:]:
             k = bisect.bisect_left(piece_starts, s) - 1  # the last piece starting before s
-            if (k >= 0 and s <= pieces[k][1]) or (
+            if (k >= 0 and s <= reach[k]) or (
                 # A quote ending in ? or ! and its attribution are one sentence, which Punkt
                 # splits: “Why not?” Vitter demanded. (A statement ends its quote with a
                 # comma when an attribution follows, so `.”` does end a sentence.)
-                text[merged[-1][1] - 1] in CLOSING_CHARACTERS
-                and text[merged[-1][1] - 2 : merged[-1][1] - 1] in ("?", "!")
-                and starts_with_attribution(text[s:e])
+                _ends_in_question(text, merged[-1][1]) and starts_with_attribution(text[s:e])
             ):
                 merged[-1] = (merged[-1][0], e)
             else:
                 merged.append((s, e))
         return merged
+
+
+def _ends_in_question(text: str, end: int) -> bool:
+    """True when a sentence ends with a quote closed after ? or ! (“Why?” or ''Why?'')."""
+    closing = end
+    while closing > end - 2 and closing > 0 and text[closing - 1] in CLOSING_CHARACTERS:
+        closing -= 1
+    return closing < end and text[closing - 1 : closing] in ("?", "!")
 
 
 def starts_with_attribution(sentence: str) -> bool:

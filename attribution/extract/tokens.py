@@ -23,6 +23,10 @@ _CONTRACTION_IN_TEXT_RE = re.compile(
 # which hold no one's words or cues; quotes own theirs by index.
 FREE = -1
 MARKUP = -2
+# The owner of the words of a quoted title (“Meet the Press”, ''America's Unwritten
+# Constitution''): not the reporter's words, so no cue or speaker, but no boundary either: a
+# speaker phrase may run past one (Akhil Amar, author of “...”, put it, “...”).
+TITLE = -3
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -63,13 +67,30 @@ class Tokens:
         """True when token k stands outside every quote and markup tag."""
         return self.owner[k] == FREE
 
+    def bounds(self, k: int) -> bool:
+        """True when token k ends the reporter's words around a quote: another quote's, or
+        markup's (a quoted title's words do not)."""
+        return self.owner[k] not in (FREE, TITLE)
 
-def tokenize(text: str, pairings: Sequence[Pairing]) -> Tokens:
+
+def tokenize(
+    text: str,
+    pairings: Sequence[Pairing],
+    *,
+    scope: Sequence[tuple[int, int]] | None = None,
+    titles: frozenset[int] = frozenset(),
+) -> Tokens:
     """The article's tokens, each with the quote that owns it.
 
     Args:
         text: the article.
-        pairings: its quotes as paired by `marks.pair_quote_marks`, in text order.
+        pairings: the quotes to own tokens, in text order: the article's outermost quotes,
+            or the quotes within them.
+        scope: where the words to read for these quotes stand (for quotes within a quote,
+            the outer quotes' pieces); tokens elsewhere are owned like markup, no one's
+            words or cues. None for the whole text.
+        titles: the indexes of pairings shaped like a title, whose words are owned as
+            `TITLE`.
 
     Returns:
         The tokens of the whole text.
@@ -83,16 +104,23 @@ def tokenize(text: str, pairings: Sequence[Pairing]) -> Tokens:
         if i < len(starts) and starts[i] == m.start():
             lows[i] = m.group(1).lower()
     owner = _owners(text, starts, pairings)
+    if titles:
+        owner = [TITLE if o in titles else o for o in owner]
+    if scope is not None:
+        inside = [False] * len(starts)
+        for start, end in scope:
+            i = bisect.bisect_left(starts, start)
+            while i < len(starts) and starts[i] < end:
+                inside[i] = True
+                i += 1
+        owner = [o if inside[i] else MARKUP for i, o in enumerate(owner)]
     return Tokens(text, tuple(words), tuple(lows), tuple(starts), tuple(owner))
 
 
 def _owners(text: str, starts: list[int], pairings: Sequence[Pairing]) -> list[int]:
-    """Which quote each token belongs to; an inner quote's tokens are its outer quote's too,
-    since an outer quote's words are never the reporter's (the outer one is marked)."""
+    """Which of the pairings each token belongs to (its marks count as inside)."""
     owner = [FREE] * len(starts)
     for index, pairing in enumerate(pairings):
-        if pairing.within is not None:
-            continue
         regions = [(pairing.open_mark, pairing.pieces[0][1])]
         regions += [(s, e) for s, e in pairing.pieces[1:]]
         close = pairing.close_mark

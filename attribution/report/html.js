@@ -2,13 +2,24 @@
   "use strict";
   // Findings in list order; each names the highlights to mark (data-g on the marks) and the
   // two to bring into view (data-go). Everything else is in the page without this script.
-  var findings = Array.prototype.slice.call(document.querySelectorAll("#findings > .finding"));
+  var findings = Array.prototype.slice.call(document.querySelectorAll("#findings .finding"));
   var current = -1;
   var lit = [];
 
   function shown(finding) {
     var box = document.getElementById("show-" + finding.getAttribute("data-severity"));
     return !box || box.checked;
+  }
+
+  // The severity filter: a class on the list per unticked box, so hiding thousands of
+  // findings is one change of style, not one per finding.
+  var list = document.getElementById("findings");
+  var boxes = document.querySelectorAll(".filter input[type=checkbox]");
+  for (var b = 0; b < boxes.length; b++) {
+    boxes[b].addEventListener("change", function (event) {
+      var box = event.target;
+      list.classList.toggle("hide-" + box.id.slice("show-".length), !box.checked);
+    });
   }
 
   function unmark() {
@@ -45,7 +56,6 @@
     }
   }
 
-  var list = document.getElementById("findings");
   if (list) {
     list.addEventListener("click", function (event) {
       var finding = event.target.closest(".finding");

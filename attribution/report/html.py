@@ -64,6 +64,12 @@ CONTENT_SECURITY_POLICY = (
     f"default-src 'none'; style-src '{_digest(_STYLE)}'; script-src '{_digest(_SCRIPT)}'; "
     "base-uri 'none'; form-action 'none'"
 )
+# The browser skips styling and laying out what is off screen in units of a block of an
+# article (at least this many characters, ended at a line break) and of a chunk of the
+# findings list: a few screens each, so a 20,000-quote pair has a few thousand units, not
+# a hundred thousand to watch while it opens.
+BLOCK_CHARS = 3000
+FINDINGS_PER_CHUNK = 40
 # Severities a finding can have, worst first: one filter box each (a check lists verified
 # quotes with a difference of severity none, so every difference is shown).
 _LISTED = tuple(reversed(Severity))
@@ -124,15 +130,24 @@ class _Mark:
 
     groups: list[str] = field(default_factory=list)
     severity: Severity | None = None
-    words: list[str] = field(default_factory=list)
+    # Each verdict or status once, with the quotes it pairs this one with: a quote altered
+    # in three reprints reads "altered (b:q1, c:q1, d:q1)", not the verdict three times.
+    words: dict[str, list[str]] = field(default_factory=dict)
 
-    def add(self, ident: str | None, severity: Severity | None, words: str) -> None:
+    def add(
+        self, ident: str | None, severity: Severity | None, words: str, other: str = ""
+    ) -> None:
         if ident is not None:
             self.groups.append(ident)
         if severity is not None and (self.severity is None or severity > self.severity):
             self.severity = severity
-        if words and words not in self.words:
-            self.words.append(words)
+        others = self.words.setdefault(words, [])
+        if other and other not in others:
+            others.append(other)
+
+    def said(self) -> list[str]:
+        """The label's words: `altered (b:q1, c:q1)`, `only in b`."""
+        return [f"{w} ({', '.join(o)})" if o else w for w, o in self.words.items()]
 
 
 class _Page:
@@ -177,9 +192,7 @@ class _Page:
             if match.severity is Severity.NONE:
                 for pieces, other in ((match.a_pieces, match.b), (match.b_pieces, match.a)):
                     for quote in (q for piece in pieces for q in self._resolve(piece)):
-                        self.marks[quote.id].add(
-                            None, Severity.NONE, f"{match.verdict.value} ({other})"
-                        )
+                        self.marks[quote.id].add(None, Severity.NONE, match.verdict, other)
         return findings
 
     def _check_findings(self, result: CheckResult) -> list[_Finding]:
@@ -230,9 +243,7 @@ class _Page:
             if not quotes:
                 continue
             for quote in quotes:
-                self.marks[quote.id].add(
-                    finding.ident, match.severity, f"{match.verdict} ({other})"
-                )
+                self.marks[quote.id].add(finding.ident, match.severity, match.verdict, other)
             finding.targets.append(self._quote_anchor(quotes[0].id))
             spans = tuple(span for q in quotes for span in q.spans)
             self._change_marks(finding, match, spans, quotes[0].id.partition(":")[0], side)
@@ -314,7 +325,9 @@ class _Page:
                 shown = [quote.id]
                 if mark.severity is not None and mark.severity > Severity.NONE:
                     shown.append(severity)
-                shown += mark.words or [quote.kind.value, quote.speaker or "speaker unknown"]
+                shown += mark.said() or [quote.kind.value, quote.speaker or "speaker unknown"]
+                if quote.uncertain:
+                    shown.append("extent uncertain")
                 label = " \u00b7 ".join(shown)
                 ident = self._quote_anchor(quote.id)
                 for i, (start, end) in enumerate(quote.spans):
@@ -323,7 +336,7 @@ class _Page:
                             start,
                             end,
                             "mark",
-                            f"q sev-{severity}",
+                            f"q sev-{severity}" + (" uncertain" if quote.uncertain else ""),
                             " ".join(mark.groups),
                             ident if i == 0 else "",
                             label if i == 0 else "",
@@ -436,10 +449,15 @@ class _Page:
                 '<section id="findings-panel"><h2>Findings</h2><p class="none-found">'
                 f"{self._no_findings()}</p></section>"
             )
-        items = "\n".join(self._finding_item(f) for f in self.findings)
+        chunks = []
+        for first in range(0, len(self.findings), FINDINGS_PER_CHUNK):
+            chunk = self.findings[first : first + FINDINGS_PER_CHUNK]
+            items = "\n".join(self._finding_item(n, f) for n, f in enumerate(chunk, first + 1))
+            chunks.append(f'<ol class="chunk">\n{items}\n</ol>')
+        listed = "\n".join(chunks)
         return (
             f'<section id="findings-panel" aria-label="Findings"><h2>{heading}</h2>\n'
-            f'<ol id="findings">\n{items}\n</ol></section>'
+            f'<div id="findings">\n{listed}\n</div></section>'
         )
 
     def _no_findings(self) -> str:
@@ -447,9 +465,9 @@ class _Page:
             return "Every quote found is highlighted in its article below."
         return "No findings: every quote matched its counterpart without a change that matters."
 
-    def _finding_item(self, finding: _Finding) -> str:
+    def _finding_item(self, n: int, finding: _Finding) -> str:
         severity = finding.severity.value
-        head = [f'<span class="sev">{severity}</span>']
+        head = [f'<span class="n">{n}</span><span class="sev">{severity}</span>']
         if finding.outcome is not None:
             body = self._check_body(finding, finding.outcome, head)
         elif finding.match is not None:
@@ -567,9 +585,10 @@ class _Page:
             f"<code>{escape_line(article.source)}</code> \u00b7 {count(quotes, 'quote')}"
             "</span></h2>"
         )
+        highlights = self.highlights.get(article.id, [])
         blocks = "".join(
             f'<div class="b">{block}</div>'
-            for block in marked_blocks(article.text, self.highlights.get(article.id, []))
+            for block in marked_blocks(article.text, highlights, min_chars=BLOCK_CHARS)
         )
         label = escape_attr(f"{article.id}: {article.source}")
         return (

@@ -38,8 +38,8 @@ _BIDI_NAMES = {
     "\u2069": "PDI",
 }
 _UNSAFE_RE = re.compile(f"{_CONTROL_RE.pattern}|{_BIDI_RE.pattern}")
-# A block of the article column ends after each run of line breaks: blocks are what the
-# browser may skip laying out while off screen, so a long article opens fast.
+# A block of the article column ends after a run of line breaks: blocks are what the
+# browser may skip styling and laying out while off screen, so a long article opens fast.
 _BLOCK_END_RE = re.compile(r"[\r\n]+")
 
 
@@ -85,13 +85,17 @@ def escape_attr(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def marked_blocks(text: str, highlights: Sequence[Highlight]) -> Iterator[str]:
-    """The text as HTML blocks, one per line (with its line breaks), highlights in place.
+def marked_blocks(
+    text: str, highlights: Sequence[Highlight], *, min_chars: int = 0
+) -> Iterator[str]:
+    """The text as HTML blocks, each ending at a line break, highlights in place.
 
     Args:
         text: an article's text.
         highlights: stretches to mark, in any order; they may nest, cross and run over
             line breaks.
+        min_chars: the least a block holds before the next line break ends it (0: every
+            line is a block).
 
     Yields:
         Each block's inner HTML: escaped text and properly nested highlight elements, each
@@ -102,7 +106,12 @@ def marked_blocks(text: str, highlights: Sequence[Highlight]) -> Iterator[str]:
         (h for h in highlights if 0 <= h.start < h.end <= size),
         key=lambda h: (h.start, -h.end, h.depth),
     )
-    block_ends = {m.end() for m in _BLOCK_END_RE.finditer(text)} | {size}
+    block_ends = {size}
+    last = 0
+    for line_end in _BLOCK_END_RE.finditer(text):
+        if line_end.end() - last >= min_chars:
+            block_ends.add(line_end.end())
+            last = line_end.end()
     points = sorted({0} | block_ends | {h.start for h in marks} | {h.end for h in marks})
     opened: set[int] = set()  # highlights whose first piece has been written
     active: list[Highlight] = []

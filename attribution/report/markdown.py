@@ -194,11 +194,11 @@ def _match_section(match: Match, qa: Quote, qb: Quote) -> str:
         "",
         f"**{match.a}**, {credit(qa)}:",
         "",
-        f"> {md_escape(qa.text)}",
+        f"> {md_escape(match.a_text)}",
         "",
         f"**{match.b}**, {credit(qb)}:",
         "",
-        f"> {md_escape(qb.text)}",
+        f"> {md_escape(match.b_text)}",
         "",
     ]
     if match.changes:

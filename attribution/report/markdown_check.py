@@ -59,12 +59,21 @@ def check_markdown(report: Report, result: CheckResult, anchors: Anchors | None 
     header = _check_header(report, result)
     for heading in (header.partition("\n")[0].lstrip("# "), "Quotes", "Details"):
         anchors.add(heading)
-    ids = {o.quote: anchors.add(_check_heading(o)) for o in result.quotes if needs_details(o)}
+    # The pieces of a statement split around its attribution share one finding, detailed
+    # once under the first piece's heading; every piece links to it.
+    detailed = _detailed_by(result)
+    own = {
+        o.quote: anchors.add(_check_heading(o))
+        for o in result.quotes
+        if needs_details(o) and detailed[o.quote] is o
+    }
+    ids = {o.quote: own[detailed[o.quote].quote] for o in result.quotes if needs_details(o)}
+    firsts = {o.quote: detailed[o.quote].quote for o in result.quotes}
     quotes = {q.id: q for article in report.articles for q in article.quotes}
     parts = [
         header,
-        _check_table(report, result, quotes, ids),
-        _check_details(report, result, quotes),
+        _check_table(report, result, quotes, ids, firsts),
+        _check_details(report, result, quotes, detailed),
         warnings_section(report),
     ]
     if report.warnings:
@@ -136,14 +145,16 @@ def _listed(names: list[str]) -> str:
 
 
 def _check_table(
-    report: Report, result: CheckResult, quotes: Mapping[str, Quote], ids: Mapping[str, str]
+    report: Report,
+    result: CheckResult,
+    quotes: Mapping[str, Quote],
+    ids: Mapping[str, str],
+    firsts: Mapping[str, str],
 ) -> str:
     rows = []
     for n, outcome in enumerate(result.quotes, 1):
         quote = quotes[outcome.quote]
-        shown = (
-            f"[{outcome.quote}](#{ids[outcome.quote]})" if outcome.quote in ids else outcome.quote
-        )
+        shown = _quote_cell(outcome.quote, firsts[outcome.quote], ids.get(outcome.quote))
         rows.append(
             [
                 str(n),
@@ -204,11 +215,18 @@ def _source_speaker_cell(outcome: QuoteCheck) -> str:
     return f"**{shown}**" if outcome.match.speakers.same is False else shown
 
 
-def _check_details(report: Report, result: CheckResult, quotes: Mapping[str, Quote]) -> str:
+def _check_details(
+    report: Report,
+    result: CheckResult,
+    quotes: Mapping[str, Quote],
+    detailed: Mapping[str, QuoteCheck],
+) -> str:
     draft = report.articles[0]
     lines = Lines(draft.text)
     sections = [
-        _quote_details(report, result, o, quotes, lines) for o in result.quotes if needs_details(o)
+        _quote_details(report, result, o, quotes, lines)
+        for o in result.quotes
+        if needs_details(o) and detailed[o.quote] is o
     ]
     if not sections:
         return ""
@@ -229,7 +247,8 @@ def _quote_details(
     lines += [
         f"**Draft** (`{code(where)}`), {credit(quote)}:",
         "",
-        f"> {md_escape(quote.text)}",
+        # A statement split around its attribution is checked whole: show what was checked.
+        f"> {md_escape(outcome.match.a_text if outcome.match else quote.text)}",
         "",
     ]
     if outcome.match is None:
@@ -257,6 +276,28 @@ def _quote_details(
         listed = ", ".join(f"`{code(p)}`" for p in outcome.also_in)
         lines += [f"The words are also in {listed}.", ""]
     return "\n".join(lines)
+
+
+def _quote_cell(quote: str, first: str, anchor: str | None) -> str:
+    """A quote's id, linked to its details; a later piece of a split statement points to the
+    first piece's, where the statement's finding is told."""
+    if anchor is None:
+        return quote
+    if first == quote:
+        return f"[{quote}](#{anchor})"
+    return f"{quote}, see [{first}](#{anchor})"
+
+
+def _detailed_by(result: CheckResult) -> dict[str, QuoteCheck]:
+    """For each draft quote, the outcome whose details section tells its finding: its own,
+    or for a later piece of a statement split around its attribution, the first piece's
+    (the pieces share one finding, detailed once)."""
+    first: dict[int, QuoteCheck] = {}
+    out: dict[str, QuoteCheck] = {}
+    for outcome in result.quotes:
+        key = id(outcome.match) if outcome.match is not None else id(outcome)
+        out[outcome.quote] = first.setdefault(key, outcome)
+    return out
 
 
 def _check_heading(outcome: QuoteCheck) -> str:
