@@ -10,6 +10,7 @@ are context, not changes. What the aligned words have in common is the matcher's
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,7 +18,15 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from attribution.matcher import Evidence, Judgement, content_stems, information, judge, zipf
+from attribution.matcher import (
+    Evidence,
+    Judgement,
+    content_stems,
+    information,
+    is_telling,
+    judge,
+    zipf,
+)
 from attribution.normalize import (
     CLOSE_BRACKETS,
     OPEN_BRACKETS,
@@ -142,7 +151,7 @@ def evidence_of(alignment: Alignment) -> Evidence:
     a_lo, a_hi = alignment.a_window
     b_lo, b_hi = alignment.b_window
     a_editor, b_editor = _bracketed(a), _bracketed(b)
-    paired = a_total = b_total = 0.0
+    paired = a_total = b_total = telling = 0.0
     run: list[Opcode] = []
     for op in (*alignment.opcodes, ("equal", len(a), len(a), len(b), len(b))):
         tag, s1, e1 = op[0], op[1], op[2]
@@ -154,23 +163,50 @@ def evidence_of(alignment: Alignment) -> Evidence:
             ib = [j for _, _, _, r2, q2 in run for j in range(max(r2, b_lo), min(q2, b_hi))]
             run_a, run_b = [a[i] for i in ia], [b[j] for j in ib]
             if not _is_marked_omission(run_a, run_b):
-                wa = [a[i] for i in ia if a[i].is_word and i not in a_editor]
-                wb = [b[j] for j in ib if b[j].is_word and j not in b_editor]
-                info_a = sum(information(t.key) for t in wa)
+                wa = [a[i] for i in ia if a[i].kind not in _MARK_KINDS and i not in a_editor]
+                wb = [b[j] for j in ib if b[j].kind not in _MARK_KINDS and j not in b_editor]
+                info_a = sum(_weight(t.key)[0] for t in wa)
+                info_b = sum(_weight(t.key)[0] for t in wb)
                 if wa and _same_words(wa, wb):
+                    # One wording written two ways weighs as the lighter of the two, on
+                    # both sides, so the measure stays symmetric.
+                    info_a = info_b = min(info_a, info_b)
                     paired += info_a
+                    if any(_weight(t.key)[1] for t in wa):
+                        telling += info_a
                 a_total += info_a
-                b_total += sum(information(t.key) for t in wb)
+                b_total += info_b
             run = []
         for i in range(max(s1, a_lo), min(e1, a_hi)):
-            if a[i].is_word and i not in a_editor:
-                info = information(a[i].key)
+            t = a[i]
+            if t.kind not in _MARK_KINDS and i not in a_editor:
+                info, tells = _weight(t.key)
                 paired += info
                 a_total += info
                 b_total += info
-    a_whole = sum(information(t.key) for i, t in enumerate(a) if t.is_word and i not in a_editor)
-    b_whole = sum(information(t.key) for j, t in enumerate(b) if t.is_word and j not in b_editor)
-    return Evidence(paired, a_total, b_total, a_whole, b_whole)
+                if tells:
+                    telling += info
+    a_whole = sum(
+        _weight(t.key)[0]
+        for i, t in enumerate(a)
+        if t.kind not in _MARK_KINDS and i not in a_editor
+    )
+    b_whole = sum(
+        _weight(t.key)[0]
+        for j, t in enumerate(b)
+        if t.kind not in _MARK_KINDS and j not in b_editor
+    )
+    return Evidence(paired, a_total, b_total, a_whole, b_whole, telling)
+
+
+# Token kinds that are marks, not words (`Token.is_word` is false for them).
+_MARK_KINDS = frozenset({"punct", "ellipsis"})
+
+
+@functools.lru_cache(maxsize=65536)
+def _weight(key: str) -> tuple[float, bool]:
+    """A word's information and whether it is telling, looked up once per word."""
+    return information(key), is_telling(key)
 
 
 def _same_words(a: Sequence[Token], b: Sequence[Token]) -> bool:
@@ -372,6 +408,11 @@ def _one_sided(
     b_words = any(t.is_word for t in b[b_lo:b_hi])
     if a_words == b_words:
         return None
+    # The other side may have sentence marks there, never a sign that stands for a word
+    # ("1%" for "1 percent" is the same words, not a fragment).
+    marks = b[b_lo:b_hi] if a_words else a[a_lo:a_hi]
+    if any(t.norm not in _CUT_MARKS for t in marks):
+        return None
     side, lo, hi = (a, a_lo, a_hi) if a_words else (b, b_lo, b_hi)
     # Words in [brackets] are an editor's addition to the quote, never context around it.
     editor = _bracketed(side[lo:hi])
@@ -426,6 +467,9 @@ def _opens_piece(before: Token, word: Token) -> bool:
     return before.norm == "," and word.text[:1].isupper() and (zipf(word.key) or 0.0) >= 4.0
 
 
+# Marks a fragment may end on where the longer printing goes on: stops, commas, dashes, quote
+# marks and an ellipsis.
+_CUT_MARKS = frozenset({".", ",", ";", ":", "!", "?", "...", "-", "\u2014", "\u2013", '"', "'"})
 # Marks that end a sentence, for telling a fragment's own sentence from its neighbours.
 _SENTENCE_END_MARKS = frozenset({".", "!", "?"})
 

@@ -153,7 +153,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
         kind = m.lastgroup or "punct"
         raw = m.group()
         start, end = m.span()
-        if kind == "word" and (glued or raw[-1] in _CONTRACTION_ENDS):
+        if kind == "word" and (glued or "'" in raw or "\u2019" in raw):
             for part in _word_parts(raw, start, glued):
                 append(make(Token, (*part, opens)))
                 opens = False
@@ -175,10 +175,6 @@ def tokenize(text: str) -> tuple[Token, ...]:
         append(make(Token, (raw, start, end, norm, key, kind, opens)))
         opens = False
     return tuple(tokens)
-
-
-# Last characters of a word that may be a contraction (n't, 're, 've, 'll, 'm, 'd, 's).
-_CONTRACTION_ENDS = frozenset("tTeEvVlLmMdDsS")
 
 
 @functools.lru_cache(maxsize=16384)
@@ -255,7 +251,7 @@ def word_keys(text: str) -> tuple[list[str], list[int], list[int]]:
             continue
         raw = m.group()
         start, end = m.span()
-        if kind == "word" and (glued or raw[-1] in _CONTRACTION_ENDS):
+        if kind == "word" and (glued or "'" in raw or "\u2019" in raw):
             for _, s, e, _, key, _ in _word_parts(raw, start, glued):
                 keys.append(key)
                 starts.append(s)

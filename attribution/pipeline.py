@@ -35,7 +35,7 @@ from attribution.model import (
 from attribution.name_spellings import names_spelled_differently
 from attribution.normalize import tokenize
 from attribution.pairing import find_pairs_and_twins, statements
-from attribution.sources import Source, SourceSpec, parse_source, parse_source_spec
+from attribution.sources import QUESTIONER, Source, SourceSpec, parse_source, parse_source_spec
 from attribution.unquoted import TextIndex, find_unquoted
 from attribution.verify import (
     Found,
@@ -470,7 +470,14 @@ def _check_statement(
         for f in (search(quote, ix, policy=policy) for ix in indexes)
         if f is not None
     ]
-    found = [f for f in found if not (f.reworded and f.match.speakers.same is False)]
+    # Someone else's words are evidence of a misattribution only when they are the quote's
+    # words and a statement: a rewording is not, and neither is a reporter's question.
+    found = [
+        f
+        for f in found
+        if f.match.speakers.same is not False
+        or not (f.reworded or f.match.speakers.b == QUESTIONER)
+    ]
     if too_short_to_verify(tokenize(quote.text)):
         found = [f for f in found if _verbatim(f.match)]
         if not found:
