@@ -409,6 +409,11 @@ def credits(text: str) -> list[tuple[str | None, str | None, str | None]]:
             [(None, "she", "said")],
             id="an-unresolved-pronoun-keeps-its-own-mention",
         ),
+        pytest.param(
+            "When Cole suggested that the county would sue, Ruiz fired back: \u201cLet them.\u201d",
+            [("Ruiz", "Ruiz", None)],
+            id="the-last-clause-before-a-colon-introduces-the-quote",
+        ),
     ],
 )
 def test_speaker_found(
