@@ -7,14 +7,27 @@ with the same call. Reading happens here, never inside a stage.
 from __future__ import annotations
 
 import dataclasses
-import string
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 
+from attribution.articles import (
+    ArticleInput,
+    Progress,
+    counting_from,
+    read_articles,
+    report_warnings,
+    with_quotes,
+)
+
+# Reading and extracting live in `articles` (so a run that only extracts loads nothing of
+# comparison); the library's entry points are all here, as they always were.
+from attribution.articles import article_from_text as article_from_text
+from attribution.articles import article_ids as article_ids
+from attribution.articles import extract as extract
+from attribution.articles import read_article as read_article
 from attribution.classify import DEFAULT_POLICY, Policy, build_match
 from attribution.errors import BadOption
-from attribution.extract import extract_quotes
 from attribution.extract import same_speaker as same_speaker_name
-from attribution.inputs import STDIN, read_input, read_text
+from attribution.inputs import STDIN, read_text
 from attribution.matcher import too_short_to_verify
 from attribution.model import (
     SCHEMA,
@@ -46,11 +59,6 @@ from attribution.verify import (
     settle_role_speaker,
 )
 
-ArticleInput = str | Article
-# Told (steps done, steps in all) after each article is read and each comparison is made,
-# so a caller can show progress; the CLI draws a bar on a terminal.
-Progress = Callable[[int, int], None]
-
 # A source to check against: a source argument (`PATH`, `KIND:PATH`, `KIND=NAME:PATH`), a
 # parsed `SourceSpec`, or a `Source` already read.
 SourceInput = str | SourceSpec | Source
@@ -64,53 +72,6 @@ SPEAKER_UNVERIFIED_SEVERITY = Severity.MINOR
 # Why a draft quote was not checked (`QuoteCheck.reason`).
 TERM_REASON = "a quoted term"
 SHORT_REASON = "too short to verify"
-
-
-def article_ids(count: int) -> list[str]:
-    """Ids for `count` articles: a, b, ... z, then a27, a28, ..."""
-    letters = string.ascii_lowercase
-    return [letters[i] if i < len(letters) else f"a{i + 1}" for i in range(count)]
-
-
-def read_article(source: str, article_id: str) -> Article:
-    """Read an article from a path, a URL (or `-`) and find its quotes.
-
-    Raises:
-        UnreadableInput: the input cannot be read or decoded.
-    """
-    read = read_input(source)
-    return with_quotes(Article(article_id, source, text=read.text, warnings=read.warnings))
-
-
-def article_from_text(text: str, article_id: str = "a", source: str = "<text>") -> Article:
-    """An article from text already in memory, with its quotes found."""
-    return with_quotes(Article(id=article_id, source=source, text=text))
-
-
-def with_quotes(article: Article) -> Article:
-    """The article with its quotes found (kept as they are when it has some already)."""
-    if article.quotes:
-        return article
-    return dataclasses.replace(article, quotes=extract_quotes(article))
-
-
-def extract(*sources: ArticleInput, progress: Progress | None = None) -> Report:
-    """Find the quotes of one or more articles, with speaker, cue and kind.
-
-    Args:
-        *sources: paths, URLs (or `-`) to read, or `Article`s.
-        progress: told (done, total) after each article.
-
-    Returns:
-        A report with `articles` filled and no matches.
-
-    Raises:
-        UnreadableInput: an input cannot be read.
-    """
-    articles = _load(sources, progress=progress)
-    return Report(
-        SCHEMA, articles, (), (), summarize((), ()), _warnings(articles), command="extract"
-    )
 
 
 def compare(
@@ -135,9 +96,9 @@ def compare(
         raise BadOption("compare needs at least two articles: a reference and one to compare")
     # Reading each article and comparing each with the reference are the steps.
     total = 2 * len(sources) - 1
-    articles = _load(sources, progress=_counting_from(progress, 0, total))
+    articles = read_articles(sources, progress=counting_from(progress, 0, total))
     return compare_articles(
-        articles, policy=policy, progress=_counting_from(progress, len(sources), total)
+        articles, policy=policy, progress=counting_from(progress, len(sources), total)
     )
 
 
@@ -180,7 +141,7 @@ def compare_articles(
         tuple(matches),
         tuple(unmatched),
         summarize(matches, unmatched),
-        _warnings(articles),
+        report_warnings(articles),
         command="compare",
         names=names_spelled_differently(articles),
     )
@@ -308,29 +269,6 @@ def check_sources(
 # --- helpers ------------------------------------------------------------------------------
 
 
-def _load(
-    sources: Iterable[ArticleInput], *, progress: Progress | None = None
-) -> tuple[Article, ...]:
-    sources = list(sources)
-    ids = article_ids(len(sources))
-    articles = []
-    for article_id, source in zip(ids, sources, strict=True):
-        if isinstance(source, Article):
-            articles.append(with_quotes(source))
-        else:
-            articles.append(read_article(source, article_id))
-        if progress is not None:
-            progress(len(articles), len(sources))
-    return tuple(articles)
-
-
-def _counting_from(progress: Progress | None, offset: int, total: int) -> Progress | None:
-    """A progress callback for one part of a longer job: steps offset into the whole."""
-    if progress is None:
-        return None
-    return lambda done, _: progress(offset + done, total)
-
-
 def _check_draft(
     draft: Article,
     indexes: Sequence[SourceIndex],
@@ -378,7 +316,7 @@ def _check_draft(
         tuple(matches),
         tuple(unmatched),
         summarize(matches, unmatched),
-        (*_warnings([draft]), *notes),
+        (*report_warnings([draft]), *notes),
         command="check",
         check=result,
     )
@@ -575,20 +513,3 @@ def _unmatched(quote: Quote, article: Article, other: Article, index: TextIndex)
         other=other.id,
         found_at=found,
     )
-
-
-def _warnings(articles: Iterable[Article]) -> tuple[str, ...]:
-    out: list[str] = []
-    for article in articles:
-        out.extend(f"{article.source}: {warning}" for warning in article.warnings)
-        # Lines are counted on from the previous warning, not from the top each time: a
-        # wire dump with thousands of unclosed quotes would otherwise take quadratic time.
-        line, counted = 1, 0
-        for quote in article.quotes:
-            if quote.uncertain:
-                if quote.start < counted:
-                    line, counted = 1, 0
-                line += article.text.count("\n", counted, quote.start)
-                counted = quote.start
-                out.append(f"{article.source}:{line}: {quote.id}: {quote.uncertain}")
-    return tuple(out)
