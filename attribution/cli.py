@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from attribution import cli_help
+from attribution import cli_help, parallel
 from attribution.articles import Progress
 from attribution.articles import extract as extract_articles
 from attribution.errors import AttributionError, unknown_choice
@@ -263,6 +263,19 @@ CountEditorial = Annotated[
     ),
 ]
 
+Jobs = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        help="How many articles or drafts to work on at once, one process each (default: "
+        "one per core; 1 turns it off). The report is the same whatever the number.",
+        min=1,
+        metavar="N",
+        show_default=False,
+    ),
+]
+
 
 def _version(value: bool) -> None:
     if value:
@@ -319,6 +332,7 @@ def compare(
     ] = None,
     count_spelling: CountSpelling = False,
     count_editorial: CountEditorial = True,
+    jobs: Jobs = None,
 ) -> None:
     """Pair every quote of the reference with its counterpart in the others, and report how
     each one's wording and attribution drifted.
@@ -333,8 +347,11 @@ def compare(
     from attribution.classify import Policy
 
     policy = Policy.from_options(count_spelling=count_spelling, count_editorial=count_editorial)
+    workers = _jobs(jobs)
     with _progress_bar(len(articles)) as progress:
-        report = _run(lambda: pipeline.compare(*articles, policy=policy, progress=progress))
+        report = _run(
+            lambda: pipeline.compare(*articles, policy=policy, progress=progress, jobs=workers)
+        )
     _finish(report, fmt, output, threshold, include_text=include_text)
 
 
@@ -352,6 +369,7 @@ def extract(
     format: FormatOption = Format.MARKDOWN.value,
     output: OutputOption = None,
     include_text: IncludeText = False,
+    jobs: Jobs = None,
 ) -> None:
     """List every quote with its speaker, cue verb, kind and position.
 
@@ -360,7 +378,7 @@ def extract(
     """
     fmt = _json_if_text(_choice(Format, format, "format"), include_text)
     with _progress_bar(len(articles)) as progress:
-        report = _run(lambda: extract_articles(*articles, progress=progress))
+        report = _run(lambda: extract_articles(*articles, progress=progress, jobs=_jobs(jobs)))
     _finish(report, fmt, output, None, include_text=include_text)
 
 
@@ -425,6 +443,7 @@ def check(
             show_default=False,
         ),
     ] = None,
+    jobs: Jobs = None,
 ) -> None:
     """Check every quote of a draft against its sources before publication.
 
@@ -456,7 +475,12 @@ def check(
     policy = Policy.from_options(count_editorial=count_editorial)
     reports = _run(
         lambda: pipeline.check_drafts(
-            drafts, sources, policy=policy, house_spelling=house, fail_on=threshold
+            drafts,
+            sources,
+            policy=policy,
+            house_spelling=house,
+            fail_on=threshold,
+            jobs=_jobs(jobs),
         )
     )
     text = _render(reports, fmt, include_text=include_text)
@@ -477,6 +501,11 @@ def _run(job: Callable[[], T]) -> T:
         return job()
     except AttributionError as err:
         _fail(str(err))
+
+
+def _jobs(jobs: int | None) -> int:
+    """The number of processes to use: as given, else one per core."""
+    return jobs if jobs is not None else parallel.default_jobs()
 
 
 def _run_config(path: Path | None) -> Config:

@@ -9,11 +9,13 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
+from attribution import parallel
 from attribution.articles import (
     ArticleInput,
     Progress,
     counting_from,
     read_articles,
+    read_text_article,
     report_warnings,
     with_quotes,
 )
@@ -75,7 +77,10 @@ SHORT_REASON = "too short to verify"
 
 
 def compare(
-    *sources: ArticleInput, policy: Policy = DEFAULT_POLICY, progress: Progress | None = None
+    *sources: ArticleInput,
+    policy: Policy = DEFAULT_POLICY,
+    progress: Progress | None = None,
+    jobs: int = 1,
 ) -> Report:
     """Compare the quotes of articles with those of the first (the reference).
 
@@ -83,6 +88,9 @@ def compare(
         *sources: two or more paths, URLs (or `-`) or `Article`s; the first is the reference.
         policy: severities for changes (spelling, editorial marks) and speaker mismatches.
         progress: told (done, total) after each article is read and each is compared.
+        jobs: how many processes read and compare articles at once
+            (`parallel.default_jobs()` for every core); the report is the same whatever
+            the number.
 
     Returns:
         The report: every reference quote matched with its counterpart in each other
@@ -96,9 +104,12 @@ def compare(
         raise BadOption("compare needs at least two articles: a reference and one to compare")
     # Reading each article and comparing each with the reference are the steps.
     total = 2 * len(sources) - 1
-    articles = read_articles(sources, progress=counting_from(progress, 0, total))
+    articles = read_articles(sources, progress=counting_from(progress, 0, total), jobs=jobs)
     return compare_articles(
-        articles, policy=policy, progress=counting_from(progress, len(sources), total)
+        articles,
+        policy=policy,
+        progress=counting_from(progress, len(sources), total),
+        jobs=jobs,
     )
 
 
@@ -107,34 +118,33 @@ def compare_articles(
     *,
     policy: Policy = DEFAULT_POLICY,
     progress: Progress | None = None,
+    jobs: int = 1,
 ) -> Report:
     """`compare` over articles already read (and their quotes found).
 
-    `progress` is told (done, total) after each article is compared with the reference.
+    `progress` is told (done, total) after each article is compared with the reference;
+    with `jobs` above 1, several are compared at once, each in a process of its own.
     """
-    ref = articles[0]
-    matches: list[Match] = []
-    unmatched: list[Unmatched] = []
-    ref_index: TextIndex | None = None
-    for done, other in enumerate(articles[1:], 1):
-        pairs, twins = find_pairs_and_twins(ref.quotes, other.quotes, same_speaker=same_speaker)
-        matches.extend(build_match(pair, policy=policy) for pair in pairs)
-        handled = {piece for p in pairs for piece in (*p.a_pieces, *p.b_pieces)}
-        for twin in twins:
-            handled.update(twin.pieces)
-            owner = ref if twin.quote.id.partition(":")[0] == ref.id else other
-            unmatched.append(_twin(twin.quote, owner, other if owner is ref else ref, twin.twin))
-        other_index: TextIndex | None = None
-        for quote, pieces in statements(ref.quotes):
-            if pieces[0] not in handled:
-                other_index = other_index or TextIndex(other.text)
-                unmatched.append(_unmatched(quote, ref, other, other_index))
-        for quote, pieces in statements(other.quotes):
-            if pieces[0] not in handled:
-                ref_index = ref_index or TextIndex(ref.text)
-                unmatched.append(_unmatched(quote, other, ref, ref_index))
-        if progress is not None:
-            progress(done, len(articles) - 1)
+    ref, others = articles[0], articles[1:]
+    chars = sum(len(a.text) for a in others)
+    if parallel.worth_parallel(jobs, len(others), chars):
+        found = parallel.run(
+            _compare_with_reference,
+            others,
+            jobs=jobs,
+            setup=_Reference,
+            shared=(ref, policy),
+            progress=progress,
+        )
+    else:
+        reference = _Reference(ref, policy)
+        found = []
+        for done, other in enumerate(others, 1):
+            found.append(_compare_with_reference(reference, other))
+            if progress is not None:
+                progress(done, len(others))
+    matches = [m for pair_matches, _ in found for m in pair_matches]
+    unmatched = [u for _, pair_unmatched in found for u in pair_unmatched]
     return Report(
         SCHEMA,
         tuple(articles),
@@ -145,6 +155,49 @@ def compare_articles(
         command="compare",
         names=names_spelled_differently(articles),
     )
+
+
+class _Reference:
+    """The reference article of a `compare`, with what every comparison with it reuses.
+
+    Not a dataclass: the reference's text index is made on first need and kept.
+    """
+
+    def __init__(self, article: Article, policy: Policy) -> None:
+        self.article = article
+        self.policy = policy
+        self._index: TextIndex | None = None
+
+    @property
+    def index(self) -> TextIndex:
+        """The reference's words, indexed to find other quotes printed there unquoted."""
+        if self._index is None:
+            self._index = TextIndex(self.article.text)
+        return self._index
+
+
+def _compare_with_reference(
+    reference: _Reference, other: Article
+) -> tuple[list[Match], list[Unmatched]]:
+    """One article compared with the reference: the matches, then the quotes left over."""
+    ref, policy = reference.article, reference.policy
+    pairs, twins = find_pairs_and_twins(ref.quotes, other.quotes, same_speaker=same_speaker)
+    matches = [build_match(pair, policy=policy) for pair in pairs]
+    unmatched: list[Unmatched] = []
+    handled = {piece for p in pairs for piece in (*p.a_pieces, *p.b_pieces)}
+    for twin in twins:
+        handled.update(twin.pieces)
+        owner = ref if twin.quote.id.partition(":")[0] == ref.id else other
+        unmatched.append(_twin(twin.quote, owner, other if owner is ref else ref, twin.twin))
+    other_index: TextIndex | None = None
+    for quote, pieces in statements(ref.quotes):
+        if pieces[0] not in handled:
+            other_index = other_index or TextIndex(other.text)
+            unmatched.append(_unmatched(quote, ref, other, other_index))
+    for quote, pieces in statements(other.quotes):
+        if pieces[0] not in handled:
+            unmatched.append(_unmatched(quote, other, ref, reference.index))
+    return matches, unmatched
 
 
 def check(
@@ -186,8 +239,13 @@ def check_drafts(
     policy: Policy = DEFAULT_POLICY,
     house_spelling: str | None = None,
     fail_on: Severity = Severity.MAJOR,
+    jobs: int = 1,
 ) -> list[Report]:
     """`check` for several drafts against the same sources, each source read once.
+
+    With `jobs` above 1 and enough to check, the drafts are all read first (in order) and
+    checked by a pool of processes, each with its own index of the sources; the reports
+    are the same whatever the number.
 
     Returns:
         One report per draft, in order.
@@ -209,6 +267,28 @@ def check_drafts(
     loaded = [
         s if isinstance(s, Source) else read_source(s, f"s{i}") for i, s in enumerate(specs, 1)
     ]
+    # A bad house spelling is refused at the first draft checked, as one process does.
+    if jobs > 1 and len(drafts) > 1 and house_spelling in (None, "us", "uk"):
+        read = [
+            dataclasses.replace(d, id=DRAFT_ID, quotes=())
+            if isinstance(d, Article)
+            else read_text_article(d, DRAFT_ID)
+            for d in drafts
+        ]
+        if parallel.worth_parallel(jobs, len(read), sum(len(d.text) for d in read)):
+            checked = parallel.run(
+                _check_in_worker,
+                read,
+                jobs=jobs,
+                setup=_Checker,
+                shared=(loaded, policy, house_spelling, fail_on),
+            )
+            # The sources' articles stay in this process: only the draft's came back.
+            return [
+                dataclasses.replace(r, articles=(*r.articles, *(s.article for s in loaded)))
+                for r in checked
+            ]
+        drafts = read
     indexes = [SourceIndex(s) for s in loaded]
     reports = []
     for draft in drafts:
@@ -222,6 +302,39 @@ def check_drafts(
             )
         )
     return reports
+
+
+class _Checker:
+    """What checking any draft against a run's sources needs, made once per worker.
+
+    Not a dataclass: it holds the sources' indexes, built from the sources it is given.
+    """
+
+    def __init__(
+        self,
+        sources: Sequence[Source],
+        policy: Policy,
+        house_spelling: str | None,
+        fail_on: Severity,
+    ) -> None:
+        self.indexes = [SourceIndex(s) for s in sources]
+        self.policy = policy
+        self.house_spelling = house_spelling
+        self.fail_on = fail_on
+
+
+def _check_in_worker(checker: _Checker, draft: Article) -> Report:
+    """A worker's job: one draft checked, its report without the sources' articles (the
+    calling process has them; sending them back for every draft would cost more than the
+    check)."""
+    report = _check_draft(
+        with_quotes(draft),
+        checker.indexes,
+        policy=checker.policy,
+        house_spelling=checker.house_spelling,
+        fail_on=checker.fail_on,
+    )
+    return dataclasses.replace(report, articles=report.articles[:1])
 
 
 def read_source(spec: SourceSpec | str, article_id: str) -> Source:

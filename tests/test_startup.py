@@ -32,6 +32,8 @@ NOT_ON_THE_EXTRACT_PATH = (
     "trafilatura",
     "jsonschema",
     "tomllib",
+    "concurrent.futures",
+    "multiprocessing",
 )
 
 _PROBE = """
