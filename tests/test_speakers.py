@@ -379,6 +379,36 @@ def credits(text: str) -> list[tuple[str | None, str | None, str | None]]:
             [("Mark Hale", "he", "said")],
             id="a-person-in-an-opening-phrase-is-not-the-subject",
         ),
+        pytest.param(
+            "Around 200 people marched downtown, chanting \u201cno more closures.\u201d",
+            [("200 people", "200 people", "chanting")],
+            id="an-opening-preposition-is-no-speaker",
+        ),
+        pytest.param(
+            "In a statement to the Herald, her adviser, Jake Lund, said: \u201cWe disagree.\u201d",
+            [("Jake Lund", "Jake Lund", "said")],
+            id="a-prepositional-phrase-before-the-subject-is-passed-over",
+        ),
+        pytest.param(
+            "Pollsters agree - Dana Cole: \u201cThe lead is real.\u201d",
+            [("Dana Cole", "Dana Cole", None)],
+            id="a-name-right-before-the-colon",
+        ),
+        pytest.param(
+            "The plan is late, Mr. Hale said, adding that it was \u201cstill on track.\u201d",
+            [("Hale", "Mr. Hale", "adding")],
+            id="a-participle-after-a-cue-is-that-cue-s-speaker",
+        ),
+        pytest.param(
+            "O\u2019Malley, who served as governor, interjected to say: \u201cThey are wrong.\u201d",
+            [("O\u2019Malley", "O\u2019Malley", "say")],
+            id="as-is-no-clause-opener",
+        ),
+        pytest.param(
+            "\u201cYou winning?\u201d she said to nobody in particular.",
+            [(None, "she", "said")],
+            id="an-unresolved-pronoun-keeps-its-own-mention",
+        ),
     ],
 )
 def test_speaker_found(
