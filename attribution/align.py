@@ -390,14 +390,64 @@ def _trim_context(
         return (0, len_a), (0, len_b)
     first, last = worded[0], worded[-1]
     if first > 0:
-        side = _one_sided(a, b, 0, opcodes[first][1], 0, opcodes[first][3])
+        a_end, b_end = opcodes[first][1], opcodes[first][3]
+        side = _one_sided(a, b, 0, a_end, 0, b_end)
         if side is not None and _is_context(side[0], side[1], side[2], before=True):
-            a_lo, b_lo = opcodes[first][1], opcodes[first][3]
+            a_lo, b_lo = a_end, b_end
+        elif side is None:
+            a_lo, b_lo = _earlier_clauses(a, b, a_end, b_end)
     if last < len(opcodes) - 1:
-        side = _one_sided(a, b, opcodes[last][2], len_a, opcodes[last][4], len_b)
+        a_start, b_start = opcodes[last][2], opcodes[last][4]
+        side = _one_sided(a, b, a_start, len_a, b_start, len_b)
         if side is not None and _is_context(side[0], side[1], side[2], before=False):
-            a_hi, b_hi = opcodes[last][2], opcodes[last][4]
+            a_hi, b_hi = a_start, b_start
+        elif side is None:
+            a_hi, b_hi = _later_clauses(a, b, a_start, b_start)
     return (a_lo, a_hi), (b_lo, b_hi)
+
+
+def _earlier_clauses(
+    a: Sequence[Token], b: Sequence[Token], a_end: int, b_end: int
+) -> tuple[int, int]:
+    """Where the windows start when both sides have words before the first they share: the
+    longer side's whole clauses before the shorter side's first words are context.
+
+    "But presidents can't ..." against "I know ... wish they could say. The problem is,
+    presidents can't ...": "But" stands for "The problem is", and the sentence before it is
+    what the shorter printing did not quote.
+    """
+    a_words = sum(1 for t in a[:a_end] if t.is_word)
+    b_words = sum(1 for t in b[:b_end] if t.is_word)
+    longer, end, shorter_words = (b, b_end, a_words) if b_words > a_words else (a, a_end, b_words)
+    cut = max((i + 1 for i in range(end) if longer[i].norm in _CLAUSE_MARKS), default=0)
+    kept = sum(1 for t in longer[cut:end] if t.is_word)
+    if (
+        cut == 0
+        or kept > shorter_words + MAX_REPLACED_LEAD
+        or not _is_context(longer, 0, cut, before=True)
+    ):
+        return 0, 0
+    return (0, cut) if longer is b else (cut, 0)
+
+
+def _later_clauses(
+    a: Sequence[Token], b: Sequence[Token], a_start: int, b_start: int
+) -> tuple[int, int]:
+    """Where the windows end when both sides have words after the last they share: the
+    longer side's whole clauses after the shorter side's last words are context."""
+    a_words = sum(1 for t in a[a_start:] if t.is_word)
+    b_words = sum(1 for t in b[b_start:] if t.is_word)
+    if b_words > a_words:
+        longer, start, shorter_words, whole = b, b_start, a_words, len(b)
+    else:
+        longer, start, shorter_words, whole = a, a_start, b_words, len(a)
+    cut = next((i for i in range(start, whole) if longer[i].norm in _CLAUSE_MARKS), whole)
+    kept = sum(1 for t in longer[start:cut] if t.is_word)
+    if cut >= whole or kept > shorter_words + MAX_REPLACED_LEAD:
+        return len(a), len(b)
+    if not _is_context(longer, cut, whole, before=False):
+        return len(a), len(b)
+    return (len(a), cut) if longer is b else (cut, len(b))
 
 
 def _one_sided(
@@ -467,6 +517,12 @@ def _opens_piece(before: Token, word: Token) -> bool:
     return before.norm == "," and word.text[:1].isupper() and (zipf(word.key) or 0.0) >= 4.0
 
 
+# Marks that close a clause: the longer printing's clauses beyond them are a fragment's
+# context even where both printings have words there.
+_CLAUSE_MARKS = frozenset({".", ",", ";", ":", "!", "?", "...", "\u2014", "\u2013"})
+# How many more words the longer printing may have between that clause mark and the first
+# shared word than the shorter has before it: "But" for "The problem is".
+MAX_REPLACED_LEAD = 3
 # Marks a fragment may end on where the longer printing goes on: stops, commas, dashes, quote
 # marks and an ellipsis.
 _CUT_MARKS = frozenset({".", ",", ";", ":", "!", "?", "...", "-", "\u2014", "\u2013", '"', "'"})
