@@ -18,13 +18,11 @@ from dataclasses import dataclass
 from email.message import Message
 from http.client import HTTPException
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from attribution import __version__
+from attribution.decoding import ReadText, decode_input
 from attribution.errors import InputTooLarge, UnreadableInput, cannot_read
-
-if TYPE_CHECKING:
-    from attribution.inputs import ReadText
 
 # How to get what web pages need; named in the error when it is missing.
 HTML_EXTRA = "pip install 'quote-attribution[html]'"
@@ -165,7 +163,6 @@ def page_text(data: bytes, source: str, *, charset: str | None = None) -> ReadTe
     Raises:
         UnreadableInput: the `html` extra is not installed, or the bytes are not text.
     """
-    from attribution.inputs import ReadText, decode_input
 
     trafilatura = _trafilatura(source)
     decoded = decode_input(data, source, charset=charset or _meta_charset(data))

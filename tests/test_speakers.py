@@ -409,6 +409,16 @@ def credits(text: str) -> list[tuple[str | None, str | None, str | None]]:
             [(None, "she", "said")],
             id="an-unresolved-pronoun-keeps-its-own-mention",
         ),
+        pytest.param(
+            "When Cole suggested that the county would sue, Ruiz fired back: \u201cLet them.\u201d",
+            [("Ruiz", "Ruiz", None)],
+            id="the-last-clause-before-a-colon-introduces-the-quote",
+        ),
+        pytest.param(
+            "\u201cWhy now?\u201d asked WKRN moderator Dana Cole.",
+            [("Dana Cole", "WKRN moderator Dana Cole", "asked")],
+            id="a-role-in-lower-case-between-an-outlet-and-a-name",
+        ),
     ],
 )
 def test_speaker_found(
@@ -432,6 +442,9 @@ def test_a_quote_without_any_speaker_is_kept_with_speaker_null() -> None:
         ("Maj. Gen. Ann Ruiz", "Ann Ruiz"),
         ("Sen. Dana Cole\u2019s", "Dana Cole"),
         ("the Iraqi military", "the Iraqi military"),
+        ("Fox host Chris Wallace", "Chris Wallace"),
+        ("Democrat Hillary Clinton", "Hillary Clinton"),
+        ("the Center for American Progress", "the Center for American Progress"),
     ],
 )
 def test_canonical_speaker_strips_titles(name: str, canonical: str) -> None:

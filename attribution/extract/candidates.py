@@ -93,8 +93,15 @@ def find_candidate(doc: Document, index: int) -> Found:
     # A quote inside the reporter's sentence (words before it) belongs to the cue before
     # it (Flynn said Trump was “right” when he spoke): rule 6 goes first there.
     # Rule 4b: a name right before a colon introduces the quote, whatever cue stands earlier
-    # in the sentence (Pollsters agree - Carl Bialik: “...”).
+    # in the sentence (Pollsters agree - Carl Bialik: “...”); so does the subject of the last
+    # clause before the colon when that clause has no cue (When Trump suggested that ...,
+    # Rubio fired back forcefully: “...”).
     if lead_lo < lead_hi - 1 and t.words[lead_hi - 1] == ":":
+        last = max((c + 1 for c in range(lead_lo, lead_hi - 1) if t.words[c] == ","), default=-1)
+        if last > lead_lo and not any(t.lows[c] in lx.CUE_VERBS for c in range(last, lead_hi)):
+            subject = clause_subject(t, last, lead_hi - 1)
+            if subject is not None and t.words[subject[0]][0].isupper():
+                return Found(None, subject, "colon")
         named = np_ending_at(t, lead_hi - 2, lead_lo)
         if (
             named is not None

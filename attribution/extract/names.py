@@ -93,6 +93,9 @@ def split_title(words: Sequence[str]) -> tuple[list[str], list[str]]:
     lows = [w.lower().rstrip(".") for w in words]
     cut = 0
     for i, low in enumerate(lows):
+        if words[i].islower() and low in lx.PERSON_NOUNS and i + 1 < len(words):
+            cut = i + 1  # "CBS moderator Nancy Cordes": a role in lower case ends the titles
+            continue
         if low not in lx.TITLES:
             continue
         rest = [w for w in lows[i + 1 :] if w not in lx.NAME_SUFFIXES and w != "of"]

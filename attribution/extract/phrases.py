@@ -123,6 +123,14 @@ def np_after(t: Tokens, i: int, hi: int, *, inverted: bool = False) -> Span | No
             pass
         elif (
             proper
+            and is_speaker_word(low)
+            and i + 1 < hi
+            and words[i + 1][0].isupper()
+            and owner[i + 1] == -1
+        ):
+            pass  # asked CBS moderator Nancy Cordes: a title between a name and a name
+        elif (
+            proper
             and low in lx.ORG_CONNECTORS
             and i + 1 < hi
             and words[i + 1][0].isupper()
