@@ -429,6 +429,12 @@ def credits(text: str) -> list[tuple[str | None, str | None, str | None]]:
             [("Participant", "PARTICIPANT", None)],
             id="a-transcript-label-that-is-a-role",
         ),
+        pytest.param(
+            "Mayor Ana Ruiz hired a consulting firm, Hale Strategies LLC, to review the plan. "
+            "\u201cIt was the right call,\u201d she said.",
+            [("Ana Ruiz", "she", "said")],
+            id="she-is-never-a-firm-named-just-before",
+        ),
     ],
 )
 def test_speaker_found(
