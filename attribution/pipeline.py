@@ -50,16 +50,10 @@ from attribution.model import (
 from attribution.name_spellings import names_spelled_differently
 from attribution.normalize import tokenize
 from attribution.pairing import find_pairs_and_twins, statements
+from attribution.settle import apply_house_spelling, settle_role_speaker
 from attribution.sources import QUESTIONER, Source, SourceSpec, parse_source, parse_source_spec
 from attribution.unquoted import TextIndex, find_unquoted
-from attribution.verify import (
-    Found,
-    SourceIndex,
-    apply_house_spelling,
-    rank,
-    search,
-    settle_role_speaker,
-)
+from attribution.verify import Found, SourceIndex, rank, search
 
 # A source to check against: a source argument (`PATH`, `KIND:PATH`, `KIND=NAME:PATH`), a
 # parsed `SourceSpec`, or a `Source` already read.
