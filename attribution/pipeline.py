@@ -1,4 +1,4 @@
-"""The library's entry points: `extract`, `compare`, `check` (and the stages they chain).
+"""The library's entry points: `extract`, `compare`, `check`, `track` (and the stages they chain).
 
 The CLI is a thin shell over these functions; everything a command does, a Python user can do
 with the same call. Reading happens here, never inside a stage.
@@ -9,8 +9,15 @@ from __future__ import annotations
 import dataclasses
 import string
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 
 from attribution.classify import DEFAULT_POLICY, Policy, build_match
+from attribution.corpus.describe import ClusterFacts
+from attribution.corpus.engines import make_engine
+from attribution.corpus.output import ClusterWriter, write_summary
+from attribution.corpus.summary import TrackSummary
+from attribution.corpus.track import Progress as TrackProgress
+from attribution.corpus.track import run_track
 from attribution.errors import BadOption
 from attribution.extract import extract_quotes
 from attribution.extract import same_speaker as same_speaker_name
@@ -35,6 +42,7 @@ from attribution.model import (
 from attribution.name_spellings import names_spelled_differently
 from attribution.normalize import tokenize
 from attribution.pairing import find_pairs_and_twins, statements
+from attribution.report.track import render_track_markdown
 from attribution.sources import Source, SourceSpec, parse_source, parse_source_spec
 from attribution.unquoted import TextIndex, find_unquoted
 from attribution.verify import (
@@ -303,6 +311,66 @@ def check_sources(
     return _check_draft(
         draft, indexes, policy=policy, house_spelling=house_spelling, fail_on=fail_on
     )
+
+
+def track(
+    *corpus: str,
+    output: str | Path,
+    engine: str = "local",
+    scheduler: str | None = None,
+    workers: int | None = None,
+    policy: Policy = DEFAULT_POLICY,
+    parquet: bool | None = None,
+    progress: TrackProgress | None = None,
+) -> TrackSummary:
+    """Track every statement across a corpus: who printed it, in which wordings, credited to
+    whom.
+
+    Every quote of every article is grouped with the other printings of the same statement
+    (the matcher `compare` uses decides); each cluster gets its usual wording, every variant
+    with its changes classified and graded, the people it is credited to with a flag when
+    they differ, and when it was first and last seen. Written to `output`: clusters.jsonl
+    (`attribution/clusters-v1`, one cluster a line), clusters.parquet when pyarrow is
+    installed, and summary.md.
+
+    Args:
+        *corpus: folders of articles (text, markdown or HTML files), JSON Lines or Parquet
+            files with one article per record (`id`, `text`, optional `outlet`,
+            `published`, `url`).
+        output: the folder to write to (made if missing).
+        engine: "local" (every core of this machine) or "dask".
+        scheduler: a Dask scheduler's address; without it the Dask engine starts a local
+            cluster.
+        workers: worker processes to start (default: one per core).
+        policy: severities for changes.
+        parquet: write clusters.parquet (default: when pyarrow is installed).
+        progress: told (stage, done, total) as the work moves on.
+
+    Returns:
+        The figures summary.md reports, with every record skipped and why.
+
+    Raises:
+        UnreadableInput: a corpus path cannot be read.
+        UnwritableOutput: the output folder cannot be written.
+        BadOption: no corpus, an unknown engine, or Dask not installed or not reachable.
+    """
+    if not corpus:
+        raise BadOption("track needs a corpus: a folder of articles, a .jsonl or a .parquet file")
+    folder = Path(output)
+    summary = TrackSummary()
+    runner = make_engine(engine, scheduler=scheduler, workers=workers)
+    try:
+        with ClusterWriter(folder, parquet=parquet) as writer:
+
+            def sink(record: dict[str, object], facts: ClusterFacts) -> None:
+                writer.write(record)
+                summary.add(facts)
+
+            summary.tally = run_track(corpus, runner, sink, policy=policy, progress=progress)
+    finally:
+        runner.close()
+    write_summary(folder, render_track_markdown(summary))
+    return summary
 
 
 # --- helpers ------------------------------------------------------------------------------
