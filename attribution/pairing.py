@@ -417,8 +417,9 @@ def relate(
         same_speaker: tells whether two quotes' speakers are one; a rewording credited to
             two known, different speakers is no counterpart.
         places_comparable: the two articles tell one story, so statements at about the same
-            place in both support each other when their speakers are unknown (`compare`'s
-            articles); False in a corpus of unrelated articles (`track`).
+            place in both support each other when their speakers are unknown, and a rewording
+            credited to no one may be one (`compare`'s articles); False in a corpus of
+            unrelated articles (`track`), where a rewording needs the same speaker.
 
     Returns:
         The matcher's judgement and the alignment (both windows whole for a rewording), or
@@ -435,7 +436,9 @@ def relate(
     if judgement.relation is Relation.UNRELATED:
         return None
     if judgement.relation is Relation.REWORDED:
-        if agree is False:
+        # Words in common, order aside, are a rewording of one statement only in one story
+        # or from one speaker: across a corpus they are as often two people on one topic.
+        if agree is False or (not places_comparable and agree is not True):
             return None
         alignment = as_whole(alignment, reworded=True)
     return judgement, alignment

@@ -19,10 +19,11 @@ from attribution.corpus.index import (
     weighted_keys,
     word_keys,
 )
-from attribution.corpus.link import cluster
+from attribution.corpus.link import OTHER_INSIDE, WHOLE, Link, cluster
 from attribution.corpus.model import Problem, Record
 from attribution.corpus.read import read_corpus
 from attribution.errors import BadOption, UnreadableInput
+from attribution.model import Severity, Verdict
 from attribution.normalize import tokenize
 
 
@@ -151,14 +152,43 @@ def test_a_wording_is_filed_under_its_rarest_word_pairs() -> None:
     assert len(weighted) == len(words) - 1
 
 
+def _link(ref: int, other: int, rank: float, inside: int = WHOLE) -> Link:
+    return Link(ref, other, rank, inside, (Verdict.IDENTICAL, Severity.NONE, 1.0, ()))
+
+
 def test_clusters_join_the_strongest_links_first_and_keep_one_printing_per_article() -> None:
-    # Wordings 0 and 1 are both printed by article 7: a longer printing (2) linked to both
-    # joins only the one it is more strongly linked to.
+    # Wordings 0 and 1 are both printed by article 7: a wording (2) linked to both joins
+    # only the one it is more strongly linked to.
     articles = [frozenset({7}), frozenset({7, 8}), frozenset({9}), frozenset({10})]
-    links = [(1, 2, 1.5, None), (0, 2, 1.9, None), (2, 3, 1.2, None)]
-    groups, kept = cluster(links, articles)  # type: ignore[arg-type]
+    links = [_link(1, 2, 1.5), _link(0, 2, 1.9), _link(2, 3, 1.2)]
+    groups, kept = cluster(links, articles, [10, 10, 10, 10])
     assert sorted(sorted(g) for g in groups) == [[0, 2, 3], [1]]
     assert kept == [(0, 2), (2, 3)]
+
+
+def test_a_fragment_of_two_statements_makes_them_no_one_statement() -> None:
+    """ "make America great again" printed alone is inside many statements: it joins none."""
+    articles = [frozenset({n}) for n in range(5)]
+    lengths = [80, 90, 25, 60, 30]
+    links = [
+        _link(0, 2, 1.6, OTHER_INSIDE),  # 2 is a fragment of 0 ...
+        _link(1, 2, 1.6, OTHER_INSIDE),  # ... and of 1, another statement
+        _link(3, 4, 1.6, OTHER_INSIDE),  # 4 is a fragment of 3 alone
+    ]
+    groups, _ = cluster(links, articles, lengths)
+    assert sorted(sorted(g) for g in groups) == [[0], [1], [2], [3, 4]]
+
+
+def test_a_fragment_of_a_fragment_finds_the_statement_both_come_from() -> None:
+    articles = [frozenset({n}) for n in range(3)]
+    # 2 is inside 1 and inside 0; 1 is inside 0: placing 1 first makes 2's home one.
+    links = [
+        _link(0, 2, 1.6, OTHER_INSIDE),
+        _link(1, 2, 1.7, OTHER_INSIDE),
+        _link(0, 1, 1.6, OTHER_INSIDE),
+    ]
+    groups, _ = cluster(links, articles, [90, 40, 20])
+    assert sorted(sorted(g) for g in groups) == [[0, 1, 2]]
 
 
 @settings(max_examples=25, deadline=None)

@@ -17,7 +17,7 @@ from attribution.classify import DEFAULT_POLICY, Policy
 from attribution.corpus.describe import ClusterFacts, ClusterInput, describe_batch
 from attribution.corpus.engines import Engine, StageProgress
 from attribution.corpus.index import build_postings, candidate_pairs
-from attribution.corpus.link import Comparison, cluster, link_batch
+from attribution.corpus.link import Comparison, Link, cluster, link_batch
 from attribution.corpus.model import ArticleInfo, Extracted, Printing, Problem, Record, Wording
 from attribution.corpus.printings import extract_batch
 from attribution.corpus.read import read_corpus
@@ -101,7 +101,7 @@ def run_track(
 
     ordered = sorted(pairs)
     del pairs
-    links: list[tuple[int, int, float, Comparison]] = []
+    links: list[Link] = []
     for found in engine.map(
         _link,
         _chunks(ordered, PAIRS_PER_BATCH),
@@ -112,7 +112,11 @@ def run_track(
         links.extend(found)
     del ordered
     tally.links = len(links)
-    groups, kept = cluster(links, [frozenset(a) for a in corpus.wording_articles])
+    groups, kept = cluster(
+        links,
+        [frozenset(a) for a in corpus.wording_articles],
+        [len(w.text) for w in corpus.wordings],
+    )
     clock.lap("link")
 
     groups.sort(key=lambda g: (-corpus.article_count(g), min(corpus.first[w] for w in g)))
@@ -232,9 +236,7 @@ def _lookup(
     return candidate_pairs(batch, postings, popularity)
 
 
-def _link(
-    batch: list[tuple[int, int]], shared: tuple[list[Wording], Policy]
-) -> list[tuple[int, int, float, Comparison]]:
+def _link(batch: list[tuple[int, int]], shared: tuple[list[Wording], Policy]) -> list[Link]:
     wordings, policy = shared
     return link_batch(batch, wordings, policy=policy)
 
@@ -258,14 +260,14 @@ def _links_by_cluster(
 
 def _comparisons_by_cluster(
     groups: Sequence[Sequence[int]],
-    links: Iterable[tuple[int, int, float, Comparison]],
+    links: Iterable[Link],
     wordings: Sequence[Wording],
 ) -> dict[int, dict[tuple[str, str], Comparison]]:
     """How each linked wording differs from the one it was linked with, by cluster and by
     the two texts, so describing a cluster aligns again only what linking did not."""
     where = {w: i for i, g in enumerate(groups) for w in g}
     out: dict[int, dict[tuple[str, str], Comparison]] = {}
-    for a, b, _, comparison in links:
+    for a, b, _, _, comparison in links:
         i = where.get(a)
         ta, tb = wordings[a].text, wordings[b].text
         if i is not None and i == where.get(b) and ta != tb:
