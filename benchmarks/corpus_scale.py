@@ -4,7 +4,8 @@ For each size, a corpus is generated (`corpus_generate.py`, in a temporary folde
 project) and `attribution track` runs on it as a command, once per engine, with as many
 workers as the machine has cores. Wall time, CPU time of the whole process tree (the
 command, its worker processes, Dask's scheduler and nannies) and peak memory of the tree
-(its resident set summed, sampled every 0.2 s) are measured; the growth exponent is the
+(its proportional set sizes summed, so pages a forked worker shares are counted once;
+sampled every 0.2 s) are measured; the growth exponent is the
 slope of log time over log size. The machine's load average is printed beside each run:
 a shared machine's other work shows in wall time, not in CPU time.
 
@@ -84,8 +85,11 @@ def measure(corpus: Path, out: Path, engine: str, workers: int) -> dict[str, Any
 
 
 def _rss(process: psutil.Process) -> int:
+    """A process's proportional set size: pages shared with its forked workers counted once
+    across the tree (resident set size counts them in every process), else its RSS."""
     try:
-        return int(process.memory_info().rss)
+        info = process.memory_full_info()
+        return int(getattr(info, "pss", info.rss))
     except psutil.Error:
         return 0
 
