@@ -10,6 +10,7 @@ are context, not changes. What the aligned words have in common is the matcher's
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,7 +18,15 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from attribution.matcher import Evidence, Judgement, content_stems, information, judge, zipf
+from attribution.matcher import (
+    Evidence,
+    Judgement,
+    content_stems,
+    information,
+    is_telling,
+    judge,
+    zipf,
+)
 from attribution.normalize import (
     CLOSE_BRACKETS,
     OPEN_BRACKETS,
@@ -142,7 +151,7 @@ def evidence_of(alignment: Alignment) -> Evidence:
     a_lo, a_hi = alignment.a_window
     b_lo, b_hi = alignment.b_window
     a_editor, b_editor = _bracketed(a), _bracketed(b)
-    paired = a_total = b_total = 0.0
+    paired = a_total = b_total = telling = 0.0
     run: list[Opcode] = []
     for op in (*alignment.opcodes, ("equal", len(a), len(a), len(b), len(b))):
         tag, s1, e1 = op[0], op[1], op[2]
@@ -154,23 +163,50 @@ def evidence_of(alignment: Alignment) -> Evidence:
             ib = [j for _, _, _, r2, q2 in run for j in range(max(r2, b_lo), min(q2, b_hi))]
             run_a, run_b = [a[i] for i in ia], [b[j] for j in ib]
             if not _is_marked_omission(run_a, run_b):
-                wa = [a[i] for i in ia if a[i].is_word and i not in a_editor]
-                wb = [b[j] for j in ib if b[j].is_word and j not in b_editor]
-                info_a = sum(information(t.key) for t in wa)
+                wa = [a[i] for i in ia if a[i].kind not in _MARK_KINDS and i not in a_editor]
+                wb = [b[j] for j in ib if b[j].kind not in _MARK_KINDS and j not in b_editor]
+                info_a = sum(_weight(t.key)[0] for t in wa)
+                info_b = sum(_weight(t.key)[0] for t in wb)
                 if wa and _same_words(wa, wb):
+                    # One wording written two ways weighs as the lighter of the two, on
+                    # both sides, so the measure stays symmetric.
+                    info_a = info_b = min(info_a, info_b)
                     paired += info_a
+                    if any(_weight(t.key)[1] for t in wa):
+                        telling += info_a
                 a_total += info_a
-                b_total += sum(information(t.key) for t in wb)
+                b_total += info_b
             run = []
         for i in range(max(s1, a_lo), min(e1, a_hi)):
-            if a[i].is_word and i not in a_editor:
-                info = information(a[i].key)
+            t = a[i]
+            if t.kind not in _MARK_KINDS and i not in a_editor:
+                info, tells = _weight(t.key)
                 paired += info
                 a_total += info
                 b_total += info
-    a_whole = sum(information(t.key) for i, t in enumerate(a) if t.is_word and i not in a_editor)
-    b_whole = sum(information(t.key) for j, t in enumerate(b) if t.is_word and j not in b_editor)
-    return Evidence(paired, a_total, b_total, a_whole, b_whole)
+                if tells:
+                    telling += info
+    a_whole = sum(
+        _weight(t.key)[0]
+        for i, t in enumerate(a)
+        if t.kind not in _MARK_KINDS and i not in a_editor
+    )
+    b_whole = sum(
+        _weight(t.key)[0]
+        for j, t in enumerate(b)
+        if t.kind not in _MARK_KINDS and j not in b_editor
+    )
+    return Evidence(paired, a_total, b_total, a_whole, b_whole, telling)
+
+
+# Token kinds that are marks, not words (`Token.is_word` is false for them).
+_MARK_KINDS = frozenset({"punct", "ellipsis"})
+
+
+@functools.lru_cache(maxsize=65536)
+def _weight(key: str) -> tuple[float, bool]:
+    """A word's information and whether it is telling, looked up once per word."""
+    return information(key), is_telling(key)
 
 
 def _same_words(a: Sequence[Token], b: Sequence[Token]) -> bool:
@@ -239,6 +275,9 @@ def _finish(a: tuple[Token, ...], b: tuple[Token, ...], opcodes: tuple[Opcode, .
     """An alignment from whole-sequence opcodes, context trimmed; its similarity is set once
     the better of the whole and the windowed alignment is chosen (`_with_similarity`)."""
     opcodes = shape(opcodes, a, b)
+    recut = _recut(opcodes, a, b)
+    if recut is not None:
+        opcodes = shape(recut, a, b)
     a_window, b_window = _trim_context(opcodes, len(a), len(b), a, b)
     return Alignment(a, b, opcodes, a_window, b_window, 1.0)
 
@@ -354,14 +393,109 @@ def _trim_context(
         return (0, len_a), (0, len_b)
     first, last = worded[0], worded[-1]
     if first > 0:
-        side = _one_sided(a, b, 0, opcodes[first][1], 0, opcodes[first][3])
+        a_end, b_end = opcodes[first][1], opcodes[first][3]
+        side = _one_sided(a, b, 0, a_end, 0, b_end)
         if side is not None and _is_context(side[0], side[1], side[2], before=True):
-            a_lo, b_lo = opcodes[first][1], opcodes[first][3]
+            a_lo, b_lo = a_end, b_end
+        elif _whole_clauses(opcodes[0], a, b, before=True):
+            a_lo, b_lo = opcodes[0][2], opcodes[0][4]
     if last < len(opcodes) - 1:
-        side = _one_sided(a, b, opcodes[last][2], len_a, opcodes[last][4], len_b)
+        a_start, b_start = opcodes[last][2], opcodes[last][4]
+        side = _one_sided(a, b, a_start, len_a, b_start, len_b)
         if side is not None and _is_context(side[0], side[1], side[2], before=False):
-            a_hi, b_hi = opcodes[last][2], opcodes[last][4]
+            a_hi, b_hi = a_start, b_start
+        elif _whole_clauses(opcodes[-1], a, b, before=False):
+            a_hi, b_hi = opcodes[-1][1], opcodes[-1][3]
     return (a_lo, a_hi), (b_lo, b_hi)
+
+
+def _recut(
+    opcodes: tuple[Opcode, ...], a: Sequence[Token], b: Sequence[Token]
+) -> tuple[Opcode, ...] | None:
+    """Opcodes realigned so the longer side's earlier (or later) whole clauses stand alone
+    as context, when both sides have words before (or after) the first (or last) words they
+    share; None when there is nothing to recut.
+
+    "But presidents can't ..." against "I know ... wish they could say, The problem is
+    presidents can't ...": "But" stands for "The problem is", and the clause before it is
+    what the shorter printing did not quote. Realigned without that clause, the rest pairs
+    as a fragment does, and the clause is an edit of its own at the end, which the context
+    rule then takes (`_trim_context`).
+    """
+    worded = [
+        k
+        for k, (tag, s1, e1, _, _) in enumerate(opcodes)
+        if tag == "equal" and any(t.is_word for t in a[s1:e1])
+    ]
+    if not worded:
+        return None
+    first, last = opcodes[worded[0]], opcodes[worded[-1]]
+    lead = _clause_cut(a, b, (0, first[1]), (0, first[3]), before=True)
+    trail = _clause_cut(a, b, (last[2], len(a)), (last[4], len(b)), before=False)
+    if lead is None and trail is None:
+        return None
+    a_lo = lead[1] if lead is not None and lead[0] == "a" else 0
+    b_lo = lead[1] if lead is not None and lead[0] == "b" else 0
+    a_hi = trail[1] if trail is not None and trail[0] == "a" else len(a)
+    b_hi = trail[1] if trail is not None and trail[0] == "b" else len(b)
+    inner = word_opcodes([t.key for t in a[a_lo:a_hi]], [t.key for t in b[b_lo:b_hi]])
+    ops: list[Opcode] = []
+    if a_lo:
+        ops.append(("delete", 0, a_lo, 0, 0))
+    if b_lo:
+        ops.append(("insert", 0, 0, 0, b_lo))
+    ops += [(tag, s1 + a_lo, e1 + a_lo, s2 + b_lo, e2 + b_lo) for tag, s1, e1, s2, e2 in inner]
+    if a_hi < len(a):
+        ops.append(("delete", a_hi, len(a), len(b), len(b)))
+    if b_hi < len(b):
+        ops.append(("insert", len(a), len(a), b_hi, len(b)))
+    return merge_ops(ops)
+
+
+def _whole_clauses(op: Opcode, a: Sequence[Token], b: Sequence[Token], *, before: bool) -> bool:
+    """True for an edit at a quote's start (or end) that is only one side's whole clauses,
+    as `_recut` leaves them: context, though the words next to it changed too."""
+    tag, s1, e1, s2, e2 = op
+    if tag not in ("delete", "insert"):
+        return False
+    side, lo, hi = (a, s1, e1) if tag == "delete" else (b, s2, e2)
+    edge = side[hi - 1] if before else side[lo]
+    if edge.norm not in _CLAUSE_MARKS or not any(t.is_word for t in side[lo:hi]):
+        return False
+    return _is_context(side, lo, hi, before=before)
+
+
+def _clause_cut(
+    a: Sequence[Token],
+    b: Sequence[Token],
+    a_range: tuple[int, int],
+    b_range: tuple[int, int],
+    *,
+    before: bool,
+) -> tuple[str, int] | None:
+    """Where the longer side's run before (or after) the shared words is cut into whole
+    clauses of context and the few words that stand for the shorter side's: ("a" or "b",
+    token index), or None."""
+    a_words = sum(1 for t in a[a_range[0] : a_range[1]] if t.is_word)
+    b_words = sum(1 for t in b[b_range[0] : b_range[1]] if t.is_word)
+    if not a_words or not b_words or a_words == b_words:
+        return None
+    name, longer, (lo, hi), shorter_words = (
+        ("b", b, b_range, a_words) if b_words > a_words else ("a", a, a_range, b_words)
+    )
+    marks = [i for i in range(lo, hi) if longer[i].norm in _CLAUSE_MARKS]
+    if not marks:
+        return None
+    cut = marks[-1] + 1 if before else marks[0]
+    kept = longer[cut:hi] if before else longer[lo:cut]
+    if sum(1 for t in kept if t.is_word) > shorter_words + MAX_REPLACED_LEAD:
+        return None
+    context = (lo, cut) if before else (cut, hi)
+    if not any(t.is_word for t in longer[context[0] : context[1]]):
+        return None
+    if not _is_context(longer, context[0], context[1], before=before):
+        return None
+    return name, cut
 
 
 def _one_sided(
@@ -371,6 +505,11 @@ def _one_sided(
     a_words = any(t.is_word for t in a[a_lo:a_hi])
     b_words = any(t.is_word for t in b[b_lo:b_hi])
     if a_words == b_words:
+        return None
+    # The other side may have sentence marks there, never a sign that stands for a word
+    # ("1%" for "1 percent" is the same words, not a fragment).
+    marks = b[b_lo:b_hi] if a_words else a[a_lo:a_hi]
+    if any(t.norm not in _CUT_MARKS for t in marks):
         return None
     side, lo, hi = (a, a_lo, a_hi) if a_words else (b, b_lo, b_hi)
     # Words in [brackets] are an editor's addition to the quote, never context around it.
@@ -426,6 +565,15 @@ def _opens_piece(before: Token, word: Token) -> bool:
     return before.norm == "," and word.text[:1].isupper() and (zipf(word.key) or 0.0) >= 4.0
 
 
+# Marks that close a clause: the longer printing's clauses beyond them are a fragment's
+# context even where both printings have words there.
+_CLAUSE_MARKS = frozenset({".", ",", ";", ":", "!", "?", "...", "\u2014", "\u2013"})
+# How many more words the longer printing may have between that clause mark and the first
+# shared word than the shorter has before it: "But" for "The problem is".
+MAX_REPLACED_LEAD = 3
+# Marks a fragment may end on where the longer printing goes on: stops, commas, dashes, quote
+# marks and an ellipsis.
+_CUT_MARKS = frozenset({".", ",", ";", ":", "!", "?", "...", "-", "\u2014", "\u2013", '"', "'"})
 # Marks that end a sentence, for telling a fragment's own sentence from its neighbours.
 _SENTENCE_END_MARKS = frozenset({".", "!", "?"})
 

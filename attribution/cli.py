@@ -9,19 +9,21 @@ from __future__ import annotations
 import contextlib
 import enum
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from attribution import __version__, cli_help, pipeline
-from attribution.classify import Policy
-from attribution.config import Config, find_config, load_config
+from attribution import cli_help, parallel
+from attribution.articles import Progress
+from attribution.articles import extract as extract_articles
 from attribution.errors import AttributionError, unknown_choice
 from attribution.model import Report, Severity
-from attribution.report import render_html, render_json, render_markdown, render_markdown_all
+
+if TYPE_CHECKING:
+    from attribution.config import Config
 
 T = TypeVar("T")
 E = TypeVar("E", bound=enum.Enum)
@@ -261,9 +263,24 @@ CountEditorial = Annotated[
     ),
 ]
 
+Jobs = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        help="How many articles or drafts to work on at once, one process each (default: "
+        "one per core; 1 turns it off). The report is the same whatever the number.",
+        min=1,
+        metavar="N",
+        show_default=False,
+    ),
+]
+
 
 def _version(value: bool) -> None:
     if value:
+        from attribution import __version__  # read from the metadata only when asked
+
         typer.echo(f"attribution {__version__}")
         raise typer.Exit()
 
@@ -315,6 +332,7 @@ def compare(
     ] = None,
     count_spelling: CountSpelling = False,
     count_editorial: CountEditorial = True,
+    jobs: Jobs = None,
 ) -> None:
     """Pair every quote of the reference with its counterpart in the others, and report how
     each one's wording and attribution drifted.
@@ -324,9 +342,16 @@ def compare(
     """
     fmt = _json_if_text(_choice(Format, format, "format"), include_text)
     threshold = _choice(FailOn, fail_on, "severity") if fail_on is not None else None
+    # Comparison is imported here, when it runs: `extract` never pays for it at start-up.
+    from attribution import pipeline
+    from attribution.classify import Policy
+
     policy = Policy.from_options(count_spelling=count_spelling, count_editorial=count_editorial)
+    workers = _jobs(jobs)
     with _progress_bar(len(articles)) as progress:
-        report = _run(lambda: pipeline.compare(*articles, policy=policy, progress=progress))
+        report = _run(
+            lambda: pipeline.compare(*articles, policy=policy, progress=progress, jobs=workers)
+        )
     _finish(report, fmt, output, threshold, include_text=include_text)
 
 
@@ -344,6 +369,7 @@ def extract(
     format: FormatOption = Format.MARKDOWN.value,
     output: OutputOption = None,
     include_text: IncludeText = False,
+    jobs: Jobs = None,
 ) -> None:
     """List every quote with its speaker, cue verb, kind and position.
 
@@ -352,7 +378,7 @@ def extract(
     """
     fmt = _json_if_text(_choice(Format, format, "format"), include_text)
     with _progress_bar(len(articles)) as progress:
-        report = _run(lambda: pipeline.extract(*articles, progress=progress))
+        report = _run(lambda: extract_articles(*articles, progress=progress, jobs=_jobs(jobs)))
     _finish(report, fmt, output, None, include_text=include_text)
 
 
@@ -417,6 +443,7 @@ def check(
             show_default=False,
         ),
     ] = None,
+    jobs: Jobs = None,
 ) -> None:
     """Check every quote of a draft against its sources before publication.
 
@@ -441,18 +468,22 @@ def check(
     house = spelling.value if spelling is not None else settings.house_spelling
     if fmt in (Format.JSON, Format.HTML) and len(drafts) > 1:
         _fail(f"--format {fmt.value} reports on one draft at a time; got {len(drafts)} drafts")
+    # Checking is imported here, when it runs: `extract` never pays for it at start-up.
+    from attribution import pipeline
+    from attribution.classify import Policy
+
     policy = Policy.from_options(count_editorial=count_editorial)
     reports = _run(
         lambda: pipeline.check_drafts(
-            drafts, sources, policy=policy, house_spelling=house, fail_on=threshold
+            drafts,
+            sources,
+            policy=policy,
+            house_spelling=house,
+            fail_on=threshold,
+            jobs=_jobs(jobs),
         )
     )
-    if fmt is Format.JSON:
-        text = render_json(reports[0], include_text=include_text)
-    elif fmt is Format.HTML:
-        text = render_html(reports[0])
-    else:
-        text = render_markdown_all(reports)
+    text = _render(reports, fmt, include_text=include_text)
     for report in reports:
         for warning in report.warnings:
             typer.echo(f"warning: {warning}", err=True)
@@ -504,16 +535,7 @@ def track(
             show_default=False,
         ),
     ] = None,
-    workers: Annotated[
-        int | None,
-        typer.Option(
-            "--workers",
-            help="Worker processes to start (default: one per core); not used with "
-            "--scheduler, whose cluster has its own.",
-            metavar="N",
-            show_default=False,
-        ),
-    ] = None,
+    jobs: Jobs = None,
     output: Annotated[
         Path,
         typer.Option(
@@ -538,6 +560,8 @@ def track(
         attribution track news/ wire.jsonl --engine dask --scheduler tcp://10.0.0.5:8786 \\
           --output tracked/
     """
+    from attribution import pipeline
+
     chosen = _choice(EngineName, engine, "engine")
     with _stage_progress() as progress:
         summary = _run(
@@ -546,7 +570,7 @@ def track(
                 output=output,
                 engine=chosen.value,
                 scheduler=scheduler,
-                workers=workers,
+                workers=jobs,
                 progress=progress,
             )
         )
@@ -575,8 +599,15 @@ def _run(job: Callable[[], T]) -> T:
         _fail(str(err))
 
 
+def _jobs(jobs: int | None) -> int:
+    """The number of processes to use: as given, else one per core."""
+    return jobs if jobs is not None else parallel.default_jobs()
+
+
 def _run_config(path: Path | None) -> Config:
     """The configuration that applies: the file given, else the one found from here upward."""
+    from attribution.config import Config, find_config, load_config
+
     try:
         cwd = Path.cwd()
     except OSError as err:
@@ -591,7 +622,7 @@ def _run_config(path: Path | None) -> Config:
 
 
 @contextlib.contextmanager
-def _progress_bar(articles: int) -> Iterator[pipeline.Progress | None]:
+def _progress_bar(articles: int) -> Iterator[Progress | None]:
     """A progress bar on standard error while several articles are worked on, when standard
     error is a terminal; nothing otherwise (a log, a pipe, CI)."""
     if articles < PROGRESS_MIN_ARTICLES or not sys.stderr.isatty():
@@ -659,17 +690,30 @@ def _finish(
     *,
     include_text: bool = False,
 ) -> None:
-    if format is Format.JSON:
-        text = render_json(report, include_text=include_text)
-    elif format is Format.HTML:
-        text = render_html(report)
-    else:
-        text = render_markdown(report)
+    text = _render([report], format, include_text=include_text)
     for warning in report.warnings:
         typer.echo(f"warning: {warning}", err=True)
     _write(text, output)
     if fail_on is not None and report.worst >= Severity(fail_on.value):
         raise typer.Exit(1)
+
+
+def _render(reports: Sequence[Report], format: Format, *, include_text: bool) -> str:
+    """The reports in the format asked for (JSON and HTML take one report).
+
+    Each renderer is imported here, when it is used: a run pays only for its own format.
+    """
+    if format is Format.JSON:
+        from attribution.report.json import render_json
+
+        return render_json(reports[0], include_text=include_text)
+    if format is Format.HTML:
+        from attribution.report.html import render_html
+
+        return render_html(reports[0])
+    from attribution.report.markdown import render_markdown_all
+
+    return render_markdown_all(reports)
 
 
 def _write(text: str, output: Path | None) -> None:

@@ -89,7 +89,10 @@ NOUN_DETERMINERS: frozenset[str] = frozenset(
 # Prepositions: a cue word right after one is a noun ("secretary of state", "in a post").
 PREPOSITIONS: frozenset[str] = frozenset(
     {"of", "in", "on", "at", "for", "with", "by", "from", "about", "into", "over", "under",
-     "after", "before", "during", "against", "between", "among", "without", "via", "per"}
+     "after", "before", "during", "against", "between", "among", "without", "via", "per",
+     "around", "outside", "inside", "near", "beyond", "despite", "amid", "amidst", "across",
+     "along", "behind", "beside", "throughout", "toward", "towards", "upon", "within", "unlike",
+     "through", "since", "until", "onto", "off", "above", "below", "beneath", "alongside"}
 )
 
 # Pronouns that are objects: "asking her", "told them" name a listener, never a speaker.
@@ -138,7 +141,11 @@ FRAMING_VERBS: frozenset[str] = _verb_forms(
     "recite", "invoke", "quote", "paraphrase", "echo", "insult", "nickname", "tag", "laud",
     "exhort", "use", "bemoan", "lament",
     "find",
-) | CUE_VERBS
+    # Reporting verbs of textacy's quotation extractor (as kept by sayswho) not listed above:
+    # verbs of belief, blame and refusal frame the words of whoever holds them.
+    "agree", "believe", "blame", "decline", "disagree", "disclose", "fear", "hope", "order",
+    "recommend", "scream", "think", "worry",
+) | CUE_VERBS | frozenset({"thought", "thinks", "thinking"})
 
 # Words that may stand between a speaker and the cue: "Smith has also said".
 CUE_ADVERBS: frozenset[str] = frozenset(

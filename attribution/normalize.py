@@ -45,9 +45,10 @@ _SPACE_RUN_RE = re.compile(r"\s+")
 # Dash forms folded to one hyphen for comparison; the category detector still sees the original.
 _DASH_FOLD = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-"})
 
-# A token is an ellipsis (three dots, spaced or not, or `…`), a dotted abbreviation, a number
-# with digit groups or decimals, a word (letters and digits, with inner hyphens or apostrophes,
-# and an editor's bracketed first letter as in `[T]he`), or one other visible character.
+# A token is an ellipsis (three dots, spaced or not, however the spaces are typed, or `…`),
+# a dotted abbreviation, a number with digit groups or decimals, a word (letters and
+# digits, with inner hyphens or apostrophes, and an editor's bracketed first letter as in
+# `[T]he`), or one other visible character.
 # A fourth dot after an ellipsis is the sentence's full stop, its own token, so `that….` and
 # `that....` tokenize alike. Every alternative is a run of a single class with fixed
 # separators, so matching is linear: no nested quantifier can backtrack over the same text.
@@ -55,7 +56,8 @@ _DASH_FOLD = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212
 # pairs with the same number printed apart from the scale ("2.6 million").
 _TOKEN_RE = re.compile(
     r"""
-    (?P<ellipsis>\.\.\.|\.[ \u00a0]\.[ \u00a0]\.|\u2026)
+    (?P<ellipsis>\.\.\.|\u2026
+      |\.[ \u00a0\u2009\u202f\u200b]{1,3}\.[ \u00a0\u2009\u202f\u200b]{1,3}\.)
   | (?P<abbr>(?:[^\W\d_]\.){2,})
   | (?P<glued>\d+(?:\.\d+)?(?=(?i:million|billion|trillion|thousand|mn|bn|tn|m|k)(?!\w)))
   | (?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\w)|\d+\.\d+(?!\w))
@@ -153,7 +155,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
         kind = m.lastgroup or "punct"
         raw = m.group()
         start, end = m.span()
-        if kind == "word" and (glued or raw[-1] in _CONTRACTION_ENDS):
+        if kind == "word" and (glued or "'" in raw or "\u2019" in raw):
             for part in _word_parts(raw, start, glued):
                 append(make(Token, (*part, opens)))
                 opens = False
@@ -175,10 +177,6 @@ def tokenize(text: str) -> tuple[Token, ...]:
         append(make(Token, (raw, start, end, norm, key, kind, opens)))
         opens = False
     return tuple(tokens)
-
-
-# Last characters of a word that may be a contraction (n't, 're, 've, 'll, 'm, 'd, 's).
-_CONTRACTION_ENDS = frozenset("tTeEvVlLmMdDsS")
 
 
 @functools.lru_cache(maxsize=16384)
@@ -255,7 +253,7 @@ def word_keys(text: str) -> tuple[list[str], list[int], list[int]]:
             continue
         raw = m.group()
         start, end = m.span()
-        if kind == "word" and (glued or raw[-1] in _CONTRACTION_ENDS):
+        if kind == "word" and (glued or "'" in raw or "\u2019" in raw):
             for _, s, e, _, key, _ in _word_parts(raw, start, glued):
                 keys.append(key)
                 starts.append(s)

@@ -76,7 +76,8 @@ _ROLE_LABELS = frozenset(
     correspondent translator interpreter""".split()  # noqa: SIM905
 )
 _UNKNOWN_LABELS = frozenset({"unidentified", "unknown", "crosstalk", "voice", "voices", "speaker"})
-_QUESTIONER = "a reporter"
+# Who a `Q:` turn is credited to: a question is nobody's statement to quote.
+QUESTIONER = "a reporter"
 # A transcript needs this many labelled turns, by at least two speakers (`Q:` and `A:`
 # count as two), to be recognised without being named one: a short interview is two turns,
 # and the label rules (`_speaker_lines`) already keep a stray "Note:" or "Look:" out.
@@ -412,7 +413,7 @@ class _NameBook:
         """The canonical speaker of a turn with this label."""
         key = _label_key(label)
         if key in _QUESTIONER_LABELS:
-            return _QUESTIONER
+            return QUESTIONER
         if key in _ANSWER_LABELS:
             return principal
         if key.split()[0] in _UNKNOWN_LABELS:

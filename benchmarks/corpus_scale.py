@@ -44,7 +44,7 @@ def measure(corpus: Path, out: Path, engine: str, workers: int) -> dict[str, Any
     """Run `attribution track` once; its wall and CPU seconds, peak memory, and counts."""
     command = [
         sys.executable, "-m", "attribution", "track", str(corpus),
-        "--engine", engine, "--workers", str(workers), "--output", str(out),
+        "--engine", engine, "--jobs", str(workers), "--output", str(out),
     ]  # fmt: skip
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     load = os.getloadavg()[0]
@@ -108,7 +108,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 30_000, 100_000])
     parser.add_argument("--engines", nargs="+", default=["local", "dask"])
-    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--jobs", dest="workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--json", type=Path, help="append each run's figures here as a line")
     args = parser.parse_args(argv)

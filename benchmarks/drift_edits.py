@@ -22,6 +22,8 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
+from benchmarks.drift_vocabulary import Vocabulary, public
+
 # A word as a reader sees it: a dotted abbreviation (U.S.), or letters or digits with inner
 # apostrophes, hyphens, commas between digit groups or a decimal point, perhaps with an
 # editor's bracketed first letter ([W]e). Each repetition
@@ -33,10 +35,6 @@ _WORD_RE = re.compile(
 _SPACES_RE = re.compile(r"[ \t]{2,}")
 _DIGITS_RE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 # fmt: off
-NEGATIONS = frozenset({
-    "not", "never", "no", "none", "nobody", "nothing", "neither", "nor", "without", "cannot",
-    "nowhere",
-})
 # Negations with a positive counterpart, for removing a negation without leaving a gap.
 NEGATION_OPPOSITES = {
     "never": "always", "nobody": "somebody", "nothing": "something", "none": "some",
@@ -51,7 +49,6 @@ AUXILIARIES = {
     "has": "hasn't", "had": "hadn't",
 }
 CONTRACTED = {v: k for k, v in AUXILIARIES.items()} | {"ain't": "is", "shan't": "shall"}
-MODALS = ("will", "would", "may", "might", "can", "could", "should", "must", "shall")
 CONTRACTED_MODALS = {
     "won't": "will", "wouldn't": "would", "can't": "can", "couldn't": "could",
     "shouldn't": "should", "mustn't": "must",
@@ -66,9 +63,10 @@ ORDINAL_WORDS = (
     "tenth",
 )
 SCALE_WORDS = ("hundred", "thousand", "million", "billion", "trillion")
-# Words that carry a category of their own: a wording edit leaves them alone.
-SPECIAL = (
-    NEGATIONS | set(MODALS) | set(NUMBER_WORDS) | set(ORDINAL_WORDS) | set(SCALE_WORDS)
+# Words that carry a category of their own besides the vocabulary's negations and modals:
+# a wording edit leaves them alone.
+_OTHER_SPECIAL = (
+    set(NUMBER_WORDS) | set(ORDINAL_WORDS) | set(SCALE_WORDS)
     | {"half", "dozen", "percent", "ought", "need", "dare", "hardly", "barely", "scarcely"}
 )
 # Plain words a reporter might slip into a quote or swap for another.
@@ -85,36 +83,6 @@ BRACKET_FILLS = (
 )
 INSERTED_NOTES = ("[sic]", "[the plan]", "[emphasis added]", "(the agency)", "[in the state]",
                   "(the law)", "[laughter]")
-# Names from no particular story, to put in place of another name.
-OTHER_NAMES = (
-    "Ortega", "Nakamura", "Brennan", "Okafor", "Lindqvist", "Dubois", "Kowalski", "Haddad",
-    "Sokolov", "Patel", "Moreno", "Fischer", "Lisbon", "Manitoba", "Tasmania", "Osaka",
-    "Valencia", "Winnipeg", "Gallagher", "Ibrahim", "Yamamoto", "Zielinski", "Eriksen",
-    "Quintero", "Underwood", "Varga", "Jablonski",
-)
-# US spellings and their UK forms, independent of the tool's own table, plus suffix rules.
-US_TO_UK = {
-    "color": "colour", "favor": "favour", "favorite": "favourite", "honor": "honour",
-    "labor": "labour", "neighbor": "neighbour", "behavior": "behaviour", "harbor": "harbour",
-    "humor": "humour", "rumor": "rumour", "vigor": "vigour", "endeavor": "endeavour",
-    "flavor": "flavour", "armor": "armour", "savior": "saviour", "center": "centre",
-    "theater": "theatre", "fiber": "fibre", "meter": "metre", "liter": "litre",
-    "defense": "defence", "offense": "offence", "license": "licence", "pretense": "pretence",
-    "traveled": "travelled", "traveling": "travelling", "canceled": "cancelled",
-    "labeled": "labelled", "modeled": "modelled", "fueled": "fuelled", "signaled": "signalled",
-    "totaled": "totalled", "channeled": "channelled", "counselor": "counsellor",
-    "jewelry": "jewellery", "gray": "grey", "judgment": "judgement", "catalog": "catalogue",
-    "dialog": "dialogue", "analog": "analogue", "fulfill": "fulfil", "enroll": "enrol",
-    "skeptical": "sceptical", "skeptic": "sceptic", "mold": "mould", "plow": "plough",
-    "aging": "ageing", "maneuver": "manoeuvre", "pediatric": "paediatric",
-    "analyze": "analyse", "paralyze": "paralyse", "check": "cheque", "tire": "tyre",
-    "program": "programme", "pajamas": "pyjamas", "mustache": "moustache", "sulfur": "sulphur",
-    "aluminum": "aluminium", "artifact": "artefact", "cozy": "cosy", "draft": "draught",
-    "practice": "practise",
-    "airplane": "aeroplane",
-}
-# Of those, pairs that are not one word spelled two ways in every sense: left out of edits.
-_NOT_ALWAYS_VARIANTS = frozenset({"check", "draft", "program", "practice", "tire", "meter"})
 _UK_SUFFIXES = (
     ("izations", "isations"), ("ization", "isation"), ("izing", "ising"), ("izers", "isers"),
     ("izer", "iser"), ("ized", "ised"), ("izes", "ises"), ("ize", "ise"),
@@ -308,15 +276,16 @@ def edit_case(text: str, rng: random.Random) -> str | None:
     return splice(text, w.start, w.end, new)
 
 
-def uk_spelling(word: str) -> str | None:
-    """The UK spelling of a US word, or None when it has none (by the lists above)."""
+def uk_spelling(word: str, vocab: Vocabulary | None = None) -> str | None:
+    """The UK spelling of a US word, or None when it has none (by the vocabulary's list)."""
+    us_to_uk = (vocab or public()).us_to_uk
     low = word.lower()
     for suffix in ("", "s", "es", "ed", "ing", "er", "ers", "ite", "ites", "able", "ful", "ly"):
         base = low[: len(low) - len(suffix)] if suffix else low
         if suffix and not low.endswith(suffix):
             continue
-        if base in US_TO_UK and base not in _NOT_ALWAYS_VARIANTS:
-            uk = US_TO_UK[base] + suffix
+        if base in us_to_uk:
+            uk = us_to_uk[base] + suffix
             return _case_like(word, uk)
     if low not in _NOT_IZE and len(low) >= 7:
         for us, uk in _UK_SUFFIXES:
@@ -341,13 +310,17 @@ def transliterate(name: str, rng: random.Random) -> str | None:
 
 
 def edit_spelling(
-    text: str, rng: random.Random, *, names: Collection[str] = frozenset()
+    text: str,
+    rng: random.Random,
+    *,
+    names: Collection[str] = frozenset(),
+    vocab: Vocabulary | None = None,
 ) -> str | None:
     """A word in its UK spelling (organize to organise), or a name transliterated otherwise."""
     words = quote_words(text)
 
     def us_to_uk() -> str | None:
-        spots = [(w, uk) for w in words if (uk := uk_spelling(w.text)) and uk != w.text]
+        spots = [(w, uk) for w in words if (uk := uk_spelling(w.text, vocab)) and uk != w.text]
         if not spots:
             return None
         w, uk = rng.choice(spots)
@@ -369,7 +342,7 @@ def edit_spelling(
 # --- editorial edits ----------------------------------------------------------------------
 
 
-def edit_ellipsis(text: str, rng: random.Random) -> str | None:
+def edit_ellipsis(text: str, rng: random.Random, *, vocab: Vocabulary | None = None) -> str | None:
     """One to four inner words left out and the omission marked with an ellipsis.
 
     A run holding a negation is never left out: dropping "not", even under a mark, reverses
@@ -383,7 +356,7 @@ def edit_ellipsis(text: str, rng: random.Random) -> str | None:
         last = min(len(words) - 2, first + rng.randrange(4))
         run = words[first : last + 1]
         cut = text[words[first - 1].end : words[last + 1].start]
-        if any(_negates(w.low) for w in run) or any(ch in cut for ch in "[]()"):
+        if any(_negates(w.low, vocab) for w in run) or any(ch in cut for ch in "[]()"):
             continue  # never a negation, and never half of a bracketed group
         mark = rng.choice([" \u2026 ", " ... ", "\u2026", " [\u2026] "])
         return splice(text, words[first - 1].end, words[last + 1].start, mark)
@@ -413,7 +386,7 @@ def edit_bracket(text: str, rng: random.Random) -> str | None:
     return _pick(rng, [explain_pronoun, insert_note])
 
 
-def edit_fragment(text: str, rng: random.Random) -> str | None:
+def edit_fragment(text: str, rng: random.Random, *, vocab: Vocabulary | None = None) -> str | None:
     """The quote cut to a fragment: one to three words dropped at one end or both.
 
     Never past a negation, which would make it a negation change; at least three words stay.
@@ -425,7 +398,7 @@ def edit_fragment(text: str, rng: random.Random) -> str | None:
     tail = rng.randrange(0 if head else 1, 4)
     kept = words[head : len(words) - tail]
     dropped = words[:head] + words[len(words) - tail :]
-    if any(_negates(w.low) for w in dropped):
+    if any(_negates(w.low, vocab) for w in dropped):
         return None
     # An end where no word is dropped keeps its marks: the fragment ends where the quote does.
     start = kept[0].start if head else 0
@@ -436,14 +409,16 @@ def edit_fragment(text: str, rng: random.Random) -> str | None:
 # --- changes of meaning -------------------------------------------------------------------
 
 
-def edit_wording(text: str, rng: random.Random) -> str | None:
+def edit_wording(text: str, rng: random.Random, *, vocab: Vocabulary | None = None) -> str | None:
     """A plain inner word inserted, deleted or replaced with no mark."""
     words = quote_words(text)
     inner = [w for w in _interior(words) if w.text.isalpha() and w.text.islower()]
     plain = [
         w
         for w in inner
-        if w.low not in SPECIAL and not _negates(w.low) and not (w.mark_before or w.mark_after)
+        if w.low not in _special(vocab)
+        and not _negates(w.low, vocab)
+        and not (w.mark_before or w.mark_after)
     ]
 
     def insert() -> str | None:
@@ -469,10 +444,11 @@ def edit_wording(text: str, rng: random.Random) -> str | None:
     return _pick(rng, [insert, delete, replace])
 
 
-def edit_modality(text: str, rng: random.Random) -> str | None:
+def edit_modality(text: str, rng: random.Random, *, vocab: Vocabulary | None = None) -> str | None:
     """A modal verb swapped for another: will to may, must to should, can't to couldn't."""
     words = quote_words(text)
-    spots = [w for w in words if w.text in MODALS or w.low in CONTRACTED_MODALS]
+    modals = (vocab or public()).modals
+    spots = [w for w in words if w.text in modals or w.low in CONTRACTED_MODALS]
     if not spots:
         return None
     w = rng.choice(spots)
@@ -480,7 +456,7 @@ def edit_modality(text: str, rng: random.Random) -> str | None:
         old = CONTRACTED_MODALS[w.low]
         new = rng.choice([m for m in CONTRACTED_MODALS if CONTRACTED_MODALS[m] != old])
     else:
-        new = rng.choice([m for m in MODALS if m != w.text])
+        new = rng.choice([m for m in modals if m != w.text])
     return splice(text, w.start, w.end, new)
 
 
@@ -543,16 +519,22 @@ def _others(pool: Sequence[str], word: str) -> list[str]:
     return [p for p in pool if p != word]
 
 
-def _negates(low: str) -> bool:
-    return low in NEGATIONS or low.endswith("n't") or low in ("hardly", "barely", "scarcely")
+def _special(vocab: Vocabulary | None) -> frozenset[str]:
+    """Words with a category of their own, which a wording edit leaves alone."""
+    v = vocab or public()
+    return frozenset(_OTHER_SPECIAL | v.negations | set(v.modals))
 
 
-def edit_negation(text: str, rng: random.Random) -> str | None:
+def _negates(low: str, vocab: Vocabulary | None = None) -> bool:
+    return low in (vocab or public()).negations or low.endswith("n't")
+
+
+def edit_negation(text: str, rng: random.Random, *, vocab: Vocabulary | None = None) -> str | None:
     """A negation added or taken away: `is` to `is not` or `isn't`, `never` to `always` ..."""
     words = quote_words(text)
 
     def remove() -> str | None:
-        spots = [w for w in words if _negates(w.low)]
+        spots = [w for w in words if _negates(w.low, vocab)]
         if not spots:
             return None
         w = rng.choice(spots)
@@ -584,13 +566,20 @@ def edit_negation(text: str, rng: random.Random) -> str | None:
     return _pick(rng, [remove, negate_auxiliary, insert_anywhere])
 
 
-def edit_name(text: str, rng: random.Random, *, names: Collection[str] = frozenset()) -> str | None:
+def edit_name(
+    text: str,
+    rng: random.Random,
+    *,
+    names: Collection[str] = frozenset(),
+    vocab: Vocabulary | None = None,
+) -> str | None:
     """A proper name replaced by another person's or place's name (not a spelling variant)."""
     spots = [w for w in quote_words(text) if w.text in names]
     if not spots:
         return None
     w = rng.choice(spots)
-    pool = [n for n in OTHER_NAMES if n[0] != w.text[0] and n.lower() != w.low]
+    others = (vocab or public()).other_names
+    pool = [n for n in others if n[0] != w.text[0] and n.lower() != w.low]
     return splice(text, w.start, w.end, rng.choice(pool))
 
 
@@ -624,7 +613,7 @@ def edit_spacing(text: str, rng: random.Random) -> str | None:
     return text[:at] + rng.choice(["  ", "\u00a0", "\n", " \u200b"]) + text[at + 1 :]
 
 
-def name_lexicon(quotes: Sequence[str]) -> frozenset[str]:
+def name_lexicon(quotes: Sequence[str], vocab: Vocabulary | None = None) -> frozenset[str]:
     """Words used as names in these quotes: capitalised inside a sentence, never lower case.
 
     The edits of names and transliterations pick from these, so they never mistake a word
@@ -643,5 +632,8 @@ def name_lexicon(quotes: Sequence[str]) -> frozenset[str]:
     return frozenset(
         w
         for w in capital
-        if w.lower() not in lower and len(w) >= 3 and w.isalpha() and w.lower() not in SPECIAL
+        if w.lower() not in lower
+        and len(w) >= 3
+        and w.isalpha()
+        and w.lower() not in _special(vocab)
     )

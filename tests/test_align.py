@@ -385,3 +385,29 @@ def test_a_short_quote_with_a_word_changed_pairs_only_on_enough_evidence(
     report = compare(ref, other)
     assert report.matches == ()
     assert [u.verdict for u in report.unmatched] == [Verdict.ONLY_IN, Verdict.ONLY_IN]
+
+
+@pytest.mark.parametrize(
+    ("printed", "other_printing"),
+    [
+        # One outlet prints both halves of a split quote, the other only the first.
+        (
+            "\u201cWe saw the flood coming,\u201d Mayor Ana Ruiz said. \u201cNobody should be "
+            "surprised.\u201d",
+            "\u201cWe saw the flood coming,\u201d Mayor Ana Ruiz said.",
+        ),
+        # A sentence left out at the end, the last kept word printed another way.
+        (
+            "\u201cWe will enforce the laws on the books. No one is above them,\u201d Mayor "
+            "Ana Ruiz said.",
+            "\u201cWe will enforce the law on the books,\u201d Mayor Ana Ruiz said.",
+        ),
+    ],
+)
+def test_a_cut_at_a_quote_s_end_is_never_a_negation(printed: str, other_printing: str) -> None:
+    """Issue 10: the words a printing leaves out at an end are a fragment's context."""
+    report = compare(article_from_text(printed, "a"), article_from_text(other_printing, "b"))
+    (match,) = report.matches
+    assert not any(c.category.value == "negation" for c in match.changes)
+    assert match.verdict in (Verdict.PARTIAL, Verdict.ALTERED)
+    assert match.severity.value in ("none", "major")

@@ -7,7 +7,7 @@ import random
 import pytest
 
 from attribution import ChangeCategory, Severity, Verdict
-from benchmarks import drift, drift_edits
+from benchmarks import drift, drift_edits, drift_vocabulary
 from benchmarks.drift import Case, Confusion, Outcome
 
 C = ChangeCategory
@@ -114,11 +114,12 @@ def test_each_edit_makes_the_change_it_names(seed: int) -> None:
 
     modal = drift_edits.edit_modality(QUOTE, rng(seed))
     assert modal is not None
-    assert [w for w in _words(modal) if w in drift_edits.MODALS] != ["will", "would"]
+    modals = drift_vocabulary.public().modals
+    assert [w for w in _words(modal) if w in modals] != ["will", "would"]
 
     named = drift_edits.edit_name(QUOTE, rng(seed), names=NAMES)
     assert named is not None and "Ortega" not in named
-    assert any(n in named for n in drift_edits.OTHER_NAMES)
+    assert any(n in named for n in drift_vocabulary.public().other_names)
 
     marked = drift_edits.edit_ellipsis(QUOTE, rng(seed))
     assert marked is not None and len(_words(marked)) < len(original)
@@ -191,3 +192,31 @@ def test_different_stories_count_only_changed_pairs() -> None:
     cross = drift.different_stories(texts)
     # one and two pair (altered); three, compared with two and with one, pairs with neither
     assert (cross.comparisons, cross.quotes, cross.changed_pairs) == (3, 6, 1)
+
+
+def test_the_edits_use_public_lists_not_the_tools_own() -> None:
+    """The benchmark does not grade the classifier with its own word lists (issue 10)."""
+    from attribution import lexicon
+    from attribution.normalize import variant_pairs
+
+    vocab = drift_vocabulary.public()
+    assert vocab.negations >= {"not", "never", "dont", "isnt"}
+    assert vocab.negations != lexicon.NEGATIONS
+    assert set(vocab.modals) == {
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "need",
+        "ought",
+        "shall",
+        "should",
+        "will",
+        "would",
+    }
+    tool_spellings = {(us, uk) for uk, us in variant_pairs()}
+    public_spellings = set(vocab.us_to_uk.items())
+    assert len(public_spellings) > 1000
+    assert public_spellings - tool_spellings  # pairs the tool's table was never shown
+    assert "Smith" in vocab.other_names and len(vocab.other_names) == 1000

@@ -278,6 +278,26 @@ def test_quotes_found(text: str, expected: list[tuple[str, QuoteKind]]) -> None:
             [["an insult"], ["a joke."]],
             id="two-fragments-are-two-statements",
         ),
+        pytest.param(
+            "\u201cWe are not ready,\u201d Cole said on Monday, though she said, \u201cWe will be.\u201d",
+            [["We are not ready,"], ["We will be."]],
+            id="a-second-cue-in-between-starts-another-statement",
+        ),
+        pytest.param(
+            "Ruiz wrote back, \u201cWhy now?\u201d Cole then replied, \u201cBecause it is time.\u201d",
+            [["Why now?"], ["Because it is time."]],
+            id="a-quote-with-its-own-attribution-before-it-is-not-split",
+        ),
+        pytest.param(
+            "\u2018The road is shut,\u2019 the sheriff said. \u2018For good.\u2019",
+            [["The road is shut,", "For good."]],
+            id="british-single-marks-split-too",
+        ),
+        pytest.param(
+            "\u202a\u201dThis is why the bridge matters,\u201d said Ann Lee.",
+            [["This is why the bridge matters,"]],
+            id="an-invisible-bidi-mark-before-a-quote",
+        ),
     ],
 )
 def test_a_statement_split_around_its_attribution_is_quotes_linked_as_one(

@@ -127,6 +127,26 @@ def test_every_quote_is_highlighted_where_it_stands_and_labelled_in_words(
             assert quote.text.startswith(pieces[0].text().replace("\n", " ")[:20])
 
 
+def test_a_quote_reprinted_twice_names_each_reprint_once_on_its_label() -> None:
+    said = "\u201cWe will not raise taxes this year,\u201d the mayor said.\n"
+    report = compare(
+        article_from_text(said),
+        article_from_text(said.replace("not ", ""), "b"),
+        article_from_text(said.replace("not ", ""), "c"),
+    )
+    page = check_page(report)
+    (label,) = [
+        m.attrs["data-label"]
+        for m in page.find_all("mark")
+        if "a:q1" in m.attrs.get("data-label", "")[:5]
+    ]
+    assert label == "a:q1 · critical · altered (b:q1, c:q1)"
+    assert [c.find_all("mark")[0].attrs["data-label"] for c in page.columns()[1:]] == [
+        "b:q1 · critical · altered (a:q1)",
+        "c:q1 · critical · altered (a:q1)",
+    ]
+
+
 def test_a_finding_names_the_highlights_it_brings_into_view(seed_report: Report) -> None:
     page = check_page(seed_report)
     ids = page.by_id()

@@ -330,3 +330,50 @@ def test_hostile_lines_are_read_in_linear_time(line: str) -> None:
     detect_kind(text)
     find_issuer(text)
     assert time.perf_counter() - started < 5
+
+
+# --- recognising transcripts (issue 10) -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Two labelled turns by two speakers.
+        "MAYOR LINDQVIST: The pumps run all night.\n\nCOUNCILMAN DUBOIS: Not on my street.\n",
+        # A Q:/A: interview under a heading.
+        "Interview with Dr. Amara Nwosu, chief executive, Lothbury Hospital\n\n"
+        "Q: How many beds are empty tonight?\n\nA: None. Not one.\n",
+        # A label after a stage direction on its line.
+        "LINDQVIST: We will open the shelter.\n\n(APPLAUSE) DUBOIS: At last.\n",
+    ],
+)
+def test_two_labelled_turns_make_a_transcript(text: str) -> None:
+    assert detect_kind(text) is SourceKind.TRANSCRIPT
+    source = parse_source("s1", "t.txt", text)
+    assert len(source.article.quotes) == 2
+    assert all(q.speaker for q in source.article.quotes)
+
+
+def test_a_stage_direction_before_a_label_is_no_one_s_words() -> None:
+    text = "LINDQVIST: We will open the shelter.\n\n(APPLAUSE) DUBOIS: At last.\n"
+    (_, dubois) = parse_source("s1", "t.txt", text).article.quotes
+    assert dubois.text == "At last."
+    assert dubois.speaker is not None and "Dubois" in dubois.speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "UPDATE: The council meets at six.\n\nThe mayor did not attend.\n",
+        "Look: we all saw it coming.\n\nNobody was surprised.\n",
+    ],
+)
+def test_a_stray_label_is_no_transcript(text: str) -> None:
+    assert detect_kind(text) is not SourceKind.TRANSCRIPT
+
+
+def test_a_source_that_credits_no_one_is_a_warning_not_silence() -> None:
+    source = parse_source("s1", "notes.txt", "The council met at six and adjourned at nine.\n")
+    assert source.article.quotes == ()
+    (note,) = source.notes
+    assert note.startswith("notes.txt: read as article, it holds nothing anyone is credited")

@@ -379,6 +379,62 @@ def credits(text: str) -> list[tuple[str | None, str | None, str | None]]:
             [("Mark Hale", "he", "said")],
             id="a-person-in-an-opening-phrase-is-not-the-subject",
         ),
+        pytest.param(
+            "Around 200 people marched downtown, chanting \u201cno more closures.\u201d",
+            [("200 people", "200 people", "chanting")],
+            id="an-opening-preposition-is-no-speaker",
+        ),
+        pytest.param(
+            "In a statement to the Herald, her adviser, Jake Lund, said: \u201cWe disagree.\u201d",
+            [("Jake Lund", "Jake Lund", "said")],
+            id="a-prepositional-phrase-before-the-subject-is-passed-over",
+        ),
+        pytest.param(
+            "Pollsters agree - Dana Cole: \u201cThe lead is real.\u201d",
+            [("Dana Cole", "Dana Cole", None)],
+            id="a-name-right-before-the-colon",
+        ),
+        pytest.param(
+            "The plan is late, Mr. Hale said, adding that it was \u201cstill on track.\u201d",
+            [("Hale", "Mr. Hale", "adding")],
+            id="a-participle-after-a-cue-is-that-cue-s-speaker",
+        ),
+        pytest.param(
+            "O\u2019Malley, who served as governor, interjected to say: \u201cThey are wrong.\u201d",
+            [("O\u2019Malley", "O\u2019Malley", "say")],
+            id="as-is-no-clause-opener",
+        ),
+        pytest.param(
+            "\u201cYou winning?\u201d she said to nobody in particular.",
+            [(None, "she", "said")],
+            id="an-unresolved-pronoun-keeps-its-own-mention",
+        ),
+        pytest.param(
+            "When Cole suggested that the county would sue, Ruiz fired back: \u201cLet them.\u201d",
+            [("Ruiz", "Ruiz", None)],
+            id="the-last-clause-before-a-colon-introduces-the-quote",
+        ),
+        pytest.param(
+            "\u201cWhy now?\u201d asked WKRN moderator Dana Cole.",
+            [("Dana Cole", "WKRN moderator Dana Cole", "asked")],
+            id="a-role-in-lower-case-between-an-outlet-and-a-name",
+        ),
+        pytest.param(
+            '"MR. O\'NEILL: We have no comment at this time."',
+            [("O'Neill", "MR. O'NEILL", None)],
+            id="a-transcript-label-with-an-apostrophe-inside-the-quote",
+        ),
+        pytest.param(
+            "\u201cPARTICIPANT: Why was the road closed?\u201d",
+            [("Participant", "PARTICIPANT", None)],
+            id="a-transcript-label-that-is-a-role",
+        ),
+        pytest.param(
+            "Mayor Ana Ruiz hired a consulting firm, Hale Strategies LLC, to review the plan. "
+            "\u201cIt was the right call,\u201d she said.",
+            [("Ana Ruiz", "she", "said")],
+            id="she-is-never-a-firm-named-just-before",
+        ),
     ],
 )
 def test_speaker_found(
@@ -402,6 +458,9 @@ def test_a_quote_without_any_speaker_is_kept_with_speaker_null() -> None:
         ("Maj. Gen. Ann Ruiz", "Ann Ruiz"),
         ("Sen. Dana Cole\u2019s", "Dana Cole"),
         ("the Iraqi military", "the Iraqi military"),
+        ("Fox host Chris Wallace", "Chris Wallace"),
+        ("Democrat Hillary Clinton", "Hillary Clinton"),
+        ("the Center for American Progress", "the Center for American Progress"),
     ],
 )
 def test_canonical_speaker_strips_titles(name: str, canonical: str) -> None:

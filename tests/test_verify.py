@@ -446,3 +446,85 @@ def test_searching_a_quote_in_a_source_without_its_words_finds_nothing() -> None
     index = SourceIndex(_transcript())
     draft = article_from_text("\u201cBananas grow in Ecuador,\u201d she said.", "draft")
     assert search(draft.quotes[0], index) is None
+
+
+# --- the gate's cases (issue 10), each in the form it was seen in --------------------------
+
+TOWN_HALL = """\
+Town hall with Mayor Ana Lindqvist, Harbor City
+
+MAYOR ANA LINDQVIST: Our front line workers kept the water running all winter. The budget \
+for the pumps is 2.6 million dollars, and we are going to fix the two road projects on the \
+east side first.
+
+Q: Mayor, are you going to raise the water rates to pay for the new pumps this summer?
+
+LINDQVIST: That is true, and it is fair to ask. We will not raise the rates this year.
+
+COUNCILMAN PIET DUBOIS: We are going to vote against the whole plan.
+"""
+
+
+@pytest.mark.parametrize(
+    ("draft", "status", "severity", "categories"),
+    [
+        # Loose match: five words sharing "We are going to" with another speaker's sentence.
+        ("\u201cWe are going to win this,\u201d Lindqvist said.", "unsupported", "critical", None),
+        # A fabrication resembling the reporter's question stays unsupported, critical.
+        (
+            "\u201cWe are going to raise the water rates to pay for the new pumps,\u201d "
+            "Lindqvist said.",
+            "unsupported",
+            "critical",
+            None,
+        ),
+        # One common word is too short to verify without its speaker.
+        ("The fact-checkers rated the claim \u201ctrue.\u201d", "not_checked", "none", None),
+        # Compounds and number formats are the same words.
+        (
+            "\u201cOur front-line workers kept the water running all winter,\u201d Lindqvist said.",
+            "verified",
+            "none",
+            [],
+        ),
+        ("Lindqvist praised the \u201cfrontline workers.\u201d", "verified", "none", []),
+        (
+            "\u201cThe budget for the pumps is 2.6million dollars,\u201d Lindqvist said.",
+            "verified",
+            "none",
+            [],
+        ),
+        # A bracket that puts a content word in another's place is a wording change.
+        (
+            "Lindqvist promised to fix \u201cthe two road projects on the [west] side first.\u201d",
+            "altered",
+            "major",
+            ["wording"],
+        ),
+        # A bracket that makes a pronoun plain is the editor's help, shown all the same.
+        (
+            "\u201c[The city's] front line workers kept the water running all winter,\u201d "
+            "Lindqvist said.",
+            "verified",
+            "info",
+            ["bracket"],
+        ),
+        # Nobody the tool can read is credited: never verified.
+        ("\u201cWe will not raise the rates this year.\u201d", "speaker_unverified", "minor", []),
+    ],
+)
+def test_the_gate_reports_what_an_editor_must_see(
+    draft: str, status: str, severity: str, categories: list[str] | None
+) -> None:
+    outcome = _only(_check(draft, parse_source("s1", "town-hall.txt", TOWN_HALL)))
+    assert (outcome.status.value, outcome.severity.value) == (status, severity)
+    if status == "not_checked":
+        assert outcome.reason == "too short to verify"
+    if categories is not None:
+        assert _categories(outcome) == categories
+
+
+def test_a_too_short_quote_is_verified_when_its_speaker_said_it_as_printed() -> None:
+    source = parse_source("s1", "t.txt", "LINDQVIST: True.\n\nQ: And the rates?\n")
+    outcome = _only(_check("Lindqvist answered: \u201cTrue.\u201d", source))
+    assert outcome.status.value == "verified"

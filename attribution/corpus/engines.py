@@ -72,7 +72,7 @@ def make_engine(name: str, *, scheduler: str | None = None, workers: int | None 
             engine without the `dask` extra installed.
     """
     if workers is not None and workers < 1:
-        raise BadOption(f"--workers must be at least 1, not {workers}")
+        raise BadOption(f"--jobs must be at least 1, not {workers}")
     if name == "local":
         if scheduler is not None:
             raise BadOption("--scheduler needs --engine dask")

@@ -12,7 +12,12 @@ from dataclasses import dataclass
 
 from attribution.extract.candidates import find_candidate
 from attribution.extract.coreference import resolve
-from attribution.extract.cues import has_own_attribution, is_interruption, same_family
+from attribution.extract.cues import (
+    has_lead_attribution,
+    has_own_attribution,
+    is_interruption,
+    same_family,
+)
 from attribution.extract.document import Document, Found
 from attribution.extract.kinds import is_title_shaped, kind_of, share_kinds
 from attribution.extract.marks import Pairing, mark_at, mark_end
@@ -20,7 +25,7 @@ from attribution.extract.mentions import scan_mentions
 from attribution.extract.names import strip_possessive
 from attribution.extract.phrases import Span
 from attribution.extract.sentences import SentenceIndex
-from attribution.extract.tokens import tokenize
+from attribution.extract.tokens import Tokens, tokenize
 from attribution.model import QuoteKind
 
 
@@ -113,6 +118,9 @@ def _inherit(
     para = [p.paragraph for p in doc.pairings]
 
     def take(i: int, j: int, where: str) -> None:
+        if found[i].np is not None:
+            speakers[i] = speakers[j]  # "she said", unresolved: the neighbour's speaker is she
+            return
         speakers[i], mentions[i] = speakers[j], mentions[j]
         found[i] = Found(found[j].cue, found[j].np, where)
 
@@ -144,8 +152,9 @@ def link_statements(text: str, pairings: Sequence[Pairing]) -> list[int]:
     (`“A,” she said, “B.”`) is several quotes, one statement.
 
     Two quotes of one paragraph are one statement when the words between them are nothing
-    but an attribution, both use the same family of marks, both are closed, and the second
-    has no attribution of its own (`“A,” she said. “B,” he added.` is two statements).
+    but one attribution, the first has none of its own before it, both use the same family
+    of marks, both are closed, and the second has no attribution of its own (`“A,” she said.
+    “B,” he added.` is two statements).
 
     Args:
         text: the article.
@@ -156,6 +165,7 @@ def link_statements(text: str, pairings: Sequence[Pairing]) -> list[int]:
     """
     numbers: list[int] = []
     prev: Pairing | None = None
+    prev_number = -1  # the statement of `prev` (a quote within a quote may stand between)
     for pairing in pairings:
         if prev is not None and is_title_shaped(_text_of(text, prev)):
             prev = None  # a title before an attribution is no statement's first piece
@@ -171,11 +181,12 @@ def link_statements(text: str, pairings: Sequence[Pairing]) -> list[int]:
             and same_family(mark_at(text, prev.open_mark), mark_at(text, pairing.open_mark))
             and is_interruption(text[mark_end(text, prev.close_mark) : pairing.open_mark])
             and not has_own_attribution(text, pairing)
+            and not has_lead_attribution(text, prev)
         ):
-            numbers.append(numbers[-1] if numbers else 0)
+            numbers.append(prev_number)
         else:
             numbers.append(max(numbers, default=-1) + 1)
-        prev = pairing
+        prev, prev_number = pairing, numbers[-1]
     top = max(numbers, default=-1)
     for i, number in enumerate(numbers):
         if number == -1:
@@ -214,12 +225,21 @@ def attribute(
     # speakers are the quoted passage's words ("... and then he said, ‘We will ...’").
     scope = [piece for i in {pairings[j].within for j in inner} if i is not None
              for piece in pairings[i].pieces]  # fmt: skip
+    words: Tokens | None = None
+    splits: dict[Span, tuple[Span, ...]] = {}
     for level, where in ((top, None), (inner, scope)):
         if not level:
             continue
         doc = _document(
-            text, [pairings[i] for i in level], paragraphs, [statements[i] for i in level], where
+            text,
+            [pairings[i] for i in level],
+            paragraphs,
+            [statements[i] for i in level],
+            where,
+            words,
+            splits,
         )
+        words = doc.tokens
         found = [find_candidate(doc, k) for k in range(len(level))]
         for i, attribution in zip(level, _finish(doc, found), strict=True):
             out[i] = attribution
@@ -232,16 +252,18 @@ def _document(
     paragraphs: Sequence[Span],
     statements: Sequence[int],
     scope: Sequence[Span] | None,
+    words: Tokens | None = None,
+    splits: dict[Span, tuple[Span, ...]] | None = None,
 ) -> Document:
     """The article as the candidate rules read it for one level of quotes."""
     members: dict[int, list[int]] = {}
     for k, number in enumerate(statements):
         members.setdefault(number, []).append(k)
     titles = frozenset(k for k, p in enumerate(pairings) if is_title_shaped(_text_of(text, p)))
-    tokens = tokenize(text, pairings, scope=scope, titles=titles)
+    tokens = tokenize(text, pairings, scope=scope, titles=titles, words_of=words)
     return Document(
         tokens,
-        SentenceIndex(text, paragraphs, pairings),
+        SentenceIndex(text, paragraphs, pairings, splits),
         tuple(pairings),
         tuple(paragraphs),
         scan_mentions(tokens),

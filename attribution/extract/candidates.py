@@ -92,6 +92,24 @@ def find_candidate(doc: Document, index: int) -> Found:
     # Rule 6: a cue before it: Smith said: “...” / called the plan “a shell game”.
     # A quote inside the reporter's sentence (words before it) belongs to the cue before
     # it (Flynn said Trump was “right” when he spoke): rule 6 goes first there.
+    # Rule 4b: a name right before a colon introduces the quote, whatever cue stands earlier
+    # in the sentence (Pollsters agree - Carl Bialik: “...”); so does the subject of the last
+    # clause before the colon when that clause has no cue (When Trump suggested that ...,
+    # Rubio fired back forcefully: “...”).
+    if lead_lo < lead_hi - 1 and t.words[lead_hi - 1] == ":":
+        last = max((c + 1 for c in range(lead_lo, lead_hi - 1) if t.words[c] == ","), default=-1)
+        if last > lead_lo and not any(t.lows[c] in lx.CUE_VERBS for c in range(last, lead_hi)):
+            subject = clause_subject(t, last, lead_hi - 1)
+            if subject is not None and t.words[subject[0]][0].isupper():
+                return Found(None, subject, "colon")
+        named = np_ending_at(t, lead_hi - 2, lead_lo)
+        if (
+            named is not None
+            and t.words[named[1] - 1][0].isupper()
+            and is_speaker_like(t, named)
+            and (named[0] == lead_lo or t.lows[named[0] - 1] not in lx.CUE_VERBS)  # Said Ellis:
+        ):
+            return Found(None, named, "colon")
     trail = (trail_lo, min(trail_hi, trail_lo + MAX_INTERRUPTION), trail_lo, trail_hi)
     lead = (lead_lo, lead_hi, lead_lo, lead_hi)
     order = [("lead", lead, False), ("trail", trail, True)]

@@ -32,9 +32,15 @@ MAX_INTERRUPTION = 16
 # participles of cue verbs.
 _BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _IRREGULAR_PARTICIPLES = frozenset({"told", "said", "written", "spoken", "sung", "read"})
+# How far before a participle cue (tokens) the cue it continues may stand.
+_PARTICIPLE_REACH = 6
+# Words that open a new clause in the words between two quotes: not a bare attribution.
+_NEW_CLAUSE_WORDS = frozenset({"though", "although", "but", "while", "now", "then", "later"})
+# How many words before a quote its own attribution stands within (“Cole then wrote back,”).
+_LEAD_WORDS = 8
 # Words that open a clause of their own, whose subject a second verb (`and said`) shares.
 _SUBORDINATORS = frozenset(
-    {"when", "while", "as", "after", "before", "because", "since", "until", "once", "where"}
+    {"when", "while", "after", "before", "because", "since", "until", "once", "where"}
 )
 
 
@@ -135,6 +141,11 @@ def _speaker_of_cue(t: Tokens, k: int, np_lo: int, np_hi: int) -> tuple[Span | N
         np = np_ending_at(t, k - 1, np_lo)
         if np is not None and is_speaker_like(t, np):
             return np, False
+    if low.endswith("ing"):
+        # ", Manafort said, adding that ...": a participle right after a cue is that cue's.
+        before = _cue_before_participle(t, k, np_lo)
+        if before is not None:
+            return before, False
     if low.endswith("ing") or follows_conjunction(t, k, np_lo):
         # "..., saying", "and added", "to say": the speaker is the clause's subject, that of
         # the nearest clause ("I was there when the governor turned and said": the governor).
@@ -158,6 +169,23 @@ def _speaker_of_cue(t: Tokens, k: int, np_lo: int, np_hi: int) -> tuple[Span | N
     return np, weak
 
 
+def _cue_before_participle(t: Tokens, k: int, lo: int) -> Span | None:
+    """The speaker of a cue standing just before a participle cue and its comma: `, Mr.
+    Manafort said, adding that` gives Mr. Manafort."""
+    j = k - 1
+    if j < lo or t.words[j] != ",":
+        return None
+    for c in range(j - 1, max(lo, j - _PARTICIPLE_REACH) - 1, -1):
+        if t.owner[c] != -1 or t.words[c] in {".", ";", ":"}:
+            return None
+        if t.lows[c] in lx.CUE_VERBS and not t.lows[c].endswith("ing"):
+            np, weak = subject_before(t, c, lo)
+            if np is None and may_invert(t, c):
+                np = np_after(t, c + 1, j, inverted=True)
+            return np if np is not None and not weak and is_speaker_like(t, np) else None
+    return None
+
+
 def _is_passive(t: Tokens, k: int, lo: int) -> bool:
     """True for a cue in the passive voice: a participle after a form of "be"."""
     low = t.lows[k]
@@ -170,10 +198,15 @@ def _is_passive(t: Tokens, k: int, lo: int) -> bool:
 
 
 def _clause_start(t: Tokens, lo: int, k: int) -> int:
-    """Where the clause holding token k starts: after the last subordinator before it."""
+    """Where the clause holding token k starts: after the last subordinator before it that
+    opens a clause with a subject (when the governor turned; not "after the vote")."""
     for j in range(k - 1, lo - 1, -1):
-        if t.lows[j] in _SUBORDINATORS and t.owner[j] == -1:
-            return j + 1
+        if t.lows[j] in _SUBORDINATORS and t.owner[j] == -1 and j + 1 < k:
+            nxt, low = t.words[j + 1], t.lows[j + 1]
+            if low in lx.SUBJECT_PRONOUNS or (nxt[0].isupper() and low not in lx.NOT_NAMES):
+                return j + 1
+            if low in lx.DETERMINERS and j + 2 < k and is_speaker_word(t.lows[j + 2]):
+                return j + 1
     return lo
 
 
@@ -196,7 +229,27 @@ def is_interruption(gap: str) -> bool:
     cue = next((i for i, w in enumerate(lows) if w in lx.CUE_VERBS), None)
     if cue is not None and 0 < cue < len(lows) - 1 and lows[cue + 1] in lx.NOUN_DETERMINERS:
         return False
-    return has_cue and "that" not in lows and "because" not in lows
+    # One attribution only: a second cue or a new clause (", though he said,", ". Now, he
+    # added,") introduces a statement of its own.
+    cues = sum(1 for w in lows if w in lx.CUE_VERBS)
+    return (
+        has_cue
+        and cues <= 1
+        and not any(w in _NEW_CLAUSE_WORDS for w in lows)
+        and "that" not in lows
+        and "because" not in lows
+    )
+
+
+def has_lead_attribution(text: str, pairing: Pairing) -> bool:
+    """True when a quote is introduced by its own attribution before it (“Mills wrote back,
+    “...”): the attribution after it then belongs to the quote that follows."""
+    line_start = text.rfind("\n", max(0, pairing.open_mark - 120), pairing.open_mark) + 1
+    lead = text[max(line_start, pairing.open_mark - 120) : pairing.open_mark].rstrip()
+    if not lead.endswith((",", ":")):
+        return False
+    words = [w.lower() for w in TOKEN_RE.findall(lead) if w[0].isalnum()][-_LEAD_WORDS:]
+    return any(w in lx.CUE_VERBS for w in words)
 
 
 def has_own_attribution(text: str, pairing: Pairing) -> bool:

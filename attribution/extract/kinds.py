@@ -7,6 +7,7 @@ Decided after attribution because it depends on it: a fragment a speaker and cue
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 from attribution import lexicon as lx
@@ -197,6 +198,7 @@ def is_title_like(words: Sequence[str]) -> bool:
     return all(w[0].isupper() or w[0].isdigit() for w in significant)
 
 
+@functools.lru_cache(maxsize=4096)  # asked twice per quote: by statement linking, by tokens
 def is_title_shaped(text: str) -> bool:
     """True for a quote shaped like a title: short, every significant word capitalised, not
     a sentence (“Meet the Press”, “America's Unwritten Constitution,”)."""

@@ -43,6 +43,11 @@ _WRAP_WIDTH = 100
 _BEFORE_OPENING = frozenset("([{\u2014\u2013-/:`") | DOUBLE_MARKS | SINGLE_MARKS
 # Characters before which a mark can close a quote (besides white space and the text's end).
 _AFTER_CLOSING = frozenset(".,;:!?)]}\u2014\u2013-/\u2026*`") | DOUBLE_MARKS | SINGLE_MARKS
+# Format characters that take no room on the page: bidi embeddings, marks and isolates, the
+# zero-width space and joiners, the word joiner and the byte-order mark.
+_INVISIBLE = frozenset(
+    "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069\ufeff"
+)
 # Elisions that begin with an apostrophe: 'em, 'til, 'cause, 'tis, 'n' ...
 _ELISION_RE = re.compile(
     r"(?:s|t|d|m|ll|re|ve|em|til|cause|tis|twas|bout|round|n|nuff)(?![^\W\d_])", re.I
@@ -219,6 +224,12 @@ def _flanks(text: str, pos: int, para: tuple[int, int], size: int = 1) -> tuple[
     """Whether the mark at `pos` can open (a word follows it) and can close (a word precedes it)."""
     prev = text[pos - 1] if pos > para[0] else None
     nxt = text[pos + size] if pos + size < para[1] else None
+    # Invisible format characters (bidi marks pasted from social media, zero-width spaces)
+    # stand where white space would: ‪”This is why” opens after one.
+    if prev is not None and prev in _INVISIBLE:
+        prev = " "
+    if nxt is not None and nxt in _INVISIBLE:
+        nxt = " "
     can_open = (
         nxt is not None
         and not nxt.isspace()

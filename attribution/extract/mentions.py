@@ -121,7 +121,7 @@ def scan_mentions(t: Tokens) -> MentionIndex:
     candidates = [
         i
         for i, w in enumerate(words)
-        if w[0].isupper() or (w[0].islower() and lows[i] in _ENTITY_NOUNS)
+        if owner[i] == -1 and (w[0].isupper() or (w[0].islower() and lows[i] in _ENTITY_NOUNS))
     ]
     free = 0  # the first token not yet taken by a name
     headlines = _Headlines(t.text)
@@ -346,10 +346,13 @@ class _Headlines:
 
     def holds(self, pos: int) -> bool:
         """True when the line holding `pos` is a headline in title case."""
-        start = self._text.rfind("\n", 0, pos) + 1
+        # Only a line's last _HEADLINE_CHARS characters can hold a headline's words.
+        start = self._text.rfind("\n", max(0, pos - _HEADLINE_CHARS), pos) + 1
+        if start == 0 and pos > _HEADLINE_CHARS:
+            return False  # the line runs on further back: longer than any headline
         if start not in self._memo:
-            end = self._text.find("\n", pos)
-            line = self._text[start : end if end != -1 else len(self._text)]
+            end = self._text.find("\n", pos, start + _HEADLINE_CHARS + 1)
+            line = self._text[start : end if end != -1 else start + _HEADLINE_CHARS + 1]
             self._memo[start] = _is_title_case(line)
         return self._memo[start]
 
@@ -357,12 +360,16 @@ class _Headlines:
 # A line with at least this many words, this share of them capitalised, is a headline.
 _HEADLINE_WORDS = 5
 _HEADLINE_SHARE = 0.8
+# A headline is one line of at most this many characters.
+_HEADLINE_CHARS = 200
 
 
 def _is_title_case(line: str) -> bool:
     """True for a short line, not ended by a full stop, whose words nearly all begin with a
     capital letter."""
-    words = [w for w in line.split() if w[:1].isalpha() and w.lower() not in lx.TITLE_SMALL_WORDS]
-    if len(words) < _HEADLINE_WORDS or len(line) > 200 or line.rstrip().endswith("."):
+    if len(line) > _HEADLINE_CHARS or line.rstrip().endswith("."):
         return False  # a sentence full of names ends with a full stop; a headline does not
+    words = [w for w in line.split() if w[:1].isalpha() and w.lower() not in lx.TITLE_SMALL_WORDS]
+    if len(words) < _HEADLINE_WORDS:
+        return False
     return sum(w[0].isupper() for w in words) >= _HEADLINE_SHARE * len(words)

@@ -93,6 +93,9 @@ def split_title(words: Sequence[str]) -> tuple[list[str], list[str]]:
     lows = [w.lower().rstrip(".") for w in words]
     cut = 0
     for i, low in enumerate(lows):
+        if words[i].islower() and low in lx.PERSON_NOUNS and i + 1 < len(words):
+            cut = i + 1  # "CBS moderator Nancy Cordes": a role in lower case ends the titles
+            continue
         if low not in lx.TITLES:
             continue
         rest = [w for w in lows[i + 1 :] if w not in lx.NAME_SUFFIXES and w != "of"]
@@ -151,10 +154,7 @@ def surname(tokens: Sequence[str]) -> str:
 
 def strip_possessive(word: str) -> str:
     """A word without its possessive ending: Trump's gives Trump."""
-    for suffix in ("\u2019s", "'s"):
-        if word.endswith(suffix):
-            return word[: -len(suffix)]
-    return word
+    return word[:-2] if word[-2:] in ("\u2019s", "'s") else word
 
 
 def is_possessive(word: str) -> bool:
@@ -177,7 +177,7 @@ def is_speaker_word(low: str) -> bool:
 
 def is_capitals_word(word: str) -> bool:
     """A word in capitals, as transcripts label speakers: WALLACE, MR. TRUMP, SEN. KAINE."""
-    letters = word.replace(".", "")
+    letters = word.replace(".", "").replace("'", "").replace("\u2019", "")  # O'NEILL
     return len(letters) >= 2 and letters.isalpha() and letters.isupper()
 
 
@@ -210,10 +210,20 @@ def _places() -> frozenset[str]:
 
 def is_place(words: Sequence[str]) -> bool:
     """True when words name a place as a whole: Dallas, New Hampshire, the U.S., Calif."""
+    last = next((w for w in reversed(words) if w != "."), "")
+    if last.lower().rstrip(".") not in _place_ends():
+        return False  # most runs are no place: one look at the last word says so
     lows = [w.lower().rstrip(".") for w in words if w != "."]
     if lows and lows[0] in lx.DETERMINERS:
         lows = lows[1:]
     return bool(lows) and " ".join(lows) in _places()
+
+
+@functools.cache
+def _place_ends() -> frozenset[str]:
+    """The last word of every shipped place name (and the abbreviations' last letters)."""
+    ends = {name.split()[-1] for name in _places()}
+    return frozenset(ends | {name.split(".")[-1] for name in ends})
 
 
 def is_date(words: Sequence[str]) -> bool:

@@ -18,6 +18,8 @@ APPOSITIVE_SEPARATORS = frozenset({",", "\u2014", "\u2013", "-"})
 # How far back (tokens) a speaker may stand before the comma-set phrases describing it:
 # "Kevin Barrett, a lawyer at Bailey & Glasser, who represents the state in the cases, said".
 _MAX_APPOSITIVES = 60
+# Words that make a number approximate, not a preposition: around 200 people, nearly a dozen.
+_APPROXIMATORS = frozenset({"around", "about", "nearly", "roughly", "almost", "some", "over"})
 # Words that cannot open a speaker phrase after an inverted cue.
 _NOT_INVERTED_SPEAKERS = frozenset(
     {"that", "this", "these", "those", "which", "who", "what", "how", "whether", "if", "it"}
@@ -121,6 +123,14 @@ def np_after(t: Tokens, i: int, hi: int, *, inverted: bool = False) -> Span | No
             pass
         elif (
             proper
+            and is_speaker_word(low)
+            and i + 1 < hi
+            and words[i + 1][0].isupper()
+            and owner[i + 1] == -1
+        ):
+            pass  # asked CBS moderator Nancy Cordes: a title between a name and a name
+        elif (
+            proper
             and low in lx.ORG_CONNECTORS
             and i + 1 < hi
             and words[i + 1][0].isupper()
@@ -167,6 +177,18 @@ def clause_subject(t: Tokens, lo: int, k: int) -> Span | None:
         if start >= k:
             continue
         low = lows[start]
+        if (
+            low in _APPROXIMATORS
+            and start + 1 < k
+            and (lows[start + 1][:1].isdigit() or lows[start + 1] in lx.NUMBER_WORDS)
+        ):
+            # "Around 200 people marched": a number, not a preposition's object
+            np = np_after(t, start + 1, k)
+            if np is not None and not is_speaker_like(t, np):
+                np = speaker_head(t, np)
+            if np is not None and is_speaker_like(t, np):
+                return np
+            continue
         if low in pronouns:
             return (start, start + 1) if low not in lx.OBJECT_PRONOUNS else None
         if (
@@ -283,6 +305,8 @@ def _subject_before_appositives(t: Tokens, comma: int, lo: int) -> Span | None:
             while j > s_lo and words[j] != "(":
                 j -= 1
             j -= 1
+        if t.lows[s_lo] in lx.PREPOSITIONS:
+            continue  # "In a statement to the Observer, her adviser, Jake Sullivan, said"
         np = np_ending_at(t, j, s_lo)
         if np is not None:
             candidates.append(np)

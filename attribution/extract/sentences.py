@@ -51,6 +51,7 @@ class SentenceIndex:
         text: str,
         paragraphs: Sequence[tuple[int, int]],
         pairings: Sequence[Pairing],
+        punkt_memo: dict[tuple[int, int], tuple[tuple[int, int], ...]] | None = None,
     ) -> None:
         self._text = text
         self._paragraphs = paragraphs
@@ -61,6 +62,9 @@ class SentenceIndex:
         # later but ends sooner than the quote around it.
         self._reach = list(itertools.accumulate((e for _, e in pieces), max))
         self._cache: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
+        # Punkt's raw splits of each paragraph, shared by the sentence indexes of one
+        # article (one per level of quotes): each paragraph is split once.
+        self._punkt_memo = punkt_memo if punkt_memo is not None else {}
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
         """The (start, end) of the sentence around `pos`; a split inside a quote is undone."""
@@ -76,7 +80,9 @@ class SentenceIndex:
 
     def _split(self, para: tuple[int, int]) -> list[tuple[int, int]]:
         start, end = para
-        spans = [(start + s, start + e) for s, e in punkt().span_tokenize(self._text[start:end])]
+        if para not in self._punkt_memo:
+            self._punkt_memo[para] = tuple(punkt().span_tokenize(self._text[start:end]))
+        spans = [(start + s, start + e) for s, e in self._punkt_memo[para]]
         if not spans:
             return [para]
         text, reach, piece_starts = self._text, self._reach, self._piece_starts

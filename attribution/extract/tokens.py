@@ -79,6 +79,7 @@ def tokenize(
     *,
     scope: Sequence[tuple[int, int]] | None = None,
     titles: frozenset[int] = frozenset(),
+    words_of: Tokens | None = None,
 ) -> Tokens:
     """The article's tokens, each with the quote that owns it.
 
@@ -91,18 +92,24 @@ def tokenize(
             words or cues. None for the whole text.
         titles: the indexes of pairings shaped like a title, whose words are owned as
             `TITLE`.
+        words_of: tokens of the same text already made (for another level of quotes), whose
+            words are reused so the text is split once.
 
     Returns:
         The tokens of the whole text.
     """
-    matches = list(TOKEN_RE.finditer(text))
-    words = [m.group() for m in matches]
-    lows = [w.lower() for w in words]
-    starts = [m.start() for m in matches]
-    for m in _CONTRACTION_IN_TEXT_RE.finditer(text):
-        i = bisect.bisect_left(starts, m.start())
-        if i < len(starts) and starts[i] == m.start():
-            lows[i] = m.group(1).lower()
+    if words_of is not None:
+        words, lows, starts = words_of.words, words_of.lows, words_of.starts
+    else:
+        spans = [(m.start(), m.group()) for m in TOKEN_RE.finditer(text)]
+        starts = tuple(start for start, _ in spans)
+        words = tuple(word for _, word in spans)
+        low_list = list(map(str.lower, words))
+        for m in _CONTRACTION_IN_TEXT_RE.finditer(text):
+            i = bisect.bisect_left(starts, m.start())
+            if i < len(starts) and starts[i] == m.start():
+                low_list[i] = m.group(1).lower()
+        lows = tuple(low_list)
     owner = _owners(text, starts, pairings)
     if titles:
         owner = [TITLE if o in titles else o for o in owner]
@@ -114,10 +121,10 @@ def tokenize(
                 inside[i] = True
                 i += 1
         owner = [o if inside[i] else MARKUP for i, o in enumerate(owner)]
-    return Tokens(text, tuple(words), tuple(lows), tuple(starts), tuple(owner))
+    return Tokens(text, words, lows, starts, tuple(owner))
 
 
-def _owners(text: str, starts: list[int], pairings: Sequence[Pairing]) -> list[int]:
+def _owners(text: str, starts: Sequence[int], pairings: Sequence[Pairing]) -> list[int]:
     """Which of the pairings each token belongs to (its marks count as inside)."""
     owner = [FREE] * len(starts)
     for index, pairing in enumerate(pairings):
