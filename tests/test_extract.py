@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from attribution import QuoteKind, article_from_text
 from attribution.extract import pair_quote_marks, paragraph_spans
+from attribution.extract.attribution import link_statements
 
 D, P, T = QuoteKind.DIRECT, QuoteKind.PARTIAL, QuoteKind.TERM
 
@@ -621,9 +622,33 @@ def test_no_quote_is_dropped(parts: list[tuple[str, bool]]) -> None:
         pytest.param("\u201cWe won,\u201d he said. " * 3000, id="three-thousand-quotes-one-line"),
         pytest.param("Abc " * 20000 + "said.", id="one-long-capitalised-run"),
         pytest.param("\u201cA\n" * 5000, id="five-thousand-unclosed-paragraphs"),
+        pytest.param(
+            "\u201cYes,\u201d she said, Ann Lee, " * 3000,
+            id="three-thousand-pronoun-quotes-one-sentence",
+        ),
+        pytest.param(
+            "\u201cYes,\u201d she said, Tom Lee, " * 3000,
+            id="three-thousand-pronouns-no-one-agrees-with",
+        ),
     ],
 )
 def test_pathological_inputs_finish_with_sound_quotes(text: str) -> None:
     """Inputs that make naive pairing or attribution quadratic still finish, quotes intact."""
     for quote in article_from_text(text).quotes:
         assert " ".join(text[s:e] for s, e in quote.spans) == quote.text
+
+
+def test_paragraphs_reopening_after_a_closed_quote_are_paired_without_rescanning() -> None:
+    """40,000 paragraphs that each close a quote and open another the next one seems to
+    reopen: deciding each reopening looks at the last close, not at every quote before it."""
+    text = "\u201cYes,\u201d he said. \u201cAnd\n" * 40_000
+    pairings = pair_quote_marks(text)
+    assert len(pairings) == 80_000
+    assert [p.uncertain is None for p in pairings[:4]] == [True, False, True, False]
+
+
+def test_statements_of_many_quotes_are_numbered_without_rescanning() -> None:
+    """60,000 quotes in a row each start a statement, numbered in one pass."""
+    text = " ".join("\u201cYes.\u201d" for _ in range(60_000))
+    pairings = pair_quote_marks(text)
+    assert link_statements(text, pairings) == list(range(60_000))

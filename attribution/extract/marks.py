@@ -297,6 +297,9 @@ def _pair_family(
     done: list[Pairing] = []
     nested: list[Pairing] = []  # quotes within a quote of the same family of marks
     pending: Pairing | None = None  # open at the end of the previous paragraph
+    # Where the last quote closed so far: closes come in text order, so this is the latest
+    # close of all of `done`, found without rescanning it at every paragraph.
+    last_close: int | None = None
     for index, (para, all_marks) in enumerate(zip(paragraphs, by_paragraph, strict=True)):
         marks = [
             (pos, mark, *_flanks(text, pos, para, len(mark)))
@@ -315,7 +318,7 @@ def _pair_family(
                 and marks[0][0] == para[0]
                 and marks[0][2]
                 and not _starts_new_statement(
-                    text, para, marks, paragraphs[index - 1], done, pending
+                    text, para, marks, paragraphs[index - 1], last_close, pending
                 )
             ):
                 # The paragraph reopens the quote: it continues here.
@@ -341,7 +344,8 @@ def _pair_family(
                     depth = 1
                 elif not singles:
                     # A closing mark with nothing open: the quote's opening mark is missing.
-                    start = _after_last_close(text, done, para)
+                    start = _after_last_close(text, last_close, para)
+                    last_close = pos
                     done.append(
                         Pairing(
                             [(start, pos)],
@@ -374,6 +378,7 @@ def _pair_family(
                     s, _ = current.pieces[-1]
                     current.pieces[-1] = (s, pos)
                     current.close_mark = pos
+                    last_close = pos
                     done.append(current)
                     current = None
         if current is not None:
@@ -389,7 +394,7 @@ def _starts_new_statement(
     para: tuple[int, int],
     marks: list[tuple[int, str, bool, bool]],
     prev_para: tuple[int, int],
-    done: list[Pairing],
+    last_close: int | None,
     pending: Pairing,
 ) -> bool:
     """True when a paragraph that reopens an unclosed quote starts another statement instead.
@@ -412,10 +417,7 @@ def _starts_new_statement(
     if close is None or not _opens_with_cue(text[close : min(close + 80, para[1])]):
         return False
     # The words between the open quote and the quote (or paragraph start) before it.
-    closes = [
-        p.close_mark for p in done if p.close_mark is not None and p.close_mark >= prev_para[0]
-    ]
-    gap_start = mark_end(text, max(closes)) if closes else prev_para[0]
+    gap_start = _after_last_close(text, last_close, prev_para)
     gap = _WORD_RE.findall(text[gap_start : pending.open_mark].lower())
     return len(gap) <= _ATTRIBUTION_WORDS and any(w in lx.CUE_VERBS for w in gap)
 
@@ -425,10 +427,11 @@ def _opens_with_cue(segment: str) -> bool:
     return any(w in lx.CUE_VERBS for w in _WORD_RE.findall(segment)[:_CUE_REACH])
 
 
-def _after_last_close(text: str, done: list[Pairing], para: tuple[int, int]) -> int:
+def _after_last_close(text: str, last_close: int | None, para: tuple[int, int]) -> int:
     """Where text after the last quote closed in this paragraph starts (else the paragraph's)."""
-    close = done[-1].close_mark if done else None
-    return mark_end(text, close) if close is not None and close >= para[0] else para[0]
+    if last_close is not None and last_close >= para[0]:
+        return mark_end(text, last_close)
+    return para[0]
 
 
 def _trimmed(text: str, pairing: Pairing) -> Pairing | None:
