@@ -478,6 +478,46 @@ def test_british_single_marks_keep_apostrophes_inside(text: str, expected: list[
     assert [q.text for q in article_from_text(text).quotes] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            'Residents voted for "Measure 7" in May, the county clerk said.',
+            ["Measure 7"],
+            id="straight-mark-after-a-number",
+        ),
+        pytest.param(
+            "The network renewed ''Harbor Watch 2'' for a third season.",
+            ["Harbor Watch 2"],
+            id="typewriter-marks-after-a-number",
+        ),
+        pytest.param(
+            '"We won 21-14" was all the coach said. "Next week."',
+            ["We won 21-14", "Next week."],
+            id="a-score-before-the-close-and-another-quote-after",
+        ),
+        pytest.param(
+            '"He is 6\'3" and fast," the coach said.',
+            ["He is 6'3\" and fast,"],
+            id="a-height-inside-a-quote-is-a-measure",
+        ),
+        pytest.param(
+            'He is 6\'3" tall and "very fast," the coach said.',
+            ["very fast,"],
+            id="a-height-outside-quotes-is-a-measure",
+        ),
+    ],
+)
+def test_a_mark_after_a_number_closes_the_open_quote_unless_a_later_mark_does(
+    text: str, expected: list[str]
+) -> None:
+    """A straight mark after a digit is an inch or a second only where no quote is open, or
+    where the quote closes later in the paragraph: "Measure 7" is closed by its mark."""
+    quotes = article_from_text(text).quotes
+    assert [q.text for q in quotes] == expected
+    assert all(q.uncertain is None for q in quotes)
+
+
 def test_multi_paragraph_quote_never_closed_before_another_speaker_is_kept_and_flagged() -> None:
     text = (
         "Council member Dana Cole said: \u201cThe budget is late.\n\n"

@@ -267,10 +267,10 @@ def _is_apostrophe(text: str, pos: int, para: tuple[int, int]) -> bool:
 
 
 def _is_measure(text: str, pos: int, para: tuple[int, int]) -> bool:
-    """True for a prime after a digit (`6'2"`, a `12"` screen): a unit, not a quote mark.
+    """True for a prime after a digit (`6'2"`, a `12"` screen): a unit, or a quote's close.
 
     Only a straight mark or a prime can be one: a curly mark after a digit closes a quote
-    (“with the worst 40”).
+    (“with the worst 40”). Pairing tells the two apart by what is open.
     """
     return pos > para[0] and text[pos - 1].isdigit() and text[pos] in PRIMES
 
@@ -304,9 +304,7 @@ def _pair_family(
         marks = [
             (pos, mark, *_flanks(text, pos, para, len(mark)))
             for pos, mark in all_marks
-            if mark in family
-            and not (singles and _is_apostrophe(text, pos, para))
-            and not (not singles and _is_measure(text, pos, para) and pending is None)
+            if mark in family and not (singles and _is_apostrophe(text, pos, para))
         ]
         current: Pairing | None = None
         depth = 0
@@ -337,6 +335,14 @@ def _pair_family(
             pending = None
         for k in range(first, len(marks)):
             pos, mark, can_open, can_close = marks[k]
+            if (
+                not singles
+                and _is_measure(text, pos, para)
+                and (depth == 0 or not can_close or _next_closes(marks, k))
+            ):
+                # 6'2", a 12" screen: a unit, where no quote is open or a later mark closes
+                # the quote; else it closes it ("Measure 7", ''Harbor Watch 2'').
+                continue
             direction = _direction(mark, can_open, can_close, depth)
             if depth == 0:
                 if direction == OPEN:
@@ -526,5 +532,10 @@ def _is_plural_possessive(
     after = text[pos + 1 : pos + 3]
     if len(after) < 2 or after[0] != " " or not after[1].islower():
         return False
-    following = marks[k + 1] if k + 1 < len(marks) else None
-    return following is not None and following[3] and not following[2]
+    return _next_closes(marks, k)
+
+
+def _next_closes(marks: list[tuple[int, str, bool, bool]], k: int) -> bool:
+    """True when the mark after mark k of the paragraph can only close: the quote goes on past
+    mark k to it."""
+    return k + 1 < len(marks) and marks[k + 1][3] and not marks[k + 1][2]
