@@ -295,6 +295,12 @@ def test_quotes_found(text: str, expected: list[tuple[str, QuoteKind]]) -> None:
             id="british-single-marks-split-too",
         ),
         pytest.param(
+            "\u2018The mayor said \u201cMay\u201d and meant it,\u2019 the chair said. "
+            "\u2018She always does.\u2019",
+            [["The mayor said \u201cMay\u201d and meant it,", "She always does."], ["May"]],
+            id="british-split-around-a-quote-within",
+        ),
+        pytest.param(
             "\u202a\u201dThis is why the bridge matters,\u201d said Ann Lee.",
             [["This is why the bridge matters,"]],
             id="an-invisible-bidi-mark-before-a-quote",
@@ -433,6 +439,13 @@ def test_a_quote_over_paragraphs_stays_one_quote_in_every_layout(
             "savings",
             None,
             id="double-within-double",
+        ),
+        pytest.param(
+            "\u2018The mayor told us \u201cthe bridge opens in May\u201d and we believed her,"
+            "\u2019 said Ann Lee.",
+            "the bridge opens in May",
+            "the mayor",
+            id="british-double-within-single",
         ),
     ],
 )

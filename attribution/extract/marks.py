@@ -136,7 +136,9 @@ def pair_quote_marks(text: str, paragraphs: list[tuple[int, int]] | None = None)
     primary = _primary_family(text, paragraphs, by_paragraph)
     pairings = _pair_family(text, paragraphs, by_paragraph, primary)
     if primary is DOUBLE_MARKS:
-        pairings.extend(_pair_singles(text, paragraphs, by_paragraph, pairings))
+        singles = _pair_singles(text, paragraphs, by_paragraph, pairings)
+        _nest_in_singles(text, pairings, singles)
+        pairings.extend(singles)
     pairings.sort(key=lambda p: p.open_mark)
     index = {id(p): i for i, p in enumerate(pairings)}
     for pairing in pairings:
@@ -490,6 +492,23 @@ def _pair_singles(
                     out.append(pairing)
                 opener = None
     return out
+
+
+def _nest_in_singles(text: str, doubles: list[Pairing], singles: list[Pairing]) -> None:
+    """Make a double quote that stands inside a single-quoted one a quote within it.
+
+    British style quotes with single marks and nests double ones (‘The mayor told us “it
+    opens in May”’): the double marks still pair first, as everywhere, and are then set
+    inside the single quote that holds them, as a quote within a quote is.
+    """
+    outside = [p for p in singles if p.outer is None]  # in text order, none inside another
+    starts = [p.open_mark for p in outside]
+    for double in doubles:
+        if double.outer is not None or double.close_mark is None:
+            continue
+        k = bisect.bisect_left(starts, double.open_mark) - 1
+        if k >= 0 and mark_end(text, double.close_mark) <= (outside[k].close_mark or -1):
+            double.outer = outside[k]
 
 
 def _with_marks(text: str, pairing: Pairing) -> list[tuple[int, int]]:
