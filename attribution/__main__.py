@@ -2,4 +2,7 @@
 
 from attribution.cli import main
 
-main()
+# Guarded: a worker process of `--jobs` started afresh imports this module again, and must
+# not run the command a second time.
+if __name__ == "__main__":
+    main()

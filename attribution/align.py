@@ -275,6 +275,9 @@ def _finish(a: tuple[Token, ...], b: tuple[Token, ...], opcodes: tuple[Opcode, .
     """An alignment from whole-sequence opcodes, context trimmed; its similarity is set once
     the better of the whole and the windowed alignment is chosen (`_with_similarity`)."""
     opcodes = shape(opcodes, a, b)
+    recut = _recut(opcodes, a, b)
+    if recut is not None:
+        opcodes = shape(recut, a, b)
     a_window, b_window = _trim_context(opcodes, len(a), len(b), a, b)
     return Alignment(a, b, opcodes, a_window, b_window, 1.0)
 
@@ -390,14 +393,109 @@ def _trim_context(
         return (0, len_a), (0, len_b)
     first, last = worded[0], worded[-1]
     if first > 0:
-        side = _one_sided(a, b, 0, opcodes[first][1], 0, opcodes[first][3])
+        a_end, b_end = opcodes[first][1], opcodes[first][3]
+        side = _one_sided(a, b, 0, a_end, 0, b_end)
         if side is not None and _is_context(side[0], side[1], side[2], before=True):
-            a_lo, b_lo = opcodes[first][1], opcodes[first][3]
+            a_lo, b_lo = a_end, b_end
+        elif _whole_clauses(opcodes[0], a, b, before=True):
+            a_lo, b_lo = opcodes[0][2], opcodes[0][4]
     if last < len(opcodes) - 1:
-        side = _one_sided(a, b, opcodes[last][2], len_a, opcodes[last][4], len_b)
+        a_start, b_start = opcodes[last][2], opcodes[last][4]
+        side = _one_sided(a, b, a_start, len_a, b_start, len_b)
         if side is not None and _is_context(side[0], side[1], side[2], before=False):
-            a_hi, b_hi = opcodes[last][2], opcodes[last][4]
+            a_hi, b_hi = a_start, b_start
+        elif _whole_clauses(opcodes[-1], a, b, before=False):
+            a_hi, b_hi = opcodes[-1][1], opcodes[-1][3]
     return (a_lo, a_hi), (b_lo, b_hi)
+
+
+def _recut(
+    opcodes: tuple[Opcode, ...], a: Sequence[Token], b: Sequence[Token]
+) -> tuple[Opcode, ...] | None:
+    """Opcodes realigned so the longer side's earlier (or later) whole clauses stand alone
+    as context, when both sides have words before (or after) the first (or last) words they
+    share; None when there is nothing to recut.
+
+    "But presidents can't ..." against "I know ... wish they could say, The problem is
+    presidents can't ...": "But" stands for "The problem is", and the clause before it is
+    what the shorter printing did not quote. Realigned without that clause, the rest pairs
+    as a fragment does, and the clause is an edit of its own at the end, which the context
+    rule then takes (`_trim_context`).
+    """
+    worded = [
+        k
+        for k, (tag, s1, e1, _, _) in enumerate(opcodes)
+        if tag == "equal" and any(t.is_word for t in a[s1:e1])
+    ]
+    if not worded:
+        return None
+    first, last = opcodes[worded[0]], opcodes[worded[-1]]
+    lead = _clause_cut(a, b, (0, first[1]), (0, first[3]), before=True)
+    trail = _clause_cut(a, b, (last[2], len(a)), (last[4], len(b)), before=False)
+    if lead is None and trail is None:
+        return None
+    a_lo = lead[1] if lead is not None and lead[0] == "a" else 0
+    b_lo = lead[1] if lead is not None and lead[0] == "b" else 0
+    a_hi = trail[1] if trail is not None and trail[0] == "a" else len(a)
+    b_hi = trail[1] if trail is not None and trail[0] == "b" else len(b)
+    inner = word_opcodes([t.key for t in a[a_lo:a_hi]], [t.key for t in b[b_lo:b_hi]])
+    ops: list[Opcode] = []
+    if a_lo:
+        ops.append(("delete", 0, a_lo, 0, 0))
+    if b_lo:
+        ops.append(("insert", 0, 0, 0, b_lo))
+    ops += [(tag, s1 + a_lo, e1 + a_lo, s2 + b_lo, e2 + b_lo) for tag, s1, e1, s2, e2 in inner]
+    if a_hi < len(a):
+        ops.append(("delete", a_hi, len(a), len(b), len(b)))
+    if b_hi < len(b):
+        ops.append(("insert", len(a), len(a), b_hi, len(b)))
+    return merge_ops(ops)
+
+
+def _whole_clauses(op: Opcode, a: Sequence[Token], b: Sequence[Token], *, before: bool) -> bool:
+    """True for an edit at a quote's start (or end) that is only one side's whole clauses,
+    as `_recut` leaves them: context, though the words next to it changed too."""
+    tag, s1, e1, s2, e2 = op
+    if tag not in ("delete", "insert"):
+        return False
+    side, lo, hi = (a, s1, e1) if tag == "delete" else (b, s2, e2)
+    edge = side[hi - 1] if before else side[lo]
+    if edge.norm not in _CLAUSE_MARKS or not any(t.is_word for t in side[lo:hi]):
+        return False
+    return _is_context(side, lo, hi, before=before)
+
+
+def _clause_cut(
+    a: Sequence[Token],
+    b: Sequence[Token],
+    a_range: tuple[int, int],
+    b_range: tuple[int, int],
+    *,
+    before: bool,
+) -> tuple[str, int] | None:
+    """Where the longer side's run before (or after) the shared words is cut into whole
+    clauses of context and the few words that stand for the shorter side's: ("a" or "b",
+    token index), or None."""
+    a_words = sum(1 for t in a[a_range[0] : a_range[1]] if t.is_word)
+    b_words = sum(1 for t in b[b_range[0] : b_range[1]] if t.is_word)
+    if not a_words or not b_words or a_words == b_words:
+        return None
+    name, longer, (lo, hi), shorter_words = (
+        ("b", b, b_range, a_words) if b_words > a_words else ("a", a, a_range, b_words)
+    )
+    marks = [i for i in range(lo, hi) if longer[i].norm in _CLAUSE_MARKS]
+    if not marks:
+        return None
+    cut = marks[-1] + 1 if before else marks[0]
+    kept = longer[cut:hi] if before else longer[lo:cut]
+    if sum(1 for t in kept if t.is_word) > shorter_words + MAX_REPLACED_LEAD:
+        return None
+    context = (lo, cut) if before else (cut, hi)
+    if not any(t.is_word for t in longer[context[0] : context[1]]):
+        return None
+    if not _is_context(longer, context[0], context[1], before=before):
+        return None
+    return name, cut
 
 
 def _one_sided(
@@ -467,6 +565,12 @@ def _opens_piece(before: Token, word: Token) -> bool:
     return before.norm == "," and word.text[:1].isupper() and (zipf(word.key) or 0.0) >= 4.0
 
 
+# Marks that close a clause: the longer printing's clauses beyond them are a fragment's
+# context even where both printings have words there.
+_CLAUSE_MARKS = frozenset({".", ",", ";", ":", "!", "?", "...", "\u2014", "\u2013"})
+# How many more words the longer printing may have between that clause mark and the first
+# shared word than the shorter has before it: "But" for "The problem is".
+MAX_REPLACED_LEAD = 3
 # Marks a fragment may end on where the longer printing goes on: stops, commas, dashes, quote
 # marks and an ellipsis.
 _CUT_MARKS = frozenset({".", ",", ";", ":", "!", "?", "...", "-", "\u2014", "\u2013", '"', "'"})

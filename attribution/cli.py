@@ -9,19 +9,21 @@ from __future__ import annotations
 import contextlib
 import enum
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from attribution import __version__, cli_help, pipeline
-from attribution.classify import Policy
-from attribution.config import Config, find_config, load_config
+from attribution import cli_help, parallel
+from attribution.articles import Progress
+from attribution.articles import extract as extract_articles
 from attribution.errors import AttributionError, unknown_choice
 from attribution.model import Report, Severity
-from attribution.report import render_html, render_json, render_markdown, render_markdown_all
+
+if TYPE_CHECKING:
+    from attribution.config import Config
 
 T = TypeVar("T")
 E = TypeVar("E", bound=enum.Enum)
@@ -261,9 +263,24 @@ CountEditorial = Annotated[
     ),
 ]
 
+Jobs = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        help="How many articles or drafts to work on at once, one process each (default: "
+        "one per core; 1 turns it off). The report is the same whatever the number.",
+        min=1,
+        metavar="N",
+        show_default=False,
+    ),
+]
+
 
 def _version(value: bool) -> None:
     if value:
+        from attribution import __version__  # read from the metadata only when asked
+
         typer.echo(f"attribution {__version__}")
         raise typer.Exit()
 
@@ -315,6 +332,7 @@ def compare(
     ] = None,
     count_spelling: CountSpelling = False,
     count_editorial: CountEditorial = True,
+    jobs: Jobs = None,
 ) -> None:
     """Pair every quote of the reference with its counterpart in the others, and report how
     each one's wording and attribution drifted.
@@ -324,9 +342,16 @@ def compare(
     """
     fmt = _json_if_text(_choice(Format, format, "format"), include_text)
     threshold = _choice(FailOn, fail_on, "severity") if fail_on is not None else None
+    # Comparison is imported here, when it runs: `extract` never pays for it at start-up.
+    from attribution import pipeline
+    from attribution.classify import Policy
+
     policy = Policy.from_options(count_spelling=count_spelling, count_editorial=count_editorial)
+    workers = _jobs(jobs)
     with _progress_bar(len(articles)) as progress:
-        report = _run(lambda: pipeline.compare(*articles, policy=policy, progress=progress))
+        report = _run(
+            lambda: pipeline.compare(*articles, policy=policy, progress=progress, jobs=workers)
+        )
     _finish(report, fmt, output, threshold, include_text=include_text)
 
 
@@ -344,6 +369,7 @@ def extract(
     format: FormatOption = Format.MARKDOWN.value,
     output: OutputOption = None,
     include_text: IncludeText = False,
+    jobs: Jobs = None,
 ) -> None:
     """List every quote with its speaker, cue verb, kind and position.
 
@@ -352,7 +378,7 @@ def extract(
     """
     fmt = _json_if_text(_choice(Format, format, "format"), include_text)
     with _progress_bar(len(articles)) as progress:
-        report = _run(lambda: pipeline.extract(*articles, progress=progress))
+        report = _run(lambda: extract_articles(*articles, progress=progress, jobs=_jobs(jobs)))
     _finish(report, fmt, output, None, include_text=include_text)
 
 
@@ -417,6 +443,7 @@ def check(
             show_default=False,
         ),
     ] = None,
+    jobs: Jobs = None,
 ) -> None:
     """Check every quote of a draft against its sources before publication.
 
@@ -441,24 +468,124 @@ def check(
     house = spelling.value if spelling is not None else settings.house_spelling
     if fmt in (Format.JSON, Format.HTML) and len(drafts) > 1:
         _fail(f"--format {fmt.value} reports on one draft at a time; got {len(drafts)} drafts")
+    # Checking is imported here, when it runs: `extract` never pays for it at start-up.
+    from attribution import pipeline
+    from attribution.classify import Policy
+
     policy = Policy.from_options(count_editorial=count_editorial)
     reports = _run(
         lambda: pipeline.check_drafts(
-            drafts, sources, policy=policy, house_spelling=house, fail_on=threshold
+            drafts,
+            sources,
+            policy=policy,
+            house_spelling=house,
+            fail_on=threshold,
+            jobs=_jobs(jobs),
         )
     )
-    if fmt is Format.JSON:
-        text = render_json(reports[0], include_text=include_text)
-    elif fmt is Format.HTML:
-        text = render_html(reports[0])
-    else:
-        text = render_markdown_all(reports)
+    text = _render(reports, fmt, include_text=include_text)
     for report in reports:
         for warning in report.warnings:
             typer.echo(f"warning: {warning}", err=True)
     _write(text, output)
     if any(report.worst >= threshold for report in reports):
         raise typer.Exit(1)
+
+
+class EngineName(enum.StrEnum):
+    """Where `track` runs: every core of this machine, or a Dask cluster."""
+
+    LOCAL = "local"
+    DASK = "dask"
+
+
+# Skipped records named on standard error; summary.md lists every one.
+MAX_PROBLEMS_SHOWN = 20
+
+
+@app.command(cls=_Command)
+def track(
+    corpus: Annotated[
+        list[str],
+        typer.Argument(
+            help="Folders of articles (text, markdown or HTML files; a subfolder's name is "
+            "its articles' outlet), or JSON Lines / Parquet files with one article per "
+            "record: id, text, and optionally outlet, published (an ISO date) and url.",
+            metavar="CORPUS...",
+            show_default=False,
+        ),
+    ],
+    engine: Annotated[
+        str,
+        typer.Option(
+            "--engine",
+            help="local: every core of this machine (the default); dask: a Dask cluster, "
+            "the one at --scheduler or else one started on this machine.",
+            metavar=_choices(EngineName),
+            show_default=False,
+        ),
+    ] = EngineName.LOCAL.value,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help="The address of a running Dask scheduler (tcp://HOST:8786) to run on, with "
+            "--engine dask.",
+            metavar="ADDRESS",
+            show_default=False,
+        ),
+    ] = None,
+    jobs: Jobs = None,
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help="The folder to write clusters.jsonl, clusters.parquet (with pyarrow) and "
+            "summary.md to (default: attribution-track).",
+            file_okay=False,
+            metavar="DIR",
+            show_default=False,
+        ),
+    ] = Path("attribution-track"),
+) -> None:
+    """Track every statement across a corpus: who printed it, in which wordings, credited
+    to whom, and who changed it.
+
+    Writes clusters.jsonl (one statement a line, schema attribution/clusters-v1), and
+    summary.md: the most altered statements, misattributions, and each outlet's count of
+    altered quotes.
+
+    Example:
+        attribution track news/ wire.jsonl --engine dask --scheduler tcp://10.0.0.5:8786 \\
+          --output tracked/
+    """
+    from attribution import pipeline
+
+    chosen = _choice(EngineName, engine, "engine")
+    with _stage_progress() as progress:
+        summary = _run(
+            lambda: pipeline.track(
+                *corpus,
+                output=output,
+                engine=chosen.value,
+                scheduler=scheduler,
+                workers=jobs,
+                progress=progress,
+            )
+        )
+    tally = summary.tally
+    for problem in tally.problems[:MAX_PROBLEMS_SHOWN]:
+        typer.echo(f"warning: {problem}", err=True)
+    if len(tally.problems) > MAX_PROBLEMS_SHOWN:
+        more = len(tally.problems) - MAX_PROBLEMS_SHOWN
+        typer.echo(f"warning: and {more} more, listed in {output / 'summary.md'}", err=True)
+    typer.echo(
+        f"{tally.articles} articles, {tally.statements} statements, {summary.clusters} "
+        f"distinct ({summary.shared} printed more than once, {summary.altered_statements} "
+        f"altered, {summary.misattributed_statements} misattributed): see "
+        f"{output / 'summary.md'} and {output / 'clusters.jsonl'}"
+    )
 
 
 # --- shared steps -------------------------------------------------------------------------
@@ -472,8 +599,15 @@ def _run(job: Callable[[], T]) -> T:
         _fail(str(err))
 
 
+def _jobs(jobs: int | None) -> int:
+    """The number of processes to use: as given, else one per core."""
+    return jobs if jobs is not None else parallel.default_jobs()
+
+
 def _run_config(path: Path | None) -> Config:
     """The configuration that applies: the file given, else the one found from here upward."""
+    from attribution.config import Config, find_config, load_config
+
     try:
         cwd = Path.cwd()
     except OSError as err:
@@ -488,7 +622,7 @@ def _run_config(path: Path | None) -> Config:
 
 
 @contextlib.contextmanager
-def _progress_bar(articles: int) -> Iterator[pipeline.Progress | None]:
+def _progress_bar(articles: int) -> Iterator[Progress | None]:
     """A progress bar on standard error while several articles are worked on, when standard
     error is a terminal; nothing otherwise (a log, a pipe, CI)."""
     if articles < PROGRESS_MIN_ARTICLES or not sys.stderr.isatty():
@@ -501,6 +635,46 @@ def _progress_bar(articles: int) -> Iterator[pipeline.Progress | None]:
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task("articles", total=None)
         yield lambda done, total: bar.update(task, completed=done, total=total)
+
+
+@contextlib.contextmanager
+def _stage_progress() -> Iterator[Callable[[str, int, int | None], None]]:
+    """`track`'s progress on standard error: a bar per stage on a terminal, else a line as
+    each stage starts (a log shows how far a long run got)."""
+    if not sys.stderr.isatty():
+        started: set[str] = set()
+
+        def line(stage: str, done: int, total: int | None) -> None:
+            if stage not in started:
+                started.add(stage)
+                typer.echo(f"track: {stage}...", err=True)
+
+        yield line
+        return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        tasks: dict[str, Any] = {}
+
+        def update(stage: str, done: int, total: int | None) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage, total=total)
+            bar.update(tasks[stage], completed=done, total=total)
+
+        yield update
 
 
 def _fail(message: str) -> NoReturn:
@@ -516,17 +690,30 @@ def _finish(
     *,
     include_text: bool = False,
 ) -> None:
-    if format is Format.JSON:
-        text = render_json(report, include_text=include_text)
-    elif format is Format.HTML:
-        text = render_html(report)
-    else:
-        text = render_markdown(report)
+    text = _render([report], format, include_text=include_text)
     for warning in report.warnings:
         typer.echo(f"warning: {warning}", err=True)
     _write(text, output)
     if fail_on is not None and report.worst >= Severity(fail_on.value):
         raise typer.Exit(1)
+
+
+def _render(reports: Sequence[Report], format: Format, *, include_text: bool) -> str:
+    """The reports in the format asked for (JSON and HTML take one report).
+
+    Each renderer is imported here, when it is used: a run pays only for its own format.
+    """
+    if format is Format.JSON:
+        from attribution.report.json import render_json
+
+        return render_json(reports[0], include_text=include_text)
+    if format is Format.HTML:
+        from attribution.report.html import render_html
+
+        return render_html(reports[0])
+    from attribution.report.markdown import render_markdown_all
+
+    return render_markdown_all(reports)
 
 
 def _write(text: str, output: Path | None) -> None:

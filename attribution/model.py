@@ -146,6 +146,11 @@ class Article:
     # What the reader should know about how the article was read (an encoding that had to
     # be guessed); the report's warnings repeat them with the article's source.
     warnings: tuple[str, ...] = field(default=(), metadata=INTERNAL)
+    # The quotes by id, made on the first lookup: a scan per lookup made a draft of
+    # thousands of quotes quadratic. Not compared, not serialised, never passed in.
+    _by_id: dict[str, Quote] | None = field(
+        default=None, init=False, repr=False, compare=False, metadata=INTERNAL
+    )
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "quotes", tuple(self.quotes))
@@ -157,10 +162,14 @@ class Article:
         Raises:
             KeyError: no quote of this article has that id.
         """
-        for quote in self.quotes:
-            if quote.id == quote_id:
-                return quote
-        raise KeyError(quote_id)
+        by_id = self._by_id
+        if by_id is None:
+            # setdefault: the first of two quotes with one id wins, as the scan it replaces.
+            by_id = {}
+            for quote in self.quotes:
+                by_id.setdefault(quote.id, quote)
+            object.__setattr__(self, "_by_id", by_id)
+        return by_id[quote_id]
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,6 +297,10 @@ class Report:
     # `check` only: each draft quote's outcome and the sources searched; report-v1 carries the
     # same facts as matches and unmatched quotes, so this stays out of the JSON.
     check: CheckResult | None = field(default=None, metadata=INTERNAL)
+    # The articles by id, made on the first lookup (as `Article._by_id`).
+    _by_id: dict[str, Article] | None = field(
+        default=None, init=False, repr=False, compare=False, metadata=INTERNAL
+    )
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "articles", tuple(self.articles))
@@ -302,10 +315,13 @@ class Report:
         Raises:
             KeyError: no article of this report has that id.
         """
-        for article in self.articles:
-            if article.id == article_id:
-                return article
-        raise KeyError(article_id)
+        by_id = self._by_id
+        if by_id is None:
+            by_id = {}
+            for article in self.articles:
+                by_id.setdefault(article.id, article)
+            object.__setattr__(self, "_by_id", by_id)
+        return by_id[article_id]
 
     def quote(self, quote_id: str) -> Quote:
         """The quote with this id (`"a:q1"`), from whichever article holds it.

@@ -45,9 +45,10 @@ _SPACE_RUN_RE = re.compile(r"\s+")
 # Dash forms folded to one hyphen for comparison; the category detector still sees the original.
 _DASH_FOLD = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-"})
 
-# A token is an ellipsis (three dots, spaced or not, or `…`), a dotted abbreviation, a number
-# with digit groups or decimals, a word (letters and digits, with inner hyphens or apostrophes,
-# and an editor's bracketed first letter as in `[T]he`), or one other visible character.
+# A token is an ellipsis (three dots, spaced or not, however the spaces are typed, or `…`),
+# a dotted abbreviation, a number with digit groups or decimals, a word (letters and
+# digits, with inner hyphens or apostrophes, and an editor's bracketed first letter as in
+# `[T]he`), or one other visible character.
 # A fourth dot after an ellipsis is the sentence's full stop, its own token, so `that….` and
 # `that....` tokenize alike. Every alternative is a run of a single class with fixed
 # separators, so matching is linear: no nested quantifier can backtrack over the same text.
@@ -55,7 +56,8 @@ _DASH_FOLD = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212
 # pairs with the same number printed apart from the scale ("2.6 million").
 _TOKEN_RE = re.compile(
     r"""
-    (?P<ellipsis>\.\.\.|\.[ \u00a0]\.[ \u00a0]\.|\u2026)
+    (?P<ellipsis>\.\.\.|\u2026
+      |\.[ \u00a0\u2009\u202f\u200b]{1,3}\.[ \u00a0\u2009\u202f\u200b]{1,3}\.)
   | (?P<abbr>(?:[^\W\d_]\.){2,})
   | (?P<glued>\d+(?:\.\d+)?(?=(?i:million|billion|trillion|thousand|mn|bn|tn|m|k)(?!\w)))
   | (?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\w)|\d+\.\d+(?!\w))

@@ -1,4 +1,4 @@
-"""The library's entry points: `extract`, `compare`, `check` (and the stages they chain).
+"""The library's entry points: `extract`, `compare`, `check`, `track` (and the stages they chain).
 
 The CLI is a thin shell over these functions; everything a command does, a Python user can do
 with the same call. Reading happens here, never inside a stage.
@@ -7,14 +7,36 @@ with the same call. Reading happens here, never inside a stage.
 from __future__ import annotations
 
 import dataclasses
-import string
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
+from pathlib import Path
 
+from attribution import parallel
+from attribution.articles import (
+    ArticleInput,
+    Progress,
+    counting_from,
+    read_articles,
+    read_text_article,
+    report_warnings,
+    with_quotes,
+)
+
+# Reading and extracting live in `articles` (so a run that only extracts loads nothing of
+# comparison); the library's entry points are all here, as they always were.
+from attribution.articles import article_from_text as article_from_text
+from attribution.articles import article_ids as article_ids
+from attribution.articles import extract as extract
+from attribution.articles import read_article as read_article
 from attribution.classify import DEFAULT_POLICY, Policy, build_match
+from attribution.corpus.describe import ClusterFacts
+from attribution.corpus.engines import make_engine
+from attribution.corpus.output import ClusterWriter, write_summary
+from attribution.corpus.summary import TrackSummary
+from attribution.corpus.track import Progress as TrackProgress
+from attribution.corpus.track import run_track
 from attribution.errors import BadOption
-from attribution.extract import extract_quotes
 from attribution.extract import same_speaker as same_speaker_name
-from attribution.inputs import STDIN, read_input, read_text
+from attribution.inputs import STDIN, read_text
 from attribution.matcher import too_short_to_verify
 from attribution.model import (
     SCHEMA,
@@ -35,21 +57,11 @@ from attribution.model import (
 from attribution.name_spellings import names_spelled_differently
 from attribution.normalize import tokenize
 from attribution.pairing import find_pairs_and_twins, statements
+from attribution.report.track import render_track_markdown
+from attribution.settle import apply_house_spelling, settle_role_speaker
 from attribution.sources import QUESTIONER, Source, SourceSpec, parse_source, parse_source_spec
 from attribution.unquoted import TextIndex, find_unquoted
-from attribution.verify import (
-    Found,
-    SourceIndex,
-    apply_house_spelling,
-    rank,
-    search,
-    settle_role_speaker,
-)
-
-ArticleInput = str | Article
-# Told (steps done, steps in all) after each article is read and each comparison is made,
-# so a caller can show progress; the CLI draws a bar on a terminal.
-Progress = Callable[[int, int], None]
+from attribution.verify import Found, SourceIndex, rank, search
 
 # A source to check against: a source argument (`PATH`, `KIND:PATH`, `KIND=NAME:PATH`), a
 # parsed `SourceSpec`, or a `Source` already read.
@@ -66,55 +78,11 @@ TERM_REASON = "a quoted term"
 SHORT_REASON = "too short to verify"
 
 
-def article_ids(count: int) -> list[str]:
-    """Ids for `count` articles: a, b, ... z, then a27, a28, ..."""
-    letters = string.ascii_lowercase
-    return [letters[i] if i < len(letters) else f"a{i + 1}" for i in range(count)]
-
-
-def read_article(source: str, article_id: str) -> Article:
-    """Read an article from a path, a URL (or `-`) and find its quotes.
-
-    Raises:
-        UnreadableInput: the input cannot be read or decoded.
-    """
-    read = read_input(source)
-    return with_quotes(Article(article_id, source, text=read.text, warnings=read.warnings))
-
-
-def article_from_text(text: str, article_id: str = "a", source: str = "<text>") -> Article:
-    """An article from text already in memory, with its quotes found."""
-    return with_quotes(Article(id=article_id, source=source, text=text))
-
-
-def with_quotes(article: Article) -> Article:
-    """The article with its quotes found (kept as they are when it has some already)."""
-    if article.quotes:
-        return article
-    return dataclasses.replace(article, quotes=extract_quotes(article))
-
-
-def extract(*sources: ArticleInput, progress: Progress | None = None) -> Report:
-    """Find the quotes of one or more articles, with speaker, cue and kind.
-
-    Args:
-        *sources: paths, URLs (or `-`) to read, or `Article`s.
-        progress: told (done, total) after each article.
-
-    Returns:
-        A report with `articles` filled and no matches.
-
-    Raises:
-        UnreadableInput: an input cannot be read.
-    """
-    articles = _load(sources, progress=progress)
-    return Report(
-        SCHEMA, articles, (), (), summarize((), ()), _warnings(articles), command="extract"
-    )
-
-
 def compare(
-    *sources: ArticleInput, policy: Policy = DEFAULT_POLICY, progress: Progress | None = None
+    *sources: ArticleInput,
+    policy: Policy = DEFAULT_POLICY,
+    progress: Progress | None = None,
+    jobs: int = 1,
 ) -> Report:
     """Compare the quotes of articles with those of the first (the reference).
 
@@ -122,6 +90,9 @@ def compare(
         *sources: two or more paths, URLs (or `-`) or `Article`s; the first is the reference.
         policy: severities for changes (spelling, editorial marks) and speaker mismatches.
         progress: told (done, total) after each article is read and each is compared.
+        jobs: how many processes read and compare articles at once
+            (`parallel.default_jobs()` for every core); the report is the same whatever
+            the number.
 
     Returns:
         The report: every reference quote matched with its counterpart in each other
@@ -135,9 +106,12 @@ def compare(
         raise BadOption("compare needs at least two articles: a reference and one to compare")
     # Reading each article and comparing each with the reference are the steps.
     total = 2 * len(sources) - 1
-    articles = _load(sources, progress=_counting_from(progress, 0, total))
+    articles = read_articles(sources, progress=counting_from(progress, 0, total), jobs=jobs)
     return compare_articles(
-        articles, policy=policy, progress=_counting_from(progress, len(sources), total)
+        articles,
+        policy=policy,
+        progress=counting_from(progress, len(sources), total),
+        jobs=jobs,
     )
 
 
@@ -146,44 +120,86 @@ def compare_articles(
     *,
     policy: Policy = DEFAULT_POLICY,
     progress: Progress | None = None,
+    jobs: int = 1,
 ) -> Report:
     """`compare` over articles already read (and their quotes found).
 
-    `progress` is told (done, total) after each article is compared with the reference.
+    `progress` is told (done, total) after each article is compared with the reference;
+    with `jobs` above 1, several are compared at once, each in a process of its own.
     """
-    ref = articles[0]
-    matches: list[Match] = []
-    unmatched: list[Unmatched] = []
-    ref_index: TextIndex | None = None
-    for done, other in enumerate(articles[1:], 1):
-        pairs, twins = find_pairs_and_twins(ref.quotes, other.quotes, same_speaker=same_speaker)
-        matches.extend(build_match(pair, policy=policy) for pair in pairs)
-        handled = {piece for p in pairs for piece in (*p.a_pieces, *p.b_pieces)}
-        for twin in twins:
-            handled.update(twin.pieces)
-            owner = ref if twin.quote.id.partition(":")[0] == ref.id else other
-            unmatched.append(_twin(twin.quote, owner, other if owner is ref else ref, twin.twin))
-        other_index: TextIndex | None = None
-        for quote, pieces in statements(ref.quotes):
-            if pieces[0] not in handled:
-                other_index = other_index or TextIndex(other.text)
-                unmatched.append(_unmatched(quote, ref, other, other_index))
-        for quote, pieces in statements(other.quotes):
-            if pieces[0] not in handled:
-                ref_index = ref_index or TextIndex(ref.text)
-                unmatched.append(_unmatched(quote, other, ref, ref_index))
-        if progress is not None:
-            progress(done, len(articles) - 1)
+    ref, others = articles[0], articles[1:]
+    chars = sum(len(a.text) for a in others)
+    if parallel.worth_parallel(jobs, len(others), chars):
+        found = parallel.run(
+            _compare_with_reference,
+            others,
+            jobs=jobs,
+            setup=_Reference,
+            shared=(ref, policy),
+            progress=progress,
+        )
+    else:
+        reference = _Reference(ref, policy)
+        found = []
+        for done, other in enumerate(others, 1):
+            found.append(_compare_with_reference(reference, other))
+            if progress is not None:
+                progress(done, len(others))
+    matches = [m for pair_matches, _ in found for m in pair_matches]
+    unmatched = [u for _, pair_unmatched in found for u in pair_unmatched]
     return Report(
         SCHEMA,
         tuple(articles),
         tuple(matches),
         tuple(unmatched),
         summarize(matches, unmatched),
-        _warnings(articles),
+        report_warnings(articles),
         command="compare",
         names=names_spelled_differently(articles),
     )
+
+
+class _Reference:
+    """The reference article of a `compare`, with what every comparison with it reuses.
+
+    Not a dataclass: the reference's text index is made on first need and kept.
+    """
+
+    def __init__(self, article: Article, policy: Policy) -> None:
+        self.article = article
+        self.policy = policy
+        self._index: TextIndex | None = None
+
+    @property
+    def index(self) -> TextIndex:
+        """The reference's words, indexed to find other quotes printed there unquoted."""
+        if self._index is None:
+            self._index = TextIndex(self.article.text)
+        return self._index
+
+
+def _compare_with_reference(
+    reference: _Reference, other: Article
+) -> tuple[list[Match], list[Unmatched]]:
+    """One article compared with the reference: the matches, then the quotes left over."""
+    ref, policy = reference.article, reference.policy
+    pairs, twins = find_pairs_and_twins(ref.quotes, other.quotes, same_speaker=same_speaker)
+    matches = [build_match(pair, policy=policy) for pair in pairs]
+    unmatched: list[Unmatched] = []
+    handled = {piece for p in pairs for piece in (*p.a_pieces, *p.b_pieces)}
+    for twin in twins:
+        handled.update(twin.pieces)
+        owner = ref if twin.quote.id.partition(":")[0] == ref.id else other
+        unmatched.append(_twin(twin.quote, owner, other if owner is ref else ref, twin.twin))
+    other_index: TextIndex | None = None
+    for quote, pieces in statements(ref.quotes):
+        if pieces[0] not in handled:
+            other_index = other_index or TextIndex(other.text)
+            unmatched.append(_unmatched(quote, ref, other, other_index))
+    for quote, pieces in statements(other.quotes):
+        if pieces[0] not in handled:
+            unmatched.append(_unmatched(quote, other, ref, reference.index))
+    return matches, unmatched
 
 
 def check(
@@ -225,8 +241,13 @@ def check_drafts(
     policy: Policy = DEFAULT_POLICY,
     house_spelling: str | None = None,
     fail_on: Severity = Severity.MAJOR,
+    jobs: int = 1,
 ) -> list[Report]:
     """`check` for several drafts against the same sources, each source read once.
+
+    With `jobs` above 1 and enough to check, the drafts are all read first (in order) and
+    checked by a pool of processes, each with its own index of the sources; the reports
+    are the same whatever the number.
 
     Returns:
         One report per draft, in order.
@@ -248,6 +269,28 @@ def check_drafts(
     loaded = [
         s if isinstance(s, Source) else read_source(s, f"s{i}") for i, s in enumerate(specs, 1)
     ]
+    # A bad house spelling is refused at the first draft checked, as one process does.
+    if jobs > 1 and len(drafts) > 1 and house_spelling in (None, "us", "uk"):
+        read = [
+            dataclasses.replace(d, id=DRAFT_ID, quotes=())
+            if isinstance(d, Article)
+            else read_text_article(d, DRAFT_ID)
+            for d in drafts
+        ]
+        if parallel.worth_parallel(jobs, len(read), sum(len(d.text) for d in read)):
+            checked = parallel.run(
+                _check_in_worker,
+                read,
+                jobs=jobs,
+                setup=_Checker,
+                shared=(loaded, policy, house_spelling, fail_on),
+            )
+            # The sources' articles stay in this process: only the draft's came back.
+            return [
+                dataclasses.replace(r, articles=(*r.articles, *(s.article for s in loaded)))
+                for r in checked
+            ]
+        drafts = read
     indexes = [SourceIndex(s) for s in loaded]
     reports = []
     for draft in drafts:
@@ -261,6 +304,39 @@ def check_drafts(
             )
         )
     return reports
+
+
+class _Checker:
+    """What checking any draft against a run's sources needs, made once per worker.
+
+    Not a dataclass: it holds the sources' indexes, built from the sources it is given.
+    """
+
+    def __init__(
+        self,
+        sources: Sequence[Source],
+        policy: Policy,
+        house_spelling: str | None,
+        fail_on: Severity,
+    ) -> None:
+        self.indexes = [SourceIndex(s) for s in sources]
+        self.policy = policy
+        self.house_spelling = house_spelling
+        self.fail_on = fail_on
+
+
+def _check_in_worker(checker: _Checker, draft: Article) -> Report:
+    """A worker's job: one draft checked, its report without the sources' articles (the
+    calling process has them; sending them back for every draft would cost more than the
+    check)."""
+    report = _check_draft(
+        with_quotes(draft),
+        checker.indexes,
+        policy=checker.policy,
+        house_spelling=checker.house_spelling,
+        fail_on=checker.fail_on,
+    )
+    return dataclasses.replace(report, articles=report.articles[:1])
 
 
 def read_source(spec: SourceSpec | str, article_id: str) -> Source:
@@ -305,30 +381,67 @@ def check_sources(
     )
 
 
+def track(
+    *corpus: str,
+    output: str | Path,
+    engine: str = "local",
+    scheduler: str | None = None,
+    workers: int | None = None,
+    policy: Policy = DEFAULT_POLICY,
+    parquet: bool | None = None,
+    progress: TrackProgress | None = None,
+) -> TrackSummary:
+    """Track every statement across a corpus: who printed it, in which wordings, credited to
+    whom.
+
+    Every quote of every article is grouped with the other printings of the same statement
+    (the matcher `compare` uses decides); each cluster gets its usual wording, every variant
+    with its changes classified and graded, the people it is credited to with a flag when
+    they differ, and when it was first and last seen. Written to `output`: clusters.jsonl
+    (`attribution/clusters-v1`, one cluster a line), clusters.parquet when pyarrow is
+    installed, and summary.md.
+
+    Args:
+        *corpus: folders of articles (text, markdown or HTML files), JSON Lines or Parquet
+            files with one article per record (`id`, `text`, optional `outlet`,
+            `published`, `url`).
+        output: the folder to write to (made if missing).
+        engine: "local" (every core of this machine) or "dask".
+        scheduler: a Dask scheduler's address; without it the Dask engine starts a local
+            cluster.
+        workers: worker processes to start (default: one per core).
+        policy: severities for changes.
+        parquet: write clusters.parquet (default: when pyarrow is installed).
+        progress: told (stage, done, total) as the work moves on.
+
+    Returns:
+        The figures summary.md reports, with every record skipped and why.
+
+    Raises:
+        UnreadableInput: a corpus path cannot be read.
+        UnwritableOutput: the output folder cannot be written.
+        BadOption: no corpus, an unknown engine, or Dask not installed or not reachable.
+    """
+    if not corpus:
+        raise BadOption("track needs a corpus: a folder of articles, a .jsonl or a .parquet file")
+    folder = Path(output)
+    summary = TrackSummary()
+    runner = make_engine(engine, scheduler=scheduler, workers=workers)
+    try:
+        with ClusterWriter(folder, parquet=parquet) as writer:
+
+            def sink(record: dict[str, object], facts: ClusterFacts) -> None:
+                writer.write(record)
+                summary.add(facts)
+
+            summary.tally = run_track(corpus, runner, sink, policy=policy, progress=progress)
+    finally:
+        runner.close()
+    write_summary(folder, render_track_markdown(summary))
+    return summary
+
+
 # --- helpers ------------------------------------------------------------------------------
-
-
-def _load(
-    sources: Iterable[ArticleInput], *, progress: Progress | None = None
-) -> tuple[Article, ...]:
-    sources = list(sources)
-    ids = article_ids(len(sources))
-    articles = []
-    for article_id, source in zip(ids, sources, strict=True):
-        if isinstance(source, Article):
-            articles.append(with_quotes(source))
-        else:
-            articles.append(read_article(source, article_id))
-        if progress is not None:
-            progress(len(articles), len(sources))
-    return tuple(articles)
-
-
-def _counting_from(progress: Progress | None, offset: int, total: int) -> Progress | None:
-    """A progress callback for one part of a longer job: steps offset into the whole."""
-    if progress is None:
-        return None
-    return lambda done, _: progress(offset + done, total)
 
 
 def _check_draft(
@@ -378,7 +491,7 @@ def _check_draft(
         tuple(matches),
         tuple(unmatched),
         summarize(matches, unmatched),
-        (*_warnings([draft]), *notes),
+        (*report_warnings([draft]), *notes),
         command="check",
         check=result,
     )
@@ -575,20 +688,3 @@ def _unmatched(quote: Quote, article: Article, other: Article, index: TextIndex)
         other=other.id,
         found_at=found,
     )
-
-
-def _warnings(articles: Iterable[Article]) -> tuple[str, ...]:
-    out: list[str] = []
-    for article in articles:
-        out.extend(f"{article.source}: {warning}" for warning in article.warnings)
-        # Lines are counted on from the previous warning, not from the top each time: a
-        # wire dump with thousands of unclosed quotes would otherwise take quadratic time.
-        line, counted = 1, 0
-        for quote in article.quotes:
-            if quote.uncertain:
-                if quote.start < counted:
-                    line, counted = 1, 0
-                line += article.text.count("\n", counted, quote.start)
-                counted = quote.start
-                out.append(f"{article.source}:{line}: {quote.id}: {quote.uncertain}")
-    return tuple(out)

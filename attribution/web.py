@@ -9,20 +9,16 @@ returned is what the report's offsets refer to: one paragraph per block of the a
 from __future__ import annotations
 
 import re
-import socket
-import ssl
 import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
-from email.message import Message
-from http.client import HTTPException
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from attribution import __version__
 from attribution.decoding import ReadText, decode_input
 from attribution.errors import InputTooLarge, UnreadableInput, cannot_read
+
+if TYPE_CHECKING:
+    from email.message import Message
 
 # How to get what web pages need; named in the error when it is missing.
 HTML_EXTRA = "pip install 'quote-attribution[html]'"
@@ -113,6 +109,14 @@ def fetch(url: str, *, max_bytes: int, timeout: float | None = None) -> Page:
             is an HTTP error, or is neither a web page nor text.
         InputTooLarge: the body is over `max_bytes`.
     """
+    # Imported here, for a URL: every other run reads files and pays nothing for networking
+    # (or for the version string, read from the package's metadata).
+    import urllib.error
+    import urllib.request
+    from http.client import HTTPException
+
+    from attribution import __version__
+
     timeout = FETCH_TIMEOUT if timeout is None else timeout
     try:
         request = urllib.request.Request(
@@ -320,6 +324,9 @@ def _shingles(text: str) -> set[tuple[str, ...]]:
 
 def _network_reason(reason: object, timeout: float) -> str:
     """One short phrase for why a URL could not be fetched."""
+    import socket
+    import ssl
+
     if isinstance(reason, socket.gaierror):
         return "host not found (check the address and the network)"
     if isinstance(reason, ConnectionRefusedError):

@@ -125,9 +125,10 @@ def article_texts(folder: Path) -> list[tuple[str, str]]:
 
 
 def extract_statements(text: str, article_id: str = "a") -> tuple[Quote, ...]:
-    """The quotes the tool finds in an article, without quoted terms."""
+    """The quotes the tool finds in an article, without quoted terms and without quotes
+    inside other quotes (an edit of the outer quote edits them too)."""
     quotes = extract_quotes(Article(article_id, "<benchmark>", text=text))
-    return tuple(q for q in quotes if q.kind is not QuoteKind.TERM)
+    return tuple(q for q in quotes if q.kind is not QuoteKind.TERM and q.within is None)
 
 
 def corpus_quotes(texts: Iterable[tuple[str, str]]) -> list[str]:
@@ -360,20 +361,22 @@ def long_documents(
         compare_seconds = min(compare_seconds, best_time(run_compare, 1))
     assert report is not None
     b_quotes = {q.id: q for q in report.article("b").quotes}
-    matches = {m.a: m for m in report.matches}
+    # A statement printed in pieces is matched whole, under its first piece's id.
+    matches = {piece: m for m in report.matches for piece in m.a_pieces}
     paired = named = named_of = 0
     for quote, kind, start, end in placed:
         match = matches.get(quote.id)
         if match is None:
             continue
-        b = b_quotes[match.b]
-        if b.start < end and start < b.end:
+        if any(b_quotes[b].start < end and start < b_quotes[b].end for b in match.b_pieces):
             paired += 1
         if kind in _CATEGORY_VALUES:
             named_of += 1
             if any(c.category is Cat(kind) for c in match.changes):
                 named += 1
-    statements_b = sum(1 for q in report.article("b").quotes if q.kind is not QuoteKind.TERM)
+    statements_b = sum(
+        1 for q in report.article("b").quotes if q.kind is not QuoteKind.TERM and q.within is None
+    )
     return LongRun(
         quotes_a=len(quotes_a),
         quotes_b=statements_b,

@@ -301,7 +301,8 @@ def compare_answer(a: Span, b: Span, report: Report) -> Answer:
         return MISSED, frozenset()
     ids = frozenset(a_ids | b_ids)
     for match in report.matches:
-        if match.a in a_ids and match.b in b_ids:
+        # A statement printed in pieces is matched whole, under its first piece's id.
+        if a_ids & set(match.a_pieces) and b_ids & set(match.b_pieces):
             return match.verdict.value, ids
     return UNMATCHED, ids
 

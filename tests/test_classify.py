@@ -13,10 +13,11 @@ from typer.testing import CliRunner
 
 from attribution import article_from_text, compare
 from attribution.align import align_texts
-from attribution.classify import Policy, classify_alignment, number_values
+from attribution.classify import Policy, classify_alignment
 from attribution.cli import app
 from attribution.model import Change, ChangeCategory, Severity, Verdict
 from attribution.normalize import tokenize
+from attribution.quantities import number_values
 
 C = ChangeCategory
 

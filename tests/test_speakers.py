@@ -419,6 +419,22 @@ def credits(text: str) -> list[tuple[str | None, str | None, str | None]]:
             [("Dana Cole", "WKRN moderator Dana Cole", "asked")],
             id="a-role-in-lower-case-between-an-outlet-and-a-name",
         ),
+        pytest.param(
+            '"MR. O\'NEILL: We have no comment at this time."',
+            [("O'Neill", "MR. O'NEILL", None)],
+            id="a-transcript-label-with-an-apostrophe-inside-the-quote",
+        ),
+        pytest.param(
+            "\u201cPARTICIPANT: Why was the road closed?\u201d",
+            [("Participant", "PARTICIPANT", None)],
+            id="a-transcript-label-that-is-a-role",
+        ),
+        pytest.param(
+            "Mayor Ana Ruiz hired a consulting firm, Hale Strategies LLC, to review the plan. "
+            "\u201cIt was the right call,\u201d she said.",
+            [("Ana Ruiz", "she", "said")],
+            id="she-is-never-a-firm-named-just-before",
+        ),
     ],
 )
 def test_speaker_found(

@@ -177,7 +177,7 @@ def is_speaker_word(low: str) -> bool:
 
 def is_capitals_word(word: str) -> bool:
     """A word in capitals, as transcripts label speakers: WALLACE, MR. TRUMP, SEN. KAINE."""
-    letters = word.replace(".", "")
+    letters = word.replace(".", "").replace("'", "").replace("\u2019", "")  # O'NEILL
     return len(letters) >= 2 and letters.isalpha() and letters.isupper()
 
 

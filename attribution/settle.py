@@ -1,0 +1,139 @@
+"""Settling a found quote's credit and spelling with what the draft and the house know.
+
+Separate from the search (`verify.py`): once a draft quote's words are found, a speaker the
+draft names only by role ("the governor") is settled against the titles the texts give, and
+a respelling is weighed against the house spelling. Both change only a match's severity and
+`speakers.same`, never what was found.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+
+from attribution.classify import DEFAULT_POLICY, Policy
+from attribution.model import ChangeCategory, Match, Severity, Speakers, Verdict
+from attribution.normalize import spelling_key
+
+
+def settle_role_speaker(match: Match, *texts: str, policy: Policy = DEFAULT_POLICY) -> Match:
+    """The match with a draft speaker named only by role (`the governor`) settled.
+
+    The extractor resolves "the governor" when the draft itself introduced Gov. Laura
+    Petersen; a role it could not resolve (the title is only in the source, as in a
+    transcript's "GOV. PETERSEN:") would read as another speaker. The role agrees with the
+    source's speaker when a text (the draft's, the source's) gives that speaker the role as
+    a title; it disagrees when the draft gives the title to someone else; otherwise who said
+    it is unknown, which is not a finding.
+
+    Args:
+        match: a match of a draft quote (a) and a source's words (b).
+        *texts: the draft's and the source's text, searched for the title.
+        policy: the severity of a speaker mismatch.
+    """
+    role, name = match.speakers.a, match.speakers.b
+    if match.speakers.same is not False or role is None or name is None:
+        return match
+    title = _role_title(role)
+    if title is None:
+        return match
+    forms = _TITLE_FORMS.get(title, (title,))
+    surname = name.split()[-1]
+    if any(_titled(text, forms, surname) for text in texts):
+        same: bool | None = True
+    elif any(_titled(text, forms, None) for text in texts[:1]):
+        if len(role.split()) > 2:
+            # "the Texas senator" where the draft titles another senator too: the
+            # qualifier says which, and the tool cannot read it; unknown, not another.
+            same = None
+        else:
+            return match
+    else:
+        same = None
+    speakers = dataclasses.replace(match.speakers, same=same)
+    return dataclasses.replace(
+        match, speakers=speakers, severity=_severity(match, speakers, policy)
+    )
+
+
+def apply_house_spelling(
+    match: Match, house: str | None, *, policy: Policy = DEFAULT_POLICY
+) -> Match:
+    """The match with spelling changes that depart from the house spelling made `minor`.
+
+    A draft may respell a source's `organize` as `organise` when its house spelling is UK;
+    respelling the other way departs from both the source and the house.
+
+    Args:
+        match: a match of a draft quote (a) and a source's words (b).
+        house: "us", "uk", or None for no house spelling (changes keep the policy's severity).
+        policy: the severity of a speaker mismatch, kept when the match has one.
+    """
+    if house is None or not any(c.category is ChangeCategory.SPELLING for c in match.changes):
+        return match
+    changes = tuple(
+        dataclasses.replace(c, severity=Severity.MINOR)
+        if c.category is ChangeCategory.SPELLING and _against_house(c.a, c.b, house)
+        else c
+        for c in match.changes
+    )
+    match = dataclasses.replace(match, changes=changes)
+    return dataclasses.replace(match, severity=_severity(match, match.speakers, policy))
+
+
+def _severity(match: Match, speakers: Speakers, policy: Policy) -> Severity:
+    """A match's severity from its changes (or its rewording) and its speakers."""
+    if match.verdict is Verdict.REWORDED:
+        severity = policy.reworded
+    else:
+        severity = max((c.severity for c in match.changes), default=Severity.NONE)
+    if speakers.same is False:
+        severity = max(severity, policy.speaker_mismatch)
+    return severity
+
+
+# Titles as a draft writes them alone ("the governor") and before a name ("Gov. Petersen").
+_TITLE_FORMS: dict[str, tuple[str, ...]] = {
+    "governor": ("gov", "governor"),
+    "senator": ("sen", "senator"),
+    "representative": ("rep", "representative"),
+    "congressman": ("rep", "congressman"),
+    "congresswoman": ("rep", "congresswoman"),
+    "secretary": ("sec", "secretary"),
+    "president": ("pres", "president"),
+    "general": ("gen", "general"),
+    "lieutenant": ("lt", "lieutenant"),
+    "colonel": ("col", "colonel"),
+    "professor": ("prof", "professor"),
+    "doctor": ("dr", "doctor"),
+    "superintendent": ("supt", "superintendent"),
+}
+# A role is up to four lower-case words, the last its title: "the governor", "hospital
+# chief", "the state's transportation secretary". A name has a capital letter.
+_ROLE_RE = re.compile(r"(?=[a-z])(?:[\w\u2019'\-]+ ){0,3}(?P<title>[a-z\-]+)")
+
+
+def _role_title(speaker: str) -> str | None:
+    m = _ROLE_RE.fullmatch(speaker)
+    return m["title"] if m else None
+
+
+def _titled(text: str, forms: Sequence[str], surname: str | None) -> bool:
+    """True when the text puts one of the title's forms before a name (ending in `surname`)."""
+    title = "|".join(re.escape(f) for f in forms)
+    end = re.escape(surname) if surname else r"[A-Z][\w\u2019'\-]*"
+    pattern = rf"\b(?i:{title})\.?\s+(?:[A-Z][\w\u2019'.\-]*\s+){{0,3}}{end}\b"
+    return re.search(pattern, text) is not None
+
+
+def _against_house(draft_word: str, source_word: str, house: str) -> bool:
+    """True when the draft respells a US/UK word the way the house does not spell it.
+
+    Transliterated names (Qasem/Qassem) are no one's house spelling and keep their severity.
+    """
+    if spelling_key(draft_word) != spelling_key(source_word):
+        return False
+    folded = draft_word.casefold().replace("-", "").replace("'", "").replace("\u2019", "")
+    is_uk = spelling_key(folded) != folded
+    return is_uk if house == "us" else not is_uk
