@@ -492,6 +492,102 @@ def check(
         raise typer.Exit(1)
 
 
+class EngineName(enum.StrEnum):
+    """Where `track` runs: every core of this machine, or a Dask cluster."""
+
+    LOCAL = "local"
+    DASK = "dask"
+
+
+# Skipped records named on standard error; summary.md lists every one.
+MAX_PROBLEMS_SHOWN = 20
+
+
+@app.command(cls=_Command)
+def track(
+    corpus: Annotated[
+        list[str],
+        typer.Argument(
+            help="Folders of articles (text, markdown or HTML files; a subfolder's name is "
+            "its articles' outlet), or JSON Lines / Parquet files with one article per "
+            "record: id, text, and optionally outlet, published (an ISO date) and url.",
+            metavar="CORPUS...",
+            show_default=False,
+        ),
+    ],
+    engine: Annotated[
+        str,
+        typer.Option(
+            "--engine",
+            help="local: every core of this machine (the default); dask: a Dask cluster, "
+            "the one at --scheduler or else one started on this machine.",
+            metavar=_choices(EngineName),
+            show_default=False,
+        ),
+    ] = EngineName.LOCAL.value,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help="The address of a running Dask scheduler (tcp://HOST:8786) to run on, with "
+            "--engine dask.",
+            metavar="ADDRESS",
+            show_default=False,
+        ),
+    ] = None,
+    jobs: Jobs = None,
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help="The folder to write clusters.jsonl, clusters.parquet (with pyarrow) and "
+            "summary.md to (default: attribution-track).",
+            file_okay=False,
+            metavar="DIR",
+            show_default=False,
+        ),
+    ] = Path("attribution-track"),
+) -> None:
+    """Track every statement across a corpus: who printed it, in which wordings, credited
+    to whom, and who changed it.
+
+    Writes clusters.jsonl (one statement a line, schema attribution/clusters-v1), and
+    summary.md: the most altered statements, misattributions, and each outlet's count of
+    altered quotes.
+
+    Example:
+        attribution track news/ wire.jsonl --engine dask --scheduler tcp://10.0.0.5:8786 \\
+          --output tracked/
+    """
+    from attribution import pipeline
+
+    chosen = _choice(EngineName, engine, "engine")
+    with _stage_progress() as progress:
+        summary = _run(
+            lambda: pipeline.track(
+                *corpus,
+                output=output,
+                engine=chosen.value,
+                scheduler=scheduler,
+                workers=jobs,
+                progress=progress,
+            )
+        )
+    tally = summary.tally
+    for problem in tally.problems[:MAX_PROBLEMS_SHOWN]:
+        typer.echo(f"warning: {problem}", err=True)
+    if len(tally.problems) > MAX_PROBLEMS_SHOWN:
+        more = len(tally.problems) - MAX_PROBLEMS_SHOWN
+        typer.echo(f"warning: and {more} more, listed in {output / 'summary.md'}", err=True)
+    typer.echo(
+        f"{tally.articles} articles, {tally.statements} statements, {summary.clusters} "
+        f"distinct ({summary.shared} printed more than once, {summary.altered_statements} "
+        f"altered, {summary.misattributed_statements} misattributed): see "
+        f"{output / 'summary.md'} and {output / 'clusters.jsonl'}"
+    )
+
+
 # --- shared steps -------------------------------------------------------------------------
 
 
@@ -539,6 +635,46 @@ def _progress_bar(articles: int) -> Iterator[Progress | None]:
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task("articles", total=None)
         yield lambda done, total: bar.update(task, completed=done, total=total)
+
+
+@contextlib.contextmanager
+def _stage_progress() -> Iterator[Callable[[str, int, int | None], None]]:
+    """`track`'s progress on standard error: a bar per stage on a terminal, else a line as
+    each stage starts (a log shows how far a long run got)."""
+    if not sys.stderr.isatty():
+        started: set[str] = set()
+
+        def line(stage: str, done: int, total: int | None) -> None:
+            if stage not in started:
+                started.add(stage)
+                typer.echo(f"track: {stage}...", err=True)
+
+        yield line
+        return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        tasks: dict[str, Any] = {}
+
+        def update(stage: str, done: int, total: int | None) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage, total=total)
+            bar.update(tasks[stage], completed=done, total=total)
+
+        yield update
 
 
 def _fail(message: str) -> NoReturn:

@@ -31,3 +31,7 @@ def unknown_choice(what: str, value: str, choices: list[str] | tuple[str, ...]) 
     """The one wording for a value outside a fixed set: `unknown format 'html'; use ...`."""
     listed = ", ".join(choices[:-1]) + f" or {choices[-1]}" if len(choices) > 1 else choices[0]
     return BadOption(f"unknown {what} {value!r}; use {listed}")
+
+
+class UnwritableOutput(AttributionError):
+    """An output file or folder could not be written."""

@@ -25,6 +25,7 @@ from attribution.matcher import (
     REWORDED_INFORMATION,
     REWORDED_OVERLAP,
     SAME_FLOOR,
+    Judgement,
     Relation,
     content_stems,
     shared_information,
@@ -161,7 +162,7 @@ def _pair_sides(
     ref_side: _Side,
     other_side: _Side,
     same_speaker: SameSpeaker | None,
-    candidates: Callable[[_Side, _Prepared], Iterable[int]],
+    candidates: Callable[[_Side, Prepared], Iterable[int]],
 ) -> tuple[list[Pair], list[Twin]]:
     """Both passes of the search; `candidates` says which statements of a side to score.
 
@@ -272,8 +273,9 @@ def _joined(pieces: Sequence[Quote]) -> Quote:
 
 
 @dataclass(slots=True)
-class _Prepared:
-    """A statement with its tokens, word keys and content stems, made once per comparison."""
+class Prepared:
+    """A statement with its tokens, word keys and content stems, made once per comparison
+    (`prepare`)."""
 
     quote: Quote
     pieces: tuple[str, ...]
@@ -293,36 +295,20 @@ class _Side:
     def __init__(self, quotes: Sequence[Quote]) -> None:
         units = statements(quotes)
         n = max(len(units) - 1, 1)  # places run from 0 to 1
-        self.quotes: list[_Prepared] = []
+        self.quotes: list[Prepared] = []
         self.exact: dict[tuple[str, ...], list[int]] = defaultdict(list)
         self.postings: dict[str, list[int]] = defaultdict(list)
         for i, (quote, pieces) in enumerate(units):
-            tokens = tokenize(quote.text)
-            keys = tuple(t.key for t in tokens if t.is_word)
-            stems = content_stems(tokens)
-            parts = _hyphen_parts(tokens)
-            terms = frozenset((*stems, *keys, *parts))
-            prepared = _Prepared(
-                quote,
-                pieces,
-                tokens,
-                keys,
-                " ".join(keys),
-                stems,
-                Fraction(i, n),
-                terms,
-                Counter((*keys, *parts)),
-                total_information(keys),
-            )
+            prepared = prepare(quote, pieces, Fraction(i, n))
             self.quotes.append(prepared)
-            self.exact[keys].append(i)
-            for term in terms:
+            self.exact[prepared.keys].append(i)
+            for term in prepared.terms:
                 self.postings[term].append(i)
         self.max_postings = min(
             MAX_POSTINGS, max(MIN_POSTINGS, int(len(self.quotes) * MAX_POSTING_SHARE))
         )
 
-    def candidates(self, quote: _Prepared) -> list[int]:
+    def candidates(self, quote: Prepared) -> list[int]:
         """Statements of this side that share rare words with `quote`, best first."""
         exact = self.exact.get(quote.keys)
         if exact and quote.keys:
@@ -370,7 +356,7 @@ def _hyphen_parts(tokens: Sequence[Token]) -> list[str]:
     ]
 
 
-def _best_possible_rank(a: _Prepared, b: _Prepared) -> float:
+def _best_possible_rank(a: Prepared, b: Prepared) -> float:
     """The highest rank two statements could reach, from the words they share: a bound (a
     compound closed in one and spaced in the other aside), so skipping a candidate below it
     loses nothing."""
@@ -379,7 +365,7 @@ def _best_possible_rank(a: _Prepared, b: _Prepared) -> float:
     return 1.5 + 0.5 * coverage
 
 
-def _may_pair(a: _Prepared, b: _Prepared) -> bool:
+def _may_pair(a: Prepared, b: Prepared) -> bool:
     """False when two statements share too little to be one statement or a rewording of it:
     a bound that spares the word-by-word alignment of most candidates."""
     shared = shared_information(a.bag, b.bag)
@@ -389,8 +375,77 @@ def _may_pair(a: _Prepared, b: _Prepared) -> bool:
     return overlap >= REWORDED_OVERLAP and shared_stems >= REWORDED_INFORMATION
 
 
+def prepare(quote: Quote, pieces: tuple[str, ...] = (), place: Fraction = Fraction(0)) -> Prepared:
+    """A statement made ready to pair: its tokens, word keys, content stems and index terms.
+
+    Args:
+        quote: the statement, as `statements` gives it (pieces joined).
+        pieces: the ids of its pieces (the quote's own id when empty).
+        place: how far through its article's statements it stands (0 to 1).
+    """
+    tokens = tokenize(quote.text)
+    keys = tuple(t.key for t in tokens if t.is_word)
+    stems = content_stems(tokens)
+    parts = _hyphen_parts(tokens)
+    return Prepared(
+        quote,
+        pieces or (quote.id,),
+        tokens,
+        keys,
+        " ".join(keys),
+        stems,
+        place,
+        frozenset((*stems, *keys, *parts)),
+        Counter((*keys, *parts)),
+        total_information(keys),
+    )
+
+
+def relate(
+    ref: Prepared,
+    other: Prepared,
+    *,
+    same_speaker: SameSpeaker | None,
+    places_comparable: bool = True,
+) -> tuple[Judgement, Alignment] | None:
+    """Whether two statements are one (the same, or the same in other words), and how their
+    words align: the one decision `compare`, `check`'s article sources and `track` share.
+
+    Args:
+        ref: the reference statement.
+        other: the other statement.
+        same_speaker: tells whether two quotes' speakers are one; a rewording credited to
+            two known, different speakers is no counterpart.
+        places_comparable: the two articles tell one story, so statements at about the same
+            place in both support each other when their speakers are unknown, and a rewording
+            credited to no one may be one (`compare`'s articles); False in a corpus of
+            unrelated articles (`track`), where a rewording needs the same speaker.
+
+    Returns:
+        The matcher's judgement and the alignment (both windows whole for a rewording), or
+        None when the two are unrelated.
+    """
+    if not _may_pair(ref, other):
+        return None
+    alignment = align_tokens(ref.tokens, other.tokens, ref.quote.text, other.quote.text)
+    agree = same_speaker(ref.quote, other.quote) if same_speaker is not None else None
+    supported = agree is True or (
+        places_comparable and agree is None and abs(ref.place - other.place) <= MAX_PLACE_DISTANCE
+    )
+    judgement = judge_alignment(alignment, supported=supported, stems=(ref.stems, other.stems))
+    if judgement.relation is Relation.UNRELATED:
+        return None
+    if judgement.relation is Relation.REWORDED:
+        # Words in common, order aside, are a rewording of one statement only in one story
+        # or from one speaker: across a corpus they are as often two people on one topic.
+        if agree is False or (not places_comparable and agree is not True):
+            return None
+        alignment = as_whole(alignment, reworded=True)
+    return judgement, alignment
+
+
 def _best_of(
-    quote: _Prepared,
+    quote: Prepared,
     other: _Side,
     candidates: Iterable[int],
     same_speaker: SameSpeaker | None,
@@ -399,8 +454,7 @@ def _best_of(
     """The candidate that is the same statement (best by the matcher's rank), or a rewording.
 
     The alignment always runs from the reference statement to the other article's,
-    whichever side `quote` is on. A rewording credited to two known, different speakers is
-    no counterpart: the words do not show it is one statement.
+    whichever side `quote` is on.
     """
     # Ranked by the matcher, then, among equals (the same words printed twice), by nearness
     # of place in the articles.
@@ -409,27 +463,15 @@ def _best_of(
     best: tuple[tuple[float, bool, Fraction], int, Alignment] | None = None
     for j in candidates:
         cand = other.quotes[j]
-        if not _may_pair(quote, cand):
-            continue
         nearness = -abs(quote.place - cand.place)
         exact = quote.keys == cand.keys
         if best is not None and best[0] >= (_best_possible_rank(quote, cand), exact, nearness):
             continue  # cannot beat the counterpart found: spare the alignment
         ref_q, oth_q = (quote, cand) if forward else (cand, quote)
-        alignment = align_tokens(ref_q.tokens, oth_q.tokens, ref_q.quote.text, oth_q.quote.text)
-        agree = same_speaker(ref_q.quote, oth_q.quote) if same_speaker is not None else None
-        supported = agree is True or (
-            agree is None and abs(ref_q.place - oth_q.place) <= MAX_PLACE_DISTANCE
-        )
-        judgement = judge_alignment(
-            alignment, supported=supported, stems=(ref_q.stems, oth_q.stems)
-        )
-        if judgement.relation is Relation.UNRELATED:
+        related = relate(ref_q, oth_q, same_speaker=same_speaker)
+        if related is None:
             continue
-        if judgement.relation is Relation.REWORDED:
-            if agree is False:
-                continue
-            alignment = as_whole(alignment, reworded=True)
+        judgement, alignment = related
         if best is None or (judgement.rank, exact, nearness) > best[0]:
             best = ((judgement.rank, exact, nearness), j, alignment)
     if best is None:

@@ -1,4 +1,4 @@
-"""The library's entry points: `extract`, `compare`, `check` (and the stages they chain).
+"""The library's entry points: `extract`, `compare`, `check`, `track` (and the stages they chain).
 
 The CLI is a thin shell over these functions; everything a command does, a Python user can do
 with the same call. Reading happens here, never inside a stage.
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from pathlib import Path
 
 from attribution import parallel
 from attribution.articles import (
@@ -27,6 +28,12 @@ from attribution.articles import article_ids as article_ids
 from attribution.articles import extract as extract
 from attribution.articles import read_article as read_article
 from attribution.classify import DEFAULT_POLICY, Policy, build_match
+from attribution.corpus.describe import ClusterFacts
+from attribution.corpus.engines import make_engine
+from attribution.corpus.output import ClusterWriter, write_summary
+from attribution.corpus.summary import TrackSummary
+from attribution.corpus.track import Progress as TrackProgress
+from attribution.corpus.track import run_track
 from attribution.errors import BadOption
 from attribution.extract import same_speaker as same_speaker_name
 from attribution.inputs import STDIN, read_text
@@ -50,6 +57,7 @@ from attribution.model import (
 from attribution.name_spellings import names_spelled_differently
 from attribution.normalize import tokenize
 from attribution.pairing import find_pairs_and_twins, statements
+from attribution.report.track import render_track_markdown
 from attribution.settle import apply_house_spelling, settle_role_speaker
 from attribution.sources import QUESTIONER, Source, SourceSpec, parse_source, parse_source_spec
 from attribution.unquoted import TextIndex, find_unquoted
@@ -373,6 +381,66 @@ def check_sources(
     )
 
 
+def track(
+    *corpus: str,
+    output: str | Path,
+    engine: str = "local",
+    scheduler: str | None = None,
+    workers: int | None = None,
+    policy: Policy = DEFAULT_POLICY,
+    parquet: bool | None = None,
+    progress: TrackProgress | None = None,
+) -> TrackSummary:
+    """Track every statement across a corpus: who printed it, in which wordings, credited to
+    whom.
+
+    Every quote of every article is grouped with the other printings of the same statement
+    (the matcher `compare` uses decides); each cluster gets its usual wording, every variant
+    with its changes classified and graded, the people it is credited to with a flag when
+    they differ, and when it was first and last seen. Written to `output`: clusters.jsonl
+    (`attribution/clusters-v1`, one cluster a line), clusters.parquet when pyarrow is
+    installed, and summary.md.
+
+    Args:
+        *corpus: folders of articles (text, markdown or HTML files), JSON Lines or Parquet
+            files with one article per record (`id`, `text`, optional `outlet`,
+            `published`, `url`).
+        output: the folder to write to (made if missing).
+        engine: "local" (every core of this machine) or "dask".
+        scheduler: a Dask scheduler's address; without it the Dask engine starts a local
+            cluster.
+        workers: worker processes to start (default: one per core).
+        policy: severities for changes.
+        parquet: write clusters.parquet (default: when pyarrow is installed).
+        progress: told (stage, done, total) as the work moves on.
+
+    Returns:
+        The figures summary.md reports, with every record skipped and why.
+
+    Raises:
+        UnreadableInput: a corpus path cannot be read.
+        UnwritableOutput: the output folder cannot be written.
+        BadOption: no corpus, an unknown engine, or Dask not installed or not reachable.
+    """
+    if not corpus:
+        raise BadOption("track needs a corpus: a folder of articles, a .jsonl or a .parquet file")
+    folder = Path(output)
+    summary = TrackSummary()
+    runner = make_engine(engine, scheduler=scheduler, workers=workers)
+    try:
+        with ClusterWriter(folder, parquet=parquet) as writer:
+
+            def sink(record: dict[str, object], facts: ClusterFacts) -> None:
+                writer.write(record)
+                summary.add(facts)
+
+            summary.tally = run_track(corpus, runner, sink, policy=policy, progress=progress)
+    finally:
+        runner.close()
+    write_summary(folder, render_track_markdown(summary))
+    return summary
+
+
 # --- helpers ------------------------------------------------------------------------------
 
 
@@ -445,40 +513,85 @@ def _check_pieces(
     policy: Policy,
 ) -> dict[str, QuoteCheck]:
     """The outcome of each quote of a draft statement: the statement's, checked whole, or,
-    when the whole is not found as printed, each piece's on its own if that is better.
+    when the whole is not found as printed, each run of it on its own if that is better.
 
     A statement is printed in pieces around its attribution; a writer may also join two
     things a speaker said apart (“I'm not interested in being politically correct,” he
-    said. “We are going to have to work together ...”). Found only piece by piece, those
-    are two faithful quotes, never one altered or unsupported one (issue 9). Of a quote
-    printed in several pieces, its worst piece decides.
+    said. “We are going to have to work together ...”). Found only apart, those are two
+    faithful quotes, never one altered or unsupported one (issue 9). But a draft may part
+    its words only where it shows the reader a break: an attribution that ends the sentence
+    before it. What it prints as one run of speech (a quote's paragraphs, a sentence its
+    attribution interrupts: “We will keep the clinic open,” she said, “and hire nurses.”)
+    is checked as one, so words left out inside it without a mark are a change, as in any
+    quote. Of a quote printed in several pieces, its worst piece decides.
     """
     whole = _check_statement(statement, indexes, draft, house_spelling, policy)
-    parts = [(q.id, part) for q in pieces for part in _parts(q, draft.text)]
-    if len(parts) > 1 and whole.status in (CheckStatus.UNSUPPORTED, CheckStatus.ALTERED):
+    runs = _runs(pieces, draft.text)
+    if len(runs) > 1 and whole.status in (CheckStatus.UNSUPPORTED, CheckStatus.ALTERED):
         each = [
-            (owner, _check_statement(part, indexes, draft, house_spelling, policy))
-            for owner, part in parts
+            (owners, _check_statement(run, indexes, draft, house_spelling, policy))
+            for owners, run in runs
         ]
         if max(_badness(o) for _, o in each) < _badness(whole):
             worst: dict[str, QuoteCheck] = {}
-            for owner, outcome in each:
-                if owner not in worst or _badness(outcome) > _badness(worst[owner]):
-                    worst[owner] = dataclasses.replace(outcome, quote=owner)
+            for owners, outcome in each:
+                for owner in owners:
+                    if owner not in worst or _badness(outcome) > _badness(worst[owner]):
+                        worst[owner] = dataclasses.replace(outcome, quote=owner)
             return worst
     return {q.id: dataclasses.replace(whole, quote=q.id) for q in pieces}
 
 
-def _parts(quote: Quote, text: str) -> list[Quote]:
-    """A quote's pieces as quotes of their own: one per span (a statement the extractor
-    joined across its attribution keeps each printed piece as a span)."""
-    if len(quote.spans) < 2:
-        return [quote]
-    return [
-        dataclasses.replace(quote, text=text[s:e], start=s, end=e, spans=((s, e),))
-        for s, e in quote.spans
+def _runs(pieces: Sequence[Quote], text: str) -> list[tuple[tuple[str, ...], Quote]]:
+    """A statement's runs of speech as the draft prints them, each as one quote, with the
+    ids of the quotes it takes words from.
+
+    A run ends where the draft shows a break: after a piece that ends its sentence, or an
+    attribution that does (“A,” she said. “B.”). A quote's paragraphs (its `spans`) and the
+    pieces of a sentence around its attribution (“A,” she said, “b.”) are one run.
+    """
+    parts = [
+        (q.id, dataclasses.replace(q, text=text[s:e], start=s, end=e, spans=((s, e),)))
+        for q in pieces
+        for s, e in q.spans
         if any(ch.isalnum() for ch in text[s:e])
     ]
+    runs: list[list[tuple[str, Quote]]] = []
+    for owner, part in parts:
+        if runs and (runs[-1][-1][0] == owner or not _breaks(runs[-1][-1][1], part, text)):
+            runs[-1].append((owner, part))
+        else:
+            runs.append([(owner, part)])
+    out = []
+    for run in runs:
+        owners = tuple(dict.fromkeys(owner for owner, _ in run))
+        quotes = [part for _, part in run]
+        joined = quotes[0]
+        if len(quotes) > 1:
+            joined = dataclasses.replace(
+                quotes[0],
+                text=" ".join(q.text for q in quotes),
+                end=quotes[-1].end,
+                spans=tuple(s for q in quotes for s in q.spans),
+            )
+        out.append((owners, joined))
+    return out
+
+
+# What ends a sentence, in a quote or in the attribution between two pieces.
+_SENTENCE_END = frozenset(".!?:;\u2026")
+# Marks and spaces around an attribution, left out when reading how it ends.
+_AROUND_ATTRIBUTION = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb \t\n\u00a0"
+
+
+def _breaks(before: Quote, after: Quote, text: str) -> bool:
+    """True when the draft shows a break between two pieces of a statement: the first ends
+    its sentence (“Never.” she said.) or the attribution between them does (she said.)."""
+    first = before.text.rstrip(_AROUND_ATTRIBUTION)
+    between = text[before.end : after.start].strip(_AROUND_ATTRIBUTION)
+    return (bool(first) and first[-1] in _SENTENCE_END) or (
+        bool(between) and between[-1] in _SENTENCE_END
+    )
 
 
 # Statuses from best to worst, for choosing the worse of two outcomes of equal severity.

@@ -166,6 +166,7 @@ def link_statements(text: str, pairings: Sequence[Pairing]) -> list[int]:
     numbers: list[int] = []
     prev: Pairing | None = None
     prev_number = -1  # the statement of `prev` (a quote within a quote may stand between)
+    top = -1  # the last statement number given
     for pairing in pairings:
         if prev is not None and is_title_shaped(_text_of(text, prev)):
             prev = None  # a title before an attribution is no statement's first piece
@@ -185,9 +186,9 @@ def link_statements(text: str, pairings: Sequence[Pairing]) -> list[int]:
         ):
             numbers.append(prev_number)
         else:
-            numbers.append(max(numbers, default=-1) + 1)
+            top += 1
+            numbers.append(top)
         prev, prev_number = pairing, numbers[-1]
-    top = max(numbers, default=-1)
     for i, number in enumerate(numbers):
         if number == -1:
             top += 1

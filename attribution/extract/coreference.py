@@ -9,6 +9,7 @@ the article prints.
 from __future__ import annotations
 
 import bisect
+import itertools
 
 from attribution import lexicon as lx
 from attribution.extract.candidates import POSSESSIVE_PRONOUNS
@@ -129,11 +130,22 @@ def _person_antecedent(doc: Document, pos: int, pronoun: str) -> str | None:
     start, _ = doc.sentences.sentence_of(pos)
     end = pos
     for _ in range(_MAX_SENTENCES_BACK):
-        lo = bisect.bisect_left(mentions.starts, start)
+        # No further back than the window, even within the pronoun's own sentence: a
+        # "sentence" of a whole article (no full stop anywhere) is read as far as any other.
+        lo = bisect.bisect_left(mentions.starts, max(start, pos - _ANTECEDENT_WINDOW))
         hi = bisect.bisect_left(mentions.starts, end)
-        agreeing = [
-            m for m in mentions.items[lo:hi] if _is_person(doc, m) and _agrees(doc, m, gender)
-        ]
+        # Only the first two agreeing people can be the subject (`_subject_of`): checking
+        # every name of a long sentence for each pronoun in it would be quadratic.
+        agreeing = list(
+            itertools.islice(
+                (
+                    m
+                    for m in mentions.items[lo:hi]
+                    if _is_person(doc, m) and _agrees(doc, m, gender)
+                ),
+                2,
+            )
+        )
         if agreeing:
             return mentions.resolve_name(_subject_of(doc, agreeing, start).name)
         prev = start - 1
@@ -166,11 +178,14 @@ def _subject_of(doc: Document, agreeing: list[Mention], sentence_start: int) -> 
     first = agreeing[0]
     if len(agreeing) > 1:
         t = doc.tokens
-        lo, hi = t.token_range(sentence_start, agreeing[1].start)
+        lo, _ = t.token_range(sentence_start, agreeing[1].start)
         opener = t.lows[lo] if lo < len(t.lows) else ""
-        comma = any(t.words[k] == "," and t.starts[k] > first.start for k in range(lo, hi))
-        if comma and (opener in lx.PREPOSITIONS or opener in _OPENING_SUBORDINATORS):
-            return agreeing[1]
+        if opener in lx.PREPOSITIONS or opener in _OPENING_SUBORDINATORS:
+            # A comma between the two closes the opening phrase; only the words between
+            # them are read, not the whole sentence before.
+            between_lo, between_hi = t.token_range(first.start + 1, agreeing[1].start)
+            if "," in t.words[between_lo:between_hi]:
+                return agreeing[1]
     return first
 
 

@@ -1,0 +1,249 @@
+"""Linking: which candidate wordings are one statement, and the clusters they make.
+
+The matcher decides, through `pairing.relate`, exactly as `compare` pairs two articles'
+statements: one definition of "the same statement" in the whole tool. Only one thing differs,
+and it is an input, not a rule: articles of a corpus are not known to tell one story, so a
+statement's place in its article supports nothing (`places_comparable=False`); the same
+speaker still does. Clustering then joins linked wordings strongest link first, and never
+puts two printings of one article in one cluster: an article prints a statement once, so a
+link that would join two of its statements (a columnist's two different quotes, both
+inside a third article's longer one) is refused.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Sequence
+from fractions import Fraction
+from typing import NamedTuple
+
+from attribution.align import Alignment
+from attribution.classify import DEFAULT_POLICY, Policy, classify_alignment
+from attribution.corpus.model import Wording
+from attribution.extract import same_speaker
+from attribution.model import Change, Quote, QuoteKind, Severity, Verdict
+from attribution.pairing import Prepared, prepare, relate
+
+# Prepared wordings a worker keeps, the cache emptied when full: a wording is prepared
+# about once however many pairs it is in (pairs come sorted by their reference).
+_CACHE_SIZE = 200_000
+
+
+# How a wording's words differ from another's, as `compare` grades a match: the verdict,
+# its severity, the similarity and the changes (words only; who is credited is apart).
+Comparison = tuple[Verdict, Severity, float, tuple[Change, ...]]
+# Which side of a link is a fragment of the other: neither (the two align whole), the
+# other wording, or the reference; or the other is the reference in other words.
+WHOLE, OTHER_INSIDE, REF_INSIDE, REWORDING = 0, 1, 2, 3
+
+
+class Link(NamedTuple):
+    """Two wordings the matcher judged one statement: the reference (the more printed), the
+    other, the matcher's rank, which is a fragment of which, and how the other's words differ
+    from the reference's."""
+
+    ref: int
+    other: int
+    rank: float
+    inside: int
+    comparison: Comparison
+
+
+def link_batch(
+    pairs: Sequence[tuple[int, int]],
+    wordings: Sequence[Wording],
+    *,
+    policy: Policy = DEFAULT_POLICY,
+) -> list[Link]:
+    """The candidate pairs that are one statement, with the matcher's rank and how the
+    second's words differ from the first's.
+
+    Args:
+        pairs: (reference, other) wording numbers, the reference the more printed
+            (`index.candidate_pairs`); sorted by reference, so each is prepared once.
+        wordings: every wording of the corpus, by number.
+        policy: severities for changes.
+
+    Returns:
+        A link for each pair the matcher judges the same statement or the same in other
+        words; rank orders links, the strongest highest.
+    """
+    statements = _statements_of(wordings)
+    out = []
+    for a, b in pairs:
+        ref, other = statements.get(a), statements.get(b)
+        related = relate(ref, other, same_speaker=_same_speaker, places_comparable=False)
+        if related is not None:
+            judgement, alignment = related
+            changes, verdict, severity = classify_alignment(
+                alignment, ref.quote.text, other.quote.text, policy=policy
+            )
+            comparison = (verdict, severity, alignment.similarity, changes)
+            out.append(Link(a, b, judgement.rank, _inside(alignment), comparison))
+    return out
+
+
+def wording_statement(number: int, wording: Wording) -> Prepared:
+    """A wording as the statement `pairing.relate` compares: its words and its speaker."""
+    quote = Quote(
+        id=f"w{number}",
+        text=wording.text,
+        start=0,
+        end=len(wording.text),
+        speaker=wording.speaker,
+        speaker_mention=None,
+        cue=None,
+        kind=QuoteKind.DIRECT,
+    )
+    return prepare(quote, (quote.id,), Fraction(0))
+
+
+def _statements_of(wordings: Sequence[Wording]) -> _Statements:
+    """The worker's prepared wordings of this corpus, kept from batch to batch (a wording is
+    a candidate of several others), started afresh for another corpus."""
+    global _WORKER_STATEMENTS
+    if _WORKER_STATEMENTS is None or _WORKER_STATEMENTS.wordings is not wordings:
+        _WORKER_STATEMENTS = _Statements(wordings)
+    return _WORKER_STATEMENTS
+
+
+class _Statements:
+    """Wordings prepared for the matcher, each text once: the same words credited to
+    another name share their tokens and stems."""
+
+    def __init__(self, wordings: Sequence[Wording]) -> None:
+        self.wordings = wordings
+        self.by_text: dict[str, Prepared] = {}
+        self.by_number: dict[int, Prepared] = {}
+
+    def get(self, number: int) -> Prepared:
+        found = self.by_number.get(number)
+        if found is not None:
+            return found
+        if len(self.by_number) > _CACHE_SIZE:
+            self.by_number.clear()
+            self.by_text.clear()
+        wording = self.wordings[number]
+        same_text = self.by_text.get(wording.text)
+        if same_text is None:
+            found = self.by_text[wording.text] = wording_statement(number, wording)
+        else:
+            quote = dataclasses.replace(same_text.quote, id=f"w{number}", speaker=wording.speaker)
+            found = dataclasses.replace(same_text, quote=quote, pieces=(quote.id,))
+        self.by_number[number] = found
+        return found
+
+
+def cluster(
+    links: Iterable[Link], articles: Sequence[frozenset[int]], lengths: Sequence[int]
+) -> tuple[list[list[int]], list[tuple[int, int]]]:
+    """Wordings joined into statements, one printing per article.
+
+    Wordings that align whole are joined first, strongest link first. A fragment then joins
+    the statement it was cut from only when that is the one statement containing it: "make
+    America great again", printed alone, is a fragment of many different statements, and
+    must not make them one. A rewording likewise joins only a statement it is the one
+    rewording of. Fragments are placed longest first, so a fragment of a fragment finds the
+    statement both come from.
+
+    Args:
+        links: from `link_batch`.
+        articles: the articles printing each wording, by wording number.
+        lengths: each wording's length, which orders fragments.
+
+    Returns:
+        The clusters (wording numbers, ascending; clusters ordered by their first wording)
+        and the links kept, which join each cluster as a tree.
+    """
+    union = _Union(articles)
+    fragments: dict[int, list[tuple[float, int, Link]]] = {}
+    for link in sorted(links, key=lambda k: (-k.rank, k.ref, k.other)):
+        if link.inside == WHOLE:
+            union.join(link.ref, link.other, link)
+        else:
+            part, whole = (
+                (link.ref, link.other) if link.inside == REF_INSIDE else (link.other, link.ref)
+            )
+            fragments.setdefault(part, []).append((link.rank, whole, link))
+    placed: set[int] = set()
+    for part in sorted(fragments, key=lambda w: (-lengths[w], w)):
+        home = union.root(part)
+        if home in placed:
+            continue
+        placed.add(home)
+        found = [
+            (rank, union.root(whole), link)
+            for p in union.members_of(home)
+            for rank, whole, link in fragments.get(p, ())
+            if union.root(whole) != home
+        ]
+        if len({root for _, root, _ in found}) == 1:
+            best = max(found, key=lambda f: (f[0], -f[2].ref, -f[2].other))
+            union.join(best[2].ref, best[2].other, best[2])
+    groups: dict[int, list[int]] = {}
+    for w in range(len(articles)):
+        groups.setdefault(union.root(w), []).append(w)
+    return list(groups.values()), union.kept
+
+
+class _Union:
+    """Union-find over wordings that refuses to put two printings of one article together."""
+
+    def __init__(self, articles: Sequence[frozenset[int]]) -> None:
+        self.parent = list(range(len(articles)))
+        self.articles: list[set[int] | None] = [set(a) for a in articles]
+        self.members: list[list[int] | None] = [[w] for w in range(len(articles))]
+        self.kept: list[tuple[int, int]] = []
+
+    def root(self, x: int) -> int:
+        parent = self.parent
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def members_of(self, root: int) -> list[int]:
+        return self.members[root] or []
+
+    def join(self, a: int, b: int, link: Link) -> bool:
+        ra, rb = self.root(a), self.root(b)
+        if ra == rb:
+            return False
+        sa, sb = self.articles[ra], self.articles[rb]
+        assert sa is not None
+        assert sb is not None
+        if len(sa) < len(sb):
+            ra, rb, sa, sb = rb, ra, sb, sa
+        if not sa.isdisjoint(sb):
+            return False  # one article would print the statement twice
+        sa |= sb
+        self.articles[rb] = None
+        ma, mb = self.members[ra], self.members[rb]
+        assert ma is not None
+        assert mb is not None
+        ma.extend(mb)
+        self.members[rb] = None
+        self.parent[rb] = ra
+        self.kept.append((link.ref, link.other))
+        return True
+
+
+def _inside(alignment: Alignment) -> int:
+    """Which side of an alignment is a fragment of the other (the shorter, when each has
+    words beyond the other's: two overlapping fragments), or whether it is a rewording."""
+    if alignment.reworded:
+        return REWORDING
+    if not alignment.is_fragment:
+        return WHOLE
+    a_whole = alignment.a_window == (0, len(alignment.a_tokens))
+    b_whole = alignment.b_window == (0, len(alignment.b_tokens))
+    if a_whole != b_whole:
+        return REF_INSIDE if a_whole else OTHER_INSIDE
+    return REF_INSIDE if len(alignment.a_tokens) < len(alignment.b_tokens) else OTHER_INSIDE
+
+
+_WORKER_STATEMENTS: _Statements | None = None
+
+
+def _same_speaker(a: Quote, b: Quote) -> bool | None:
+    return same_speaker(a.speaker, b.speaker)
