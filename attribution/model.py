@@ -444,7 +444,7 @@ def summarize(matches: Iterable[Match], unmatched: Iterable[Unmatched]) -> Summa
 
 def to_json_dict(value: Any) -> Any:
     """The JSON-ready form of a model value: fields in declaration order, internals left out."""
-    names = _json_fields(type(value))
+    names = json_fields(type(value))
     if names is not None:
         return {name: to_json_dict(getattr(value, name)) for name in names}
     if value is None or type(value) in (str, int, float, bool):  # exactly: not an enum
@@ -463,7 +463,7 @@ def to_json_dict(value: Any) -> Any:
 _JSON_FIELDS: dict[type, tuple[str, ...] | None] = {}
 
 
-def _json_fields(cls: type) -> tuple[str, ...] | None:
+def json_fields(cls: type) -> tuple[str, ...] | None:
     """A dataclass's contract fields in declaration order; None for any other type."""
     if cls not in _JSON_FIELDS:
         _JSON_FIELDS[cls] = (

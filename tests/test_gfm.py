@@ -8,7 +8,15 @@ import tabulate
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from attribution.report.gfm import Anchors, escape_always, marked, md_escape, table
+from attribution.report.gfm import (
+    Anchors,
+    escape_always,
+    marked,
+    md_escape,
+    slug,
+    slug_by_category,
+    table,
+)
 
 TEXT = st.text(
     alphabet=st.sampled_from(
@@ -68,3 +76,18 @@ def test_repeated_headings_get_github_s_numbered_ids() -> None:
         "details",
         "aq1-altered-major-1",
     ]
+
+
+HEADING = st.text(
+    alphabet=st.sampled_from(
+        [*"aZ09 -_:.,`→*()", "\u00e9", "\u0301", "\u00b2", "\u2165", "\u00a0", "\u0660", "\u0130"]
+    ),
+    max_size=30,
+)
+
+
+@settings(max_examples=300)
+@given(HEADING)
+def test_the_slug_regex_keeps_what_the_character_categories_keep(heading: str) -> None:
+    """Law: one regex pass gives the anchor the per-character category test gives."""
+    assert slug(heading) == slug_by_category(heading)

@@ -22,7 +22,6 @@ from attribution.model import (
     Verdict,
 )
 
-_SPACE_RE = re.compile(r"\s+")
 # Control characters would reach a terminal as escape sequences (clearing the screen,
 # rewriting lines); they are shown as their control pictures (␛) or, for C1 codes, as �.
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -144,7 +143,8 @@ def not_checked_reason(outcome: QuoteCheck) -> str:
 
 def one_line(text: str) -> str:
     """Runs of white space (newlines included) as one space, stripped."""
-    return _SPACE_RE.sub(" ", text).strip()
+    # str.split and the regex's \s agree on what white space is; splitting is the faster.
+    return " ".join(text.split())
 
 
 def shorten(text: str, limit: int = TABLE_QUOTE_CHARS) -> str:
