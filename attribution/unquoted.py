@@ -44,9 +44,10 @@ class TextIndex:
         # the rest blanked: a source of a thousand speakers made a thousand such copies.
         self._read, self._read_starts, self._shifts = _compact(text, spans)
         # Keys and offsets only: tokens for a whole article are built if asked for.
-        self.keys, starts, ends = word_keys(self._read)
-        self.starts = [self._at(s) for s in starts]
-        self.ends = [self._at(e - 1) + 1 for e in ends]
+        self.keys, self.starts, self.ends = word_keys(self._read)
+        if self._shifts:
+            self.starts = [self._at(s) for s in self.starts]
+            self.ends = [self._at(e - 1) + 1 for e in self.ends]
         self.positions: dict[str, list[int]] = defaultdict(list)
         for i, key in enumerate(self.keys):
             self.positions[key].append(i)
