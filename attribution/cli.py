@@ -7,7 +7,9 @@ write → exit code.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import enum
+import functools
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -80,6 +82,7 @@ class _Group(TyperGroup):
         **extra: Any,
     ) -> Any:
         argv = list(args) if args is not None else sys.argv[1:]
+        _plain_coercion(self)
         # The command's name in usage and errors, also under `python -m attribution`.
         prog_name = prog_name or "attribution"
         if not argv:
@@ -106,6 +109,10 @@ class _Group(TyperGroup):
         if standalone_mode:
             sys.exit(rv if isinstance(rv, int) else 0)
         return rv
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)
+        return _plain(option) if option is not None else None
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         text = cli_help.parse_doc(self.help)
@@ -135,9 +142,78 @@ class _Group(TyperGroup):
         )
 
 
+def _plain_coercion(group: Any) -> None:
+    """Let each option and argument of the tool read its plain values itself (`_plain`)."""
+    for command in [group, *getattr(group, "commands", {}).values()]:
+        for param in command.params:
+            _plain(param)
+
+
+def _plain(param: Any) -> Any:
+    """The parameter, reading its plain values itself instead of through pydantic.
+
+    typer 0.29 converts every command-line value through a pydantic adapter, which imports
+    pydantic and builds a validator per parameter: a tenth of a second on every run, longer
+    than reading and extracting a news story. The tool's parameters are strings, lists of
+    strings, paths, flags and a count; each such value is read here as typer reads it, and
+    anything else (a value typer would refuse, another type) still goes to typer, so its
+    errors are typer's own. On a typer without that machinery nothing changes.
+    """
+    plain = _plain_class()
+    descriptor = getattr(param, "type_descriptor", None)
+    if plain is not None and descriptor is not None and param._runtime_param is None:
+        fallback = functools.partial(_typer_coercion, descriptor)
+        param._runtime_param = plain(descriptor.parameter_info, descriptor.annotation, fallback)
+    return param
+
+
+@functools.cache
+def _plain_class() -> Any:
+    try:
+        from typer._coercion import RuntimeParam
+        from typer._param_types import coerce_cli_path
+    except ImportError:  # another typer: its own way of reading values stands
+        return None
+
+    @dataclasses.dataclass(frozen=True)
+    class Plain(RuntimeParam):
+        fallback: Any = None
+
+        def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
+            kind = self.annotation
+            info = self.parameter_info
+            if kind is str and type(value) is str:
+                return value
+            if kind == list[str] and all(type(v) is str for v in value):
+                return list(value)
+            if kind is bool and type(value) is bool:
+                return value
+            if kind is Path and type(value) is str and value:
+                # Given a Path, typer checks it (a folder where a file is wanted) itself.
+                return coerce_cli_path(Path(value), info, path_type=Path, param=param, ctx=ctx)
+            if kind is int and type(value) is str and value.isascii() and value.isdigit():
+                number = int(value)
+                low, high = getattr(info, "min", None), getattr(info, "max", None)
+                if (low is None or number >= low) and (high is None or number <= high):
+                    return number
+            return self.fallback()._coerce_value(value, param=param, ctx=ctx)
+
+    return Plain
+
+
+def _typer_coercion(descriptor: Any) -> Any:
+    from typer._coercion import build_runtime_param
+
+    return build_runtime_param(descriptor)
+
+
 class _Command(TyperCommand):
     """A command whose help is laid out by `cli_help`: usage, what it does, its arguments,
     its options, then an example."""
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)
+        return _plain(option) if option is not None else None
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         params = self.get_params(ctx)

@@ -11,6 +11,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -34,6 +35,8 @@ NOT_ON_THE_EXTRACT_PATH = (
     "tomllib",
     "concurrent.futures",
     "multiprocessing",
+    "pydantic",
+    "importlib.metadata",
 )
 
 _PROBE = """
@@ -83,3 +86,46 @@ def test_compare_loads_what_extract_leaves_out(tmp_path: Path) -> None:
     out = tmp_path / "report.md"
     run = _modules("compare", str(SEED), str(reprint), "--output", str(out))["run"]
     assert {"attribution.classify", "attribution.pairing", "nltk"} <= run
+
+
+def _coerced(runtime: Any, value: Any, param: Any, ctx: Any) -> tuple[str, Any]:
+    try:
+        return "value", runtime.coerce(value, param=param, ctx=ctx)
+    except Exception as err:
+        return "error", str(err)
+
+
+SAMPLES: dict[Any, list[Any]] = {
+    str: ["x", "", "markdown"],
+    list[str]: [("a.txt", "b.txt"), ()],
+    Path: ["report.md", ".", str(ROOT), str(ROOT / "missing" / "x.md")],
+    int: ["1", "2", "0", "-1", "two", "1.5", "\u0661"],
+    bool: [True, False],
+}
+
+
+def test_values_are_read_as_typer_reads_them() -> None:
+    """Law: each parameter reads every sample value as typer's own adapter does (or fails
+    with typer's message), without importing pydantic for the plain ones."""
+    typer_coercion = pytest.importorskip("typer._coercion")
+    from typer._click import Context
+    from typer.main import get_command
+
+    from attribution.cli import _plain, app
+
+    group = get_command(app)
+    compared = 0
+    for command in [group, *group.commands.values()]:  # type: ignore[attr-defined]
+        ctx = Context(command)
+        for param in command.params:
+            descriptor = getattr(param, "type_descriptor", None)
+            if descriptor is None or descriptor.annotation not in SAMPLES:
+                continue
+            param._runtime_param = None
+            plain = _plain(param)._runtime_param
+            typer_own = typer_coercion.build_runtime_param(descriptor)
+            for value in SAMPLES[descriptor.annotation]:
+                expected = _coerced(typer_own, value, param, ctx)
+                assert _coerced(plain, value, param, ctx) == expected, (param.name, value)
+                compared += 1
+    assert compared > 40
