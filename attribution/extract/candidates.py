@@ -14,7 +14,7 @@ import itertools
 from attribution import lexicon as lx
 from attribution.extract.cues import MAX_INTERRUPTION, cue_in
 from attribution.extract.document import Document, Found
-from attribution.extract.marks import Pairing, mark_end
+from attribution.extract.marks import Pairing, after_close
 from attribution.extract.names import (
     is_capitals_word,
     is_possessive,
@@ -49,13 +49,12 @@ def find_candidate(doc: Document, index: int) -> Found:
     t = doc.tokens
     pairing = doc.pairings[index]
     close = pairing.close_mark if pairing.close_mark is not None else pairing.end
-    after_close = mark_end(t.text, close) if pairing.close_mark is not None else close
+    after = after_close(t.text, pairing)
     # Rule 1: the attribution that interrupts a split statement (“A,” she said, “B.”) is
     # every piece's.
     members = doc.statements[index]
     for a, b in itertools.pairwise(members):
-        gap_start = mark_end(t.text, doc.pairings[a].close_mark or doc.pairings[a].end)
-        lo, hi = t.token_range(gap_start, doc.pairings[b].open_mark)
+        lo, hi = t.token_range(after_close(t.text, doc.pairings[a]), doc.pairings[b].open_mark)
         found = cue_in(t, lo, hi, lo, hi, first=True)
         if found is not None:
             return found
@@ -66,13 +65,13 @@ def find_candidate(doc: Document, index: int) -> Found:
     s_start, _ = doc.sentences.sentence_of(pairing.open_mark)
     _, s_end = doc.sentences.sentence_of(close)
     lead_lo, lead_hi = t.token_range(s_start, pairing.open_mark)
-    trail_lo, trail_hi = t.token_range(after_close, s_end)
+    trail_lo, trail_hi = t.token_range(after, s_end)
     trail_hi = until_next_quote(t, trail_lo, trail_hi)
     lead_lo = after_previous_quote(t, lead_lo, lead_hi)
     # Rule 3: a byline after a dash: ” — Commissioner Geoffrey Starks. The sentence
     # splitter may have put the byline in a sentence of its own, so read to the line's end.
     para_end = doc.paragraphs[pairing.paragraph][1]
-    byline_lo, byline_hi = t.token_range(after_close, para_end)
+    byline_lo, byline_hi = t.token_range(after, para_end)
     byline_hi = until_next_quote(t, byline_lo, byline_hi)
     b = byline_lo
     while b < byline_hi and t.words[b] in {",", "."}:

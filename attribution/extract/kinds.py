@@ -14,7 +14,7 @@ from attribution import lexicon as lx
 from attribution.extract.candidates import after_previous_quote
 from attribution.extract.cues import cue_index, is_noun_use
 from attribution.extract.document import Document, Found
-from attribution.extract.marks import Pairing, mark_end
+from attribution.extract.marks import Pairing, after_close, mark_end, quoted_text
 from attribution.extract.names import is_possessive
 from attribution.extract.tokens import TOKEN_RE
 from attribution.model import QuoteKind
@@ -36,7 +36,7 @@ def kind_of(doc: Document, index: int, found: Found) -> QuoteKind:
     """
     t = doc.tokens
     pairing = doc.pairings[index]
-    quote_text = " ".join(t.text[s:e] for s, e in pairing.pieces)
+    quote_text = quoted_text(t.text, pairing)
     quote_words = [t for t in TOKEN_RE.findall(quote_text) if t[0].isalnum()]
     s_start, _ = doc.sentences.sentence_of(pairing.open_mark)
     lead_lo, lead_hi = t.token_range(s_start, pairing.open_mark)
@@ -162,9 +162,8 @@ def _adjacent(doc: Document, index: int, found: Found) -> bool:
     if found.np is None:
         return False
     pairing = doc.pairings[index]
-    close = pairing.close_mark if pairing.close_mark is not None else pairing.end
-    after_close = mark_end(t.text, close) if pairing.close_mark is not None else close
-    lo, _ = t.token_range(after_close, after_close + 1)
+    after = after_close(t.text, pairing)
+    lo, _ = t.token_range(after, after + 1)
     start, end = found.np
     if found.where == "trail":
         return start - lo <= 3 or (cue_index(t, lo, lo + 3) is not None)

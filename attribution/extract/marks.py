@@ -88,6 +88,16 @@ class Pairing:
         return self.pieces[-1][1]
 
 
+def quoted_text(text: str, pairing: Pairing) -> str:
+    """A quote's words: its pieces of the text joined by one space (`Quote.text`)."""
+    return " ".join(text[s:e] for s, e in pairing.pieces)
+
+
+def after_close(text: str, pairing: Pairing) -> int:
+    """Where the text after a quote starts: past its closing mark, or at its end if it has none."""
+    return mark_end(text, pairing.close_mark) if pairing.close_mark is not None else pairing.end
+
+
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """The (start, end) of each non-empty paragraph, trimmed of surrounding white space.
 
