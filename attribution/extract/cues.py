@@ -23,7 +23,7 @@ from attribution.extract.phrases import (
     subject_before,
 )
 from attribution.extract.tokens import TOKEN_RE, Tokens
-from attribution.typography import DOUBLE_MARKS, MARK_CHARACTERS
+from attribution.typography import MARK_CHARACTERS, is_double
 
 # The farthest a cue may stand from a quote in an interrupting attribution, in tokens:
 # “A,” said Hugh Hill, a doctor at the clinic in Basra, “B.” is about this long.
@@ -268,7 +268,7 @@ def has_own_attribution(text: str, pairing: Pairing) -> bool:
 
 def same_family(a: str, b: str) -> bool:
     """True when two marks are both double or both single."""
-    return (a in DOUBLE_MARKS) == (b in DOUBLE_MARKS)
+    return is_double(a) == is_double(b)
 
 
 def cue_index(t: Tokens, lo: int, hi: int) -> int | None:

@@ -18,7 +18,7 @@ from attribution.extract.marks import Pairing, after_close, mark_end, quoted_tex
 from attribution.extract.names import is_possessive
 from attribution.extract.tokens import TOKEN_RE
 from attribution.model import QuoteKind
-from attribution.typography import INNER_SENTENCE_END_RE
+from attribution.typography import INNER_SENTENCE_END_RE, ends_sentence, without_closing
 
 # Small words between a term marker and its term: known as the “X”, a show called the “Y”.
 _MARKER_TAILS = frozenset({"as", "the", "a", "an"})
@@ -43,7 +43,7 @@ def kind_of(doc: Document, index: int, found: Found) -> QuoteKind:
     lead_lo = after_previous_quote(t, lead_lo, lead_hi)
     lead = t.lows[lead_lo:lead_hi]
     lead_words = [w for w in lead if w[0].isalnum()]
-    ends_sentence = quote_text.rstrip("\u201d\"'\u2019)").endswith((".", "!", "?", "\u2026"))
+    whole_sentence = ends_sentence(quote_text)
     # A question or several sentences is someone's statement, whatever stands before it.
     statement = ends_sentence_question(quote_text) or bool(INNER_SENTENCE_END_RE.search(quote_text))
     adjacent = found.where in {"trail", "lead", "colon"} and _adjacent(doc, index, found)
@@ -96,7 +96,7 @@ def kind_of(doc: Document, index: int, found: Found) -> QuoteKind:
     # quotes (the “experts” were wrong). At the sentence's end too (a loud-mouthed
     # “he.”), when nothing in the sentence is a cue and no other quote shares it.
     if lead_words and found.np is None and len(quote_words) <= 4:
-        if not ends_sentence:
+        if not whole_sentence:
             return QuoteKind.TERM
         sentence_lo, _ = t.token_range(s_start, pairing.open_mark)
         before = t.lows[sentence_lo:lead_hi]
@@ -110,7 +110,7 @@ def kind_of(doc: Document, index: int, found: Found) -> QuoteKind:
         and lead[-1] in {",", ":"}
         and quote_words
         and quote_words[0][0].isupper()
-        and ends_sentence
+        and whole_sentence
     ):
         return QuoteKind.DIRECT
     if not lead_words or lead_is_attribution(lead):
@@ -206,13 +206,13 @@ def is_title_shaped(text: str) -> bool:
         is_title_like(words)
         and not ends_sentence_question(text)
         and not INNER_SENTENCE_END_RE.search(text)
-        and not text.rstrip("\u201d\"'\u2019) ").endswith(".")
+        and not without_closing(text).endswith(".")
     )
 
 
 def ends_sentence_question(text: str) -> bool:
     """True for a quote ending in ? or !: a title rarely does, a question always."""
-    return text.rstrip("\u201d\"'\u2019) ").endswith(("?", "!"))
+    return without_closing(text).endswith(("?", "!"))
 
 
 def lead_is_attribution(lead: Sequence[str]) -> bool:
