@@ -10,6 +10,7 @@ rescans what came before.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from attribution import lexicon as lx
@@ -103,6 +104,14 @@ class MentionIndex:
     def before(self, pos: int) -> int:
         """The index of the last mention starting at or before `pos` (-1 when none)."""
         return bisect.bisect_right(self.starts, pos) - 1
+
+    def back_from(self, pos: int, window: int) -> Iterator[Mention]:
+        """The mentions starting at or before `pos`, nearest first, back as far as `window`
+        characters: where a pronoun or role noun looks for whom it refers to."""
+        k = self.before(pos)
+        while k >= 0 and pos - self.items[k].start <= window:
+            yield self.items[k]
+            k -= 1
 
 
 def scan_mentions(t: Tokens) -> MentionIndex:
