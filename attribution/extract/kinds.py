@@ -16,7 +16,7 @@ from attribution.extract.cues import cue_index, is_noun_use
 from attribution.extract.document import Document, Found
 from attribution.extract.marks import Pairing, after_close, mark_end, quoted_text
 from attribution.extract.names import is_possessive
-from attribution.extract.tokens import TOKEN_RE
+from attribution.extract.tokens import FREE, TOKEN_RE
 from attribution.model import QuoteKind
 from attribution.typography import INNER_SENTENCE_END_RE, ends_sentence, without_closing
 
@@ -101,7 +101,7 @@ def kind_of(doc: Document, index: int, found: Found) -> QuoteKind:
         sentence_lo, _ = t.token_range(s_start, pairing.open_mark)
         before = t.lows[sentence_lo:lead_hi]
         if not any(w in lx.FRAMING_VERBS for w in before) and all(
-            o == -1 for o in t.owner[sentence_lo:lead_hi]
+            o == FREE for o in t.owner[sentence_lo:lead_hi]
         ):
             return QuoteKind.TERM
     # A whole sentence introduced by a comma or colon is quoted whole: I thought, “This is it.”
