@@ -71,9 +71,10 @@ class Pairing:
     close_mark: int | None
     paragraph: int
     uncertain: str | None = None
-    # Positions of the marks that close each piece but the last, and open each piece but the
-    # first: what lies between a piece's close and the next piece's open is not quoted.
-    inner_marks: list[tuple[int, int]] = field(default_factory=list)
+    # Positions of the marks that reopen the quote in a later paragraph ("“..." on the next
+    # line): they are the quote's, though no piece holds them. A piece ends at its
+    # paragraph's end, where no mark stands.
+    reopen_marks: list[int] = field(default_factory=list)
     # The index of the pairing this one stands inside (a quote within a quote), or None;
     # `outer` is that pairing while the article is being paired, before indexes are final.
     within: int | None = None
@@ -333,7 +334,7 @@ def _pair_family(
             ):
                 # The paragraph reopens the quote: it continues here.
                 pos = marks[0][0]
-                pending.inner_marks.append((pending.pieces[-1][1], pos))
+                pending.reopen_marks.append(pos)
                 pending.pieces.append((pos + len(marks[0][1]), para[1]))
                 current, depth, first = pending, 1, 1
             elif marks and _direction(marks[0][1], marks[0][2], marks[0][3], 1) == CLOSE:

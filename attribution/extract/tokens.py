@@ -131,9 +131,7 @@ def _owners(text: str, starts: Sequence[int], pairings: Sequence[Pairing]) -> li
         regions = [(pairing.open_mark, pairing.pieces[0][1])]
         regions += [(s, e) for s, e in pairing.pieces[1:]]
         regions[-1] = (regions[-1][0], after_close(text, pairing))
-        for close_pos, open_pos in pairing.inner_marks:
-            regions.append((close_pos, mark_end(text, close_pos)))
-            regions.append((open_pos, mark_end(text, open_pos)))
+        regions += [(pos, mark_end(text, pos)) for pos in pairing.reopen_marks]
         for start, end in regions:
             i = bisect.bisect_left(starts, start)
             while i < len(starts) and starts[i] < end:
