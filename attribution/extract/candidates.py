@@ -35,8 +35,6 @@ from attribution.extract.tokens import Tokens
 _DASHES = frozenset({"\u2014", "\u2013", "\u2015", "\u2012", "-"})
 # Verbs that are no cue of their own after a subject: "“...,” the mayor was told".
 _AUXILIARIES = frozenset({"is", "was", "has", "does", "needs", "seems", "appears"})
-# Possessive pronouns, and the pronoun each stands for when resolving who owns the words.
-POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 # The most tokens an attribution closing a sentence has: ", Rep. Adam Schiff said Tuesday."
 _TRAILING_ATTRIBUTION = 8
 # How far before a quote (tokens) its owner's speech noun may stand: "Trump's claim that
@@ -215,12 +213,12 @@ def _possessor(doc: Document, lo: int, hi: int) -> Span | None:
     t = doc.tokens
     if hi <= lo:
         return None
-    if is_possessive(t.words[hi - 1]) or t.lows[hi - 1] in POSSESSIVE_PRONOUNS:
+    if is_possessive(t.words[hi - 1]) or t.lows[hi - 1] in lx.POSSESSIVE_PRONOUNS:
         # Only words (“public option”), not a title or name (DuVernay's “13th”).
         return _owner_phrase(doc, hi - 1, lo) if _quote_starts_lower(doc, hi) else None
     for k in range(hi - 2, max(lo, hi - _POSSESSOR_REACH) - 1, -1):
         if t.lows[k + 1] in lx.SPEECH_NOUNS and (
-            is_possessive(t.words[k]) or t.lows[k] in POSSESSIVE_PRONOUNS
+            is_possessive(t.words[k]) or t.lows[k] in lx.POSSESSIVE_PRONOUNS
         ):
             return _owner_phrase(doc, k, lo)
     return None
@@ -238,7 +236,7 @@ def _quote_starts_lower(doc: Document, k: int) -> bool:
 def _owner_phrase(doc: Document, k: int, lo: int) -> Span | None:
     """The possessor ending at token k, when it can speak: Hillary Clinton's, his."""
     t = doc.tokens
-    if t.lows[k] in POSSESSIVE_PRONOUNS:
+    if t.lows[k] in lx.POSSESSIVE_PRONOUNS:
         return (k, k + 1)
     np = np_ending_at(t, k, lo)
     if np is None:

@@ -12,7 +12,6 @@ import bisect
 import itertools
 
 from attribution import lexicon as lx
-from attribution.extract.candidates import POSSESSIVE_PRONOUNS
 from attribution.extract.document import Document
 from attribution.extract.mentions import Mention, issuer
 from attribution.extract.names import ROLE_OF_TITLE, as_written, canonical_speaker, role_of
@@ -36,8 +35,8 @@ def resolve(doc: Document, np: Span, before: int) -> str | None:
     words = [w for w in t.words[start:end] if w != "."]
     head = lows[-1]
     pos = t.starts[start]
-    if len(lows) == 1 and head in POSSESSIVE_PRONOUNS:
-        head = POSSESSIVE_PRONOUNS[head]  # "his claim": the owner is who "he" is
+    if len(lows) == 1 and head in lx.POSSESSIVE_PRONOUNS:
+        head = lx.POSSESSIVE_PRONOUNS[head]  # "his claim": the owner is who "he" is
         lows = [head]
     if len(lows) == 1 and head in lx.FIRST_PERSON_PRONOUNS:
         return None  # "I said": the writer, whom the article does not name here
