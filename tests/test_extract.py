@@ -339,6 +339,13 @@ def test_a_statement_split_around_its_attribution_is_quotes_linked_as_one(
             id="a-term-is-never-given-a-speaker",
         ),
         pytest.param(
+            "Asked about the brawl, Cole said of the episode, \u201cI don\u2019t like it,\u201d "
+            "and left.",
+            D,
+            "Cole",
+            id="a-term-marker-before-a-comma-names-nothing",
+        ),
+        pytest.param(
             "Ruiz appeared on \u201cFace the Nation\u201d on Sunday.",
             T,
             None,

@@ -56,7 +56,9 @@ def kind_of(doc: Document, index: int, found: Found) -> QuoteKind:
         tail = len(lead_words)
         while tail > 0 and len(lead_words) - tail < 2 and lead_words[tail - 1] in _MARKER_TAILS:
             tail -= 1
-        if tail > 0 and lead_words[tail - 1] in lx.TERM_MARKERS:
+        # The marker must stand right before the quote: "said of the episode, “I don't
+        # like it,”" credits the words, it does not name an episode.
+        if tail > 0 and lead_words[tail - 1] in lx.TERM_MARKERS and lead[-1] not in {",", ":"}:
             return QuoteKind.TERM
         # "a group called “X”" names something; "Tim Cook called it “crap”" is partial.
         if (
