@@ -554,6 +554,29 @@ def test_multi_paragraph_quote_never_closed_before_another_speaker_is_kept_and_f
     assert quotes[1].speaker == "Ana Ruiz"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The council backed \u201c\u2018Bridges First\u2019\u201d again.",
+            ["\u2018Bridges First\u2019"],
+            id="single-marks-inside-a-double-quote-whole",
+        ),
+        pytest.param(
+            "The council backed \u2018\u201cBridges First\u201d\u2019 again.",
+            ["Bridges First"],
+            id="double-marks-inside-a-single-quote-whole",
+        ),
+    ],
+)
+def test_two_kinds_of_marks_around_the_same_words_are_one_quote(
+    text: str, expected: list[str]
+) -> None:
+    """Marks of both families around the same words quote them once, not a quote within
+    itself: the double marks' quote stays."""
+    assert [q.text for q in article_from_text(text).quotes] == expected
+
+
 def test_closing_mark_without_an_opening_yields_an_uncertain_quote() -> None:
     text = "The roads are closed until further notice,\u201d the sheriff said."
     (quote,) = article_from_text(text).quotes

@@ -148,8 +148,7 @@ def pair_quote_marks(text: str, paragraphs: list[tuple[int, int]] | None = None)
     pairings = _pair_family(text, paragraphs, by_paragraph, primary)
     if primary is DOUBLE_MARKS:
         singles = _pair_singles(text, paragraphs, by_paragraph, pairings)
-        _nest_in_singles(text, pairings, singles)
-        pairings.extend(singles)
+        pairings.extend(_nest_in_singles(text, pairings, singles))
     pairings.sort(key=lambda p: p.open_mark)
     index = {id(p): i for i, p in enumerate(pairings)}
     for pairing in pairings:
@@ -505,21 +504,33 @@ def _pair_singles(
     return out
 
 
-def _nest_in_singles(text: str, doubles: list[Pairing], singles: list[Pairing]) -> None:
+def _nest_in_singles(text: str, doubles: list[Pairing], singles: list[Pairing]) -> list[Pairing]:
     """Make a double quote that stands inside a single-quoted one a quote within it.
 
     British style quotes with single marks and nests double ones (‘The mayor told us “it
     opens in May”’): the double marks still pair first, as everywhere, and are then set
     inside the single quote that holds them, as a quote within a quote is.
+
+    Returns:
+        The single-quoted spans to keep: not one whose words are a double quote whole
+        (‘“Hamilton”’), the same span twice, which the double quote already is.
     """
     outside = [p for p in singles if p.outer is None]  # in text order, none inside another
     starts = [p.open_mark for p in outside]
+    same_span: set[int] = set()
     for double in doubles:
         if double.outer is not None or double.close_mark is None:
             continue
         k = bisect.bisect_left(starts, double.open_mark) - 1
-        if k >= 0 and mark_end(text, double.close_mark) <= (outside[k].close_mark or -1):
-            double.outer = outside[k]
+        single = outside[k] if k >= 0 else None
+        if single is None or single.close_mark is None:
+            continue
+        double_end = mark_end(text, double.close_mark)
+        if (double.open_mark, double_end) == (single.start, single.end):
+            same_span.add(id(single))
+        elif double_end <= single.close_mark:
+            double.outer = single
+    return [p for p in singles if id(p) not in same_span]
 
 
 def _with_marks(text: str, pairing: Pairing) -> list[tuple[int, int]]:
@@ -545,7 +556,11 @@ def _container(
 def _is_whole(pairing: Pairing, container: Pairing | None) -> bool:
     """True when single marks pair around a double quote's whole text (“‘Hamilton’”): the
     same span twice, not a quote within a quote."""
-    return container is not None and pairing.pieces == container.pieces
+    return (
+        container is not None
+        and pairing.close_mark is not None
+        and (pairing.open_mark, pairing.close_mark + 1) == (container.start, container.end)
+    )
 
 
 def _is_plural_possessive(
