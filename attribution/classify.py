@@ -8,6 +8,7 @@ verdict and severity follow from its worst change.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -320,7 +321,14 @@ def _changes(alignment: Alignment, a_text: str, b_text: str, policy: Policy) -> 
             continue
         op = "insert" if s1 == e1 else "delete" if s2 == e2 else "replace"
         span = (s1, e1, s2, e2)
-        out.append(_change(op, a_text, b_text, a, b, span, category(*span), policy))
+        change = _change(op, a_text, b_text, a, b, span, category(*span), policy)
+        # Words one side lacks at the very end of the other's window sit at that window's
+        # end, not at the next word, which lies outside it (after an ellipsis, say).
+        if s2 == e2 and 0 < b_hi <= s2 < len(b):
+            change = dataclasses.replace(change, b_start=b[b_hi - 1].end, b_end=b[b_hi - 1].end)
+        if s1 == e1 and 0 < a_hi <= s1 < len(a):
+            change = dataclasses.replace(change, a_start=a[a_hi - 1].end, a_end=a[a_hi - 1].end)
+        out.append(change)
     return out
 
 

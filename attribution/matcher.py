@@ -131,8 +131,20 @@ class Evidence:
 
 
 @functools.cache
-def _zipf_table() -> dict[str, float]:
-    data = resources.files("attribution").joinpath("data/word_frequency.tsv")
+def word_zipf_table() -> dict[str, float]:
+    """Each listed word's Zipf frequency, by its alignment key (`data/word_frequency.tsv`)."""
+    return _read_table("data/word_frequency.tsv")
+
+
+@functools.cache
+def _stem_zipf_table() -> dict[str, float]:
+    """Each content stem's Zipf frequency: its commonest word's (`data/stem_frequency.tsv`,
+    made by `benchmarks/make_stem_frequency.py`)."""
+    return _read_table("data/stem_frequency.tsv")
+
+
+def _read_table(name: str) -> dict[str, float]:
+    data = resources.files("attribution").joinpath(name)
     table: dict[str, float] = {}
     for line in data.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
@@ -144,7 +156,7 @@ def _zipf_table() -> dict[str, float]:
 @functools.lru_cache(maxsize=65536)
 def zipf(key: str) -> float | None:
     """A word's Zipf frequency by its alignment key (`Token.key`), None when not listed."""
-    table = _zipf_table()
+    table = word_zipf_table()
     found = table.get(key)
     if found is None:
         found = table.get(spelling_key(key))
@@ -161,6 +173,17 @@ def information(key: str) -> float:
     if any(ch.isdigit() for ch in key):
         return NUMBER_INFORMATION
     z = zipf(key)
+    return UNKNOWN_INFORMATION if z is None else max(0.5, _ZIPF_CEILING - z)
+
+
+@functools.lru_cache(maxsize=65536)
+def stem_information(stem: str) -> float:
+    """How much sharing a content stem says: the information of its commonest word.
+
+    A stem is often no word of its own ("peopl", "countri"): looked up as a word it would be
+    unknown, and "people" would weigh as much as a name.
+    """
+    z = _stem_zipf_table().get(stem)
     return UNKNOWN_INFORMATION if z is None else max(0.5, _ZIPF_CEILING - z)
 
 
@@ -237,9 +260,9 @@ def judge(
 def stem_overlap(a_stems: Sequence[str], b_stems: Sequence[str]) -> tuple[float, float]:
     """(weighted Dice, information shared) of two bags of content stems, order aside."""
     ca, cb = Counter(a_stems), Counter(b_stems)
-    shared = sum(information(s) * n for s, n in (ca & cb).items())
-    total = sum(information(s) * n for s, n in ca.items()) + sum(
-        information(s) * n for s, n in cb.items()
+    shared = sum(stem_information(s) * n for s, n in (ca & cb).items())
+    total = sum(stem_information(s) * n for s, n in ca.items()) + sum(
+        stem_information(s) * n for s, n in cb.items()
     )
     return (2 * shared / total if total else 0.0), shared
 
@@ -255,7 +278,7 @@ def _content_stem(key: str) -> str:
     """A word's stem if it is a content word (not a number), else ""."""
     if key.isdigit() or not is_content(key):
         return ""
-    return _stem(key)
+    return stem_key(key)
 
 
 def shared_information(a: Counter[str], b: Counter[str]) -> float:
@@ -283,7 +306,8 @@ def _speakers_words(tokens: Iterable[Token]) -> list[Token]:
 
 
 @functools.lru_cache(maxsize=65536)
-def _stem(word: str) -> str:
+def stem_key(word: str) -> str:
+    """A word's content stem: its Snowball stem, US/UK spelling folded first."""
     return str(_stemmer().stem(spelling_key(word)))
 
 

@@ -513,40 +513,85 @@ def _check_pieces(
     policy: Policy,
 ) -> dict[str, QuoteCheck]:
     """The outcome of each quote of a draft statement: the statement's, checked whole, or,
-    when the whole is not found as printed, each piece's on its own if that is better.
+    when the whole is not found as printed, each run of it on its own if that is better.
 
     A statement is printed in pieces around its attribution; a writer may also join two
     things a speaker said apart (“I'm not interested in being politically correct,” he
-    said. “We are going to have to work together ...”). Found only piece by piece, those
-    are two faithful quotes, never one altered or unsupported one (issue 9). Of a quote
-    printed in several pieces, its worst piece decides.
+    said. “We are going to have to work together ...”). Found only apart, those are two
+    faithful quotes, never one altered or unsupported one (issue 9). But a draft may part
+    its words only where it shows the reader a break: an attribution that ends the sentence
+    before it. What it prints as one run of speech (a quote's paragraphs, a sentence its
+    attribution interrupts: “We will keep the clinic open,” she said, “and hire nurses.”)
+    is checked as one, so words left out inside it without a mark are a change, as in any
+    quote. Of a quote printed in several pieces, its worst piece decides.
     """
     whole = _check_statement(statement, indexes, draft, house_spelling, policy)
-    parts = [(q.id, part) for q in pieces for part in _parts(q, draft.text)]
-    if len(parts) > 1 and whole.status in (CheckStatus.UNSUPPORTED, CheckStatus.ALTERED):
+    runs = _runs(pieces, draft.text)
+    if len(runs) > 1 and whole.status in (CheckStatus.UNSUPPORTED, CheckStatus.ALTERED):
         each = [
-            (owner, _check_statement(part, indexes, draft, house_spelling, policy))
-            for owner, part in parts
+            (owners, _check_statement(run, indexes, draft, house_spelling, policy))
+            for owners, run in runs
         ]
         if max(_badness(o) for _, o in each) < _badness(whole):
             worst: dict[str, QuoteCheck] = {}
-            for owner, outcome in each:
-                if owner not in worst or _badness(outcome) > _badness(worst[owner]):
-                    worst[owner] = dataclasses.replace(outcome, quote=owner)
+            for owners, outcome in each:
+                for owner in owners:
+                    if owner not in worst or _badness(outcome) > _badness(worst[owner]):
+                        worst[owner] = dataclasses.replace(outcome, quote=owner)
             return worst
     return {q.id: dataclasses.replace(whole, quote=q.id) for q in pieces}
 
 
-def _parts(quote: Quote, text: str) -> list[Quote]:
-    """A quote's pieces as quotes of their own: one per span (a statement the extractor
-    joined across its attribution keeps each printed piece as a span)."""
-    if len(quote.spans) < 2:
-        return [quote]
-    return [
-        dataclasses.replace(quote, text=text[s:e], start=s, end=e, spans=((s, e),))
-        for s, e in quote.spans
+def _runs(pieces: Sequence[Quote], text: str) -> list[tuple[tuple[str, ...], Quote]]:
+    """A statement's runs of speech as the draft prints them, each as one quote, with the
+    ids of the quotes it takes words from.
+
+    A run ends where the draft shows a break: after a piece that ends its sentence, or an
+    attribution that does (“A,” she said. “B.”). A quote's paragraphs (its `spans`) and the
+    pieces of a sentence around its attribution (“A,” she said, “b.”) are one run.
+    """
+    parts = [
+        (q.id, dataclasses.replace(q, text=text[s:e], start=s, end=e, spans=((s, e),)))
+        for q in pieces
+        for s, e in q.spans
         if any(ch.isalnum() for ch in text[s:e])
     ]
+    runs: list[list[tuple[str, Quote]]] = []
+    for owner, part in parts:
+        if runs and (runs[-1][-1][0] == owner or not _breaks(runs[-1][-1][1], part, text)):
+            runs[-1].append((owner, part))
+        else:
+            runs.append([(owner, part)])
+    out = []
+    for run in runs:
+        owners = tuple(dict.fromkeys(owner for owner, _ in run))
+        quotes = [part for _, part in run]
+        joined = quotes[0]
+        if len(quotes) > 1:
+            joined = dataclasses.replace(
+                quotes[0],
+                text=" ".join(q.text for q in quotes),
+                end=quotes[-1].end,
+                spans=tuple(s for q in quotes for s in q.spans),
+            )
+        out.append((owners, joined))
+    return out
+
+
+# What ends a sentence, in a quote or in the attribution between two pieces.
+_SENTENCE_END = frozenset(".!?:;\u2026")
+# Marks and spaces around an attribution, left out when reading how it ends.
+_AROUND_ATTRIBUTION = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb \t\n\u00a0"
+
+
+def _breaks(before: Quote, after: Quote, text: str) -> bool:
+    """True when the draft shows a break between two pieces of a statement: the first ends
+    its sentence (“Never.” she said.) or the attribution between them does (she said.)."""
+    first = before.text.rstrip(_AROUND_ATTRIBUTION)
+    between = text[before.end : after.start].strip(_AROUND_ATTRIBUTION)
+    return (bool(first) and first[-1] in _SENTENCE_END) or (
+        bool(between) and between[-1] in _SENTENCE_END
+    )
 
 
 # Statuses from best to worst, for choosing the worse of two outcomes of equal severity.

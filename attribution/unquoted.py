@@ -7,8 +7,10 @@ searching 800 quotes in a long text linear.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections import defaultdict
+from collections.abc import Iterable
 
 from attribution.model import Quote
 from attribution.normalize import Token, tokenize, word_keys
@@ -30,13 +32,21 @@ class TextIndex:
     """A whole article's words, for finding a quote's words printed without quote marks.
 
     Built once per article searched; `locate` looks only at windows around the quote's
-    rarest words, so searching 800 quotes in a long text stays linear.
+    rarest words, so searching 800 quotes in a long text stays linear. Built over some
+    spans of a text only (one speaker's passages of a source), it holds their words at
+    their offsets in the whole text, as the text with everything else blanked would.
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, spans: Iterable[tuple[int, int]] | None = None) -> None:
         self.text = text
+        # The words are read from the spans alone, set apart by at most two spaces (a
+        # wider gap tokenizes as two spaces do), not from a copy of the whole text with
+        # the rest blanked: a source of a thousand speakers made a thousand such copies.
+        self._read, self._read_starts, self._shifts = _compact(text, spans)
         # Keys and offsets only: tokens for a whole article are built if asked for.
-        self.keys, self.starts, self.ends = word_keys(text)
+        self.keys, starts, ends = word_keys(self._read)
+        self.starts = [self._at(s) for s in starts]
+        self.ends = [self._at(e - 1) + 1 for e in ends]
         self.positions: dict[str, list[int]] = defaultdict(list)
         for i, key in enumerate(self.keys):
             self.positions[key].append(i)
@@ -44,7 +54,16 @@ class TextIndex:
     @functools.cached_property
     def tokens(self) -> list[Token]:
         """The article's words as tokens (made on first use; `keys` index the same words)."""
-        return [t for t in tokenize(self.text) if t.is_word]
+        words = [t for t in tokenize(self._read) if t.is_word]
+        if not self._shifts:
+            return words
+        return [t._replace(start=self._at(t.start), end=self._at(t.end - 1) + 1) for t in words]
+
+    def _at(self, pos: int) -> int:
+        """The offset in the whole text of an offset into the text the words were read from."""
+        if not self._shifts:
+            return pos
+        return pos + self._shifts[bisect.bisect_right(self._read_starts, pos) - 1]
 
     def locate(self, quote_text: str) -> tuple[int, int, float] | None:
         """The best window of this text holding the quote's words.
@@ -56,7 +75,7 @@ class TextIndex:
             (start, end, similarity): character offsets into the text and the word-level
             similarity (0 to 1), or None when no window comes close.
         """
-        keys = word_keys(quote_text)[0]
+        keys = _keys_of(quote_text)
         if not keys:
             return None
         anchors = sorted(
@@ -86,6 +105,45 @@ class TextIndex:
             return None
         sim, lo, hi = best
         return self.starts[lo], self.ends[hi - 1], sim
+
+
+@functools.lru_cache(maxsize=1024)
+def _keys_of(quote_text: str) -> tuple[str, ...]:
+    # Cached: `check` locates one quote in each speaker's words of a source in turn.
+    return tuple(word_keys(quote_text)[0])
+
+
+def _compact(
+    text: str, spans: Iterable[tuple[int, int]] | None
+) -> tuple[str, list[int], list[int]]:
+    """The spans of `text` in order, joined by the white space that stands for what lies
+    between them, with where each piece starts there and how far it moved.
+
+    Returns:
+        (text read, piece starts in it, shift of each piece back to `text`); the whole
+        text with no shifts when `spans` is None.
+    """
+    if spans is None:
+        return text, [], []
+    out: list[str] = []
+    read_starts: list[int] = []
+    shifts: list[int] = []
+    pos = length = 0
+    for s, e in sorted(spans):
+        s, e = max(s, pos), min(e, len(text))
+        if e <= s:
+            continue
+        gap = " " * min(s - pos, 2)  # one space stays one: `. .` across it is an ellipsis
+        out.append(gap)
+        length += len(gap)
+        read_starts.append(length)
+        shifts.append(s - length)
+        out.append(text[s:e])
+        length += e - s
+        pos = e
+    if not shifts:
+        return "", [0], [0]
+    return "".join(out), read_starts, shifts
 
 
 def find_unquoted(quote: Quote, index: TextIndex) -> tuple[int, int] | None:

@@ -46,7 +46,8 @@ from attribution.normalize import (
     tokenize,
 )
 from attribution.pairing import Pair
-from attribution.sources import Source, mask
+from attribution.shortlist import QuoteClues, Shortlist, joined_forms
+from attribution.sources import Source
 from attribution.unquoted import TextIndex
 
 # Words searched beyond the located stretch on each side, at least: room for words the
@@ -107,6 +108,13 @@ class SourceIndex:
         for quote in countable(source.article.quotes):
             by_speaker.setdefault(quote.speaker, []).append(quote)
         self.groups = [_Group(source, quotes) for quotes in by_speaker.values()]
+        # Which speakers could hold a quote at all, so a quote is not searched for in every
+        # speaker's words of a source with thousands of them.
+        self.shortlist = Shortlist(
+            (n, words, stems, printed)
+            for n, group in enumerate(self.groups)
+            for words, stems, printed in group.passages()
+        )
         # An article's whole text, to tell a quote printed there without quote marks.
         self.full = TextIndex(source.article.text) if source.kind is SourceKind.ARTICLE else None
 
@@ -127,9 +135,9 @@ def search(quote: Quote, index: SourceIndex, *, policy: Policy = DEFAULT_POLICY)
     probe = _Probe.of(quote)
     if not probe.keys:
         return None
-    found = [
-        f for f in (group.search(probe, quote, index.source, policy) for group in index.groups) if f
-    ]
+    worth = index.shortlist.worth_searching(probe.clues)
+    groups = [group for n, group in enumerate(index.groups) if n in worth]
+    found = [f for f in (group.search(probe, quote, index.source, policy) for group in groups) if f]
     return min(found, key=rank) if found else None
 
 
@@ -159,6 +167,8 @@ class _Probe:
     opens_bracket: bool
     closes_bracket: bool
     ends_marked: bool
+    # What a stretch must hold to be the quote or a rewording of it (`shortlist`).
+    clues: QuoteClues
 
     @classmethod
     def of(cls, quote: Quote) -> _Probe:
@@ -186,6 +196,7 @@ class _Probe:
             opens_bracket=bool(tokens) and tokens[0].text == "[",
             closes_bracket=bool(tokens) and tokens[-1].text == "]",
             ends_marked=bool(tokens) and bool(words) and not tokens[-1].is_word,
+            clues=QuoteClues.of(tokens),
         )
 
 
@@ -200,10 +211,36 @@ class _Group:
         # Each piece of each passage, in text order: (start, end, passage).
         self.pieces = sorted(((s, e, q) for q in passages for s, e in q.spans), key=lambda p: p[0])
         self.piece_starts = [p[0] for p in self.pieces]
-        self.index = TextIndex(mask(source.article.text, spans))
+        self.passages_of = list(passages)
+        self.text = source.article.text
+        self.index = TextIndex(source.article.text, spans)
         self.tokens = self.index.tokens
         self.starts = [t.start for t in self.tokens]
         self.keys = [_key(t) for t in self.tokens]
+
+    @functools.cached_property
+    def joined_forms(self) -> frozenset[str]:
+        """Every run of this speaker's words written as one (`shortlist`)."""
+        return frozenset(joined_forms(self.tokens))
+
+    @functools.cached_property
+    def token_stems(self) -> list[tuple[str, ...]]:
+        """Each word's content stem (none for a common word), made once per speaker."""
+        return [content_stems((t,)) for t in self.tokens]
+
+    def passages(self) -> list[tuple[list[Token], list[tuple[str, ...]], str]]:
+        """Each passage's words as a search sees them (every word between its first and
+        last character), their content stems, and its pieces as `_text` joins them."""
+        out = []
+        for passage in self.passages_of:
+            lo = bisect.bisect_left(self.starts, passage.start)
+            hi = bisect.bisect_left(self.starts, passage.end)
+            # The pieces `_text` would join here, joined as it joins them.
+            first = max(bisect.bisect_right(self.piece_starts, passage.start) - 1, 0)
+            last = bisect.bisect_left(self.piece_starts, passage.end)
+            printed = " ".join(self.text[s:e] for s, e, _ in self.pieces[first:last])
+            out.append((self.tokens[lo:hi], self.token_stems[lo:hi], printed))
+        return out
 
     def search(self, probe: _Probe, quote: Quote, source: Source, policy: Policy) -> Found | None:
         """The best stretch of this speaker's words for the quote, if any."""
@@ -307,11 +344,17 @@ class _Group:
         if probe.ends_marked:
             end = self._through_marks(text, end)
         b_text = self._text(source, start, end)
-        alignment = draft_whole(align_texts(quote.text, b_text))
         # A speaker the draft names and the source contradicts is no support: a few common
         # words from someone else's mouth are chance, not a misattribution.
         supported = same_speaker(quote.speaker, passage.speaker) is not False
-        if judge_alignment(alignment, supported=supported).relation is Relation.SAME:
+        # Aligned only when its words could be enough for the matcher (`shortlist`).
+        alignment = None
+        if probe.clues.could_print(self.tokens[lo:hi], b_text, self.joined_forms):
+            alignment = draft_whole(align_texts(quote.text, b_text))
+        if (
+            alignment is not None
+            and judge_alignment(alignment, supported=supported).relation is Relation.SAME
+        ):
             fragment = self._is_fragment(text, start, end)
             match = _match(quote, passage, b_text, alignment, fragment=fragment, policy=policy)
             return Found(
@@ -328,6 +371,8 @@ class _Group:
         # that shares the most of the quote's content.
         best: tuple[float, int, int, str, Alignment] | None = None
         for s_lo, s_hi in self._sentence_runs(text, lo, hi):
+            if not probe.clues.could_reword(self.token_stems[s_lo:s_hi]):
+                continue  # too little of the quote's content to be it in other words
             b_text = self._text(source, self.tokens[s_lo].start, self.tokens[s_hi - 1].end)
             alignment = as_whole(align_texts(quote.text, b_text), reworded=True)
             judged = judge_alignment(alignment, supported=supported)
@@ -421,7 +466,8 @@ class _Group:
     ) -> tuple[int, int]:
         """The stretch from the first to the last word sharing a stem with the quote."""
         wanted = set(content_stems(tokenize(quote_text)))
-        hits = [i for i in range(r_lo, r_hi) if wanted & set(content_stems((self.tokens[i],)))]
+        stems = self.token_stems
+        hits = [i for i in range(r_lo, r_hi) if not wanted.isdisjoint(stems[i])]
         if not hits:
             return lo, hi
         return min(hits[0], lo), max(hits[-1] + 1, hi)

@@ -3,9 +3,10 @@
 Each label in `benchmarks/realworld/labels.jsonl` points at a quote of a PolNeAR train article
 by document id and character offsets (the article text does not ship) and says, from a reading
 of the transcript in `benchmarks/realworld/transcripts/`, what `check` should report for it
-(`verified`, `altered`, `misattributed`, `unsupported` or `not_checked`; `out_of_scope` marks
-words from an occasion no transcript covers, left out of the scores). A `compare` label pairs
-two outlets' printings of one moment and gives the verdict `compare` should reach.
+(`verified`, `altered`, `misattributed`, `unsupported`, `speaker_unverified` or
+`not_checked`; `out_of_scope` marks words from an occasion no transcript covers, left out of
+the scores). A `compare` label pairs two outlets' printings of one moment and gives the
+verdict `compare` should reach.
 
 For every labelled article the benchmark runs the library's `check` with the article as the
 draft and the event's transcript as a source (read as `transcript:`, as a careful user would
@@ -47,7 +48,16 @@ CORPUS = "PolNeAR train (2016 US campaign coverage) against public debate and sp
 
 SPLITS = ("study", "heldout")
 KINDS = ("check", "compare")
-CHECK_EXPECTED = ("verified", "altered", "misattributed", "unsupported", "not_checked")
+# What a check label may expect: `speaker_unverified` for a quote whose speaker a careful
+# reader cannot tell from the article (found in the transcript, but the credit unreadable).
+CHECK_EXPECTED = (
+    "verified",
+    "altered",
+    "misattributed",
+    "unsupported",
+    "speaker_unverified",
+    "not_checked",
+)
 OUT_OF_SCOPE = "out_of_scope"
 VERDICTS = ("identical", "cosmetic", "partial", "editorial", "altered", "reworded")
 # A label is answered by the statement whose quotes cover this share of its characters.
@@ -155,7 +165,7 @@ def parse_label(raw: Any, line: int) -> Label:
     if kind not in KINDS:
         raise LabelError(f"{where}: 'kind' must be one of {', '.join(KINDS)}, not {kind!r}")
     allowed = (*CHECK_EXPECTED, OUT_OF_SCOPE) if kind == "check" else VERDICTS
-    if expected not in allowed:
+    if not isinstance(expected, str) or expected not in allowed:
         raise LabelError(f"{where}: a {kind} label expects one of {', '.join(allowed)}")
     sources: tuple[str, ...] = ()
     other = None

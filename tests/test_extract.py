@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from attribution import QuoteKind, article_from_text
 from attribution.extract import pair_quote_marks, paragraph_spans
+from attribution.extract.attribution import link_statements
 
 D, P, T = QuoteKind.DIRECT, QuoteKind.PARTIAL, QuoteKind.TERM
 
@@ -294,6 +295,12 @@ def test_quotes_found(text: str, expected: list[tuple[str, QuoteKind]]) -> None:
             id="british-single-marks-split-too",
         ),
         pytest.param(
+            "\u2018The mayor said \u201cMay\u201d and meant it,\u2019 the chair said. "
+            "\u2018She always does.\u2019",
+            [["The mayor said \u201cMay\u201d and meant it,", "She always does."], ["May"]],
+            id="british-split-around-a-quote-within",
+        ),
+        pytest.param(
             "\u202a\u201dThis is why the bridge matters,\u201d said Ann Lee.",
             [["This is why the bridge matters,"]],
             id="an-invisible-bidi-mark-before-a-quote",
@@ -330,6 +337,13 @@ def test_a_statement_split_around_its_attribution_is_quotes_linked_as_one(
             T,
             None,
             id="a-term-is-never-given-a-speaker",
+        ),
+        pytest.param(
+            "Asked about the brawl, Cole said of the episode, \u201cI don\u2019t like it,\u201d "
+            "and left.",
+            D,
+            "Cole",
+            id="a-term-marker-before-a-comma-names-nothing",
         ),
         pytest.param(
             "Ruiz appeared on \u201cFace the Nation\u201d on Sunday.",
@@ -433,6 +447,13 @@ def test_a_quote_over_paragraphs_stays_one_quote_in_every_layout(
             None,
             id="double-within-double",
         ),
+        pytest.param(
+            "\u2018The mayor told us \u201cthe bridge opens in May\u201d and we believed her,"
+            "\u2019 said Ann Lee.",
+            "the bridge opens in May",
+            "the mayor",
+            id="british-double-within-single",
+        ),
     ],
 )
 def test_a_quote_within_a_quote_is_a_quote_of_its_own(
@@ -475,6 +496,46 @@ def test_a_quote_within_a_quote_is_a_quote_of_its_own(
 )
 def test_british_single_marks_keep_apostrophes_inside(text: str, expected: list[str]) -> None:
     assert [q.text for q in article_from_text(text).quotes] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            'Residents voted for "Measure 7" in May, the county clerk said.',
+            ["Measure 7"],
+            id="straight-mark-after-a-number",
+        ),
+        pytest.param(
+            "The network renewed ''Harbor Watch 2'' for a third season.",
+            ["Harbor Watch 2"],
+            id="typewriter-marks-after-a-number",
+        ),
+        pytest.param(
+            '"We won 21-14" was all the coach said. "Next week."',
+            ["We won 21-14", "Next week."],
+            id="a-score-before-the-close-and-another-quote-after",
+        ),
+        pytest.param(
+            '"He is 6\'3" and fast," the coach said.',
+            ["He is 6'3\" and fast,"],
+            id="a-height-inside-a-quote-is-a-measure",
+        ),
+        pytest.param(
+            'He is 6\'3" tall and "very fast," the coach said.',
+            ["very fast,"],
+            id="a-height-outside-quotes-is-a-measure",
+        ),
+    ],
+)
+def test_a_mark_after_a_number_closes_the_open_quote_unless_a_later_mark_does(
+    text: str, expected: list[str]
+) -> None:
+    """A straight mark after a digit is an inch or a second only where no quote is open, or
+    where the quote closes later in the paragraph: "Measure 7" is closed by its mark."""
+    quotes = article_from_text(text).quotes
+    assert [q.text for q in quotes] == expected
+    assert all(q.uncertain is None for q in quotes)
 
 
 def test_multi_paragraph_quote_never_closed_before_another_speaker_is_kept_and_flagged() -> None:
@@ -621,9 +682,33 @@ def test_no_quote_is_dropped(parts: list[tuple[str, bool]]) -> None:
         pytest.param("\u201cWe won,\u201d he said. " * 3000, id="three-thousand-quotes-one-line"),
         pytest.param("Abc " * 20000 + "said.", id="one-long-capitalised-run"),
         pytest.param("\u201cA\n" * 5000, id="five-thousand-unclosed-paragraphs"),
+        pytest.param(
+            "\u201cYes,\u201d she said, Ann Lee, " * 3000,
+            id="three-thousand-pronoun-quotes-one-sentence",
+        ),
+        pytest.param(
+            "\u201cYes,\u201d she said, Tom Lee, " * 3000,
+            id="three-thousand-pronouns-no-one-agrees-with",
+        ),
     ],
 )
 def test_pathological_inputs_finish_with_sound_quotes(text: str) -> None:
     """Inputs that make naive pairing or attribution quadratic still finish, quotes intact."""
     for quote in article_from_text(text).quotes:
         assert " ".join(text[s:e] for s, e in quote.spans) == quote.text
+
+
+def test_paragraphs_reopening_after_a_closed_quote_are_paired_without_rescanning() -> None:
+    """40,000 paragraphs that each close a quote and open another the next one seems to
+    reopen: deciding each reopening looks at the last close, not at every quote before it."""
+    text = "\u201cYes,\u201d he said. \u201cAnd\n" * 40_000
+    pairings = pair_quote_marks(text)
+    assert len(pairings) == 80_000
+    assert [p.uncertain is None for p in pairings[:4]] == [True, False, True, False]
+
+
+def test_statements_of_many_quotes_are_numbered_without_rescanning() -> None:
+    """60,000 quotes in a row each start a statement, numbered in one pass."""
+    text = " ".join("\u201cYes.\u201d" for _ in range(60_000))
+    pairings = pair_quote_marks(text)
+    assert link_statements(text, pairings) == list(range(60_000))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -12,18 +14,51 @@ from attribution.matcher import (
     Relation,
     information,
     required_similarity,
+    stem_information,
+    stem_key,
     too_short_to_verify,
     zipf,
 )
 from attribution.normalize import tokenize
 from attribution.pipeline import check_sources
 from attribution.sources import parse_source
+from benchmarks import make_stem_frequency
 
 
 def test_rare_words_carry_more_information_than_common_ones() -> None:
     assert information("the") < information("said") < information("bridge")
     assert information("bridge") < information("frontline") < information("okafor")
     assert zipf("organise") is not None and zipf("qwxzv") is None
+
+
+@pytest.mark.parametrize("word", ["people", "country", "really", "because", "everything"])
+def test_a_stem_that_is_no_word_weighs_as_its_commonest_word(word: str) -> None:
+    """Snowball stems "people" to "peopl": looked up as a word it was unknown, as rare as a
+    name, and three common words in common made two remarks one statement reworded."""
+    stem = stem_key(word)
+    assert zipf(stem) is None
+    assert stem_information(stem) == pytest.approx(information(word))
+    assert stem_information(stem) < information("okafor")
+
+
+def test_common_words_in_common_are_no_rewording_however_they_stem() -> None:
+    """More than three common topic words are needed (docs/taxonomy.md): "people", "country"
+    and "really" are three, even though none of their stems is a word."""
+    judged = judge_alignment(
+        align_texts(
+            "People in this country really want a change.",
+            "I really think people across the country are angry.",
+        ),
+        supported=True,
+    )
+    assert judged.relation is Relation.UNRELATED
+
+
+def test_the_shipped_stem_table_is_made_from_the_shipped_word_list() -> None:
+    shipped = Path(__file__).resolve().parents[1] / "attribution" / "data" / "stem_frequency.tsv"
+    assert shipped.read_text(encoding="utf-8") == make_stem_frequency.render(
+        make_stem_frequency.stem_table()
+    )
 
 
 def test_a_shorter_wording_needs_more_of_itself_in_common() -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from attribution import Article, Quote, QuoteKind, Verdict, compare
-from attribution.model import CheckStatus
+from attribution import Article, Quote, QuoteKind, Verdict, article_from_text, compare
+from attribution.model import CheckStatus, SourceKind
 from attribution.pipeline import check_sources
 from attribution.sources import parse_source
 
@@ -139,3 +139,70 @@ def test_check_judges_two_remarks_a_draft_joined_piece_by_piece() -> None:
     assert report.check is not None
     assert [o.status for o in report.check.quotes] == [CheckStatus.VERIFIED] * 2
     assert report.unmatched == ()
+
+
+# A debate answer as a wire transcript prints it; the drafts below quote it as reporters do.
+HEARING = (
+    "HOLLIS: Mayor, the flood?\n\n"
+    "OKAFOR: We will keep the Elm Street clinic open on weekends through the whole spring, "
+    "and we will hire twelve more nurses for the night shift. The state has promised money "
+    "for the levee. I expect it by June. Nobody on Mill Street should have to wait for a "
+    "second warning.\n\n"
+    "HOLLIS: Thank you, Mayor.\n"
+)
+
+
+def _check_text(draft: str) -> list[tuple[CheckStatus, list[tuple[str, str]]]]:
+    """Each draft quote's status and the changes found, the draft read as `check` reads it."""
+    report = check_sources(
+        article_from_text(draft, "draft"),
+        [parse_source("s1", "hearing.txt", HEARING, kind=SourceKind.TRANSCRIPT)],
+    )
+    assert report.check is not None
+    return [
+        (
+            o.status,
+            [(c.category.value, c.b) for c in o.match.changes if c.category.value != "punctuation"]
+            if o.match
+            else [],
+        )
+        for o in report.check.quotes
+    ]
+
+
+def test_a_sentence_its_attribution_interrupts_is_one_run_so_words_cut_inside_show() -> None:
+    """“A,” she said, “b.” prints one sentence: the words left out between its halves are an
+    unmarked omission, not two faithful fragments (issue 10)."""
+    cut = (
+        "\u201cWe will keep the Elm Street clinic open on weekends,\u201d Mayor Grace Okafor "
+        "said, \u201cand we will hire twelve more nurses for the night shift.\u201d\n"
+    )
+    altered = (CheckStatus.ALTERED, [("wording", "through the whole spring")])
+    assert _check_text(cut) == [altered, altered]
+    whole = cut.replace("weekends,", "weekends through the whole spring,")
+    assert [status for status, _ in _check_text(whole)] == [CheckStatus.VERIFIED] * 2
+
+
+def test_a_quote_over_two_paragraphs_is_one_quote_so_a_sentence_left_out_shows() -> None:
+    """A quote whose paragraphs reopen with a mark is one quote (docs/taxonomy.md): a sentence
+    left out between its paragraphs is a change unless the draft marks it."""
+    draft = (
+        "Mayor Grace Okafor took questions on Tuesday.\n\n"
+        "\u201cThe state has promised money for the levee.\n\n"
+        "\u201cNobody on Mill Street should have to wait for a second warning,\u201d she said.\n"
+    )
+    assert _check_text(draft) == [(CheckStatus.ALTERED, [("wording", "I expect it by June.")])]
+    marked = draft.replace("levee.", "levee ...")
+    assert [status for status, _ in _check_text(marked)] == [CheckStatus.VERIFIED]
+    kept = draft.replace("levee.", "levee. I expect it by June.")
+    assert _check_text(kept) == [(CheckStatus.VERIFIED, [])]
+
+
+def test_pieces_parted_by_an_attribution_that_ends_a_sentence_are_judged_apart() -> None:
+    """“A,” she said. “B.” shows the reader a break: a writer may join two remarks there,
+    and each piece is faithful (docs/taxonomy.md), even with a sentence between them."""
+    draft = (
+        "\u201cThe state has promised money for the levee,\u201d Mayor Grace Okafor said. "
+        "\u201cNobody on Mill Street should have to wait for a second warning.\u201d\n"
+    )
+    assert [status for status, _ in _check_text(draft)] == [CheckStatus.VERIFIED] * 2

@@ -49,6 +49,11 @@ def test_a_check_and_a_compare_label_are_read() -> None:
     assert compare.other == rw.Span("b", 1, 4) and compare.line == 2
 
 
+def test_a_quote_whose_credit_a_reader_cannot_tell_may_be_labelled_speaker_unverified() -> None:
+    (label,) = rw.parse_labels(_lines(_check(expected="speaker_unverified", speaker=None)))
+    assert label.expected == "speaker_unverified" and label.scored
+
+
 @pytest.mark.parametrize(
     ("over", "says"),
     [

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from attribution import Match, Report, Severity, Unmatched, article_from_text, compare
@@ -23,6 +23,8 @@ def _pair(a: str, b: str) -> Report:
 
 @settings(max_examples=60, deadline=None)
 @given(WORDING, WORDING)
+# A word dropped right at the end of a fragment's window, an ellipsis after it.
+@example("we 12 will", "12 \u2026 we we")
 def test_shared_and_inserted_pieces_rebuild_the_second_wording(a: str, b: str) -> None:
     """Law: the `same` and `ins` pieces, in order, are the aligned part of `b_text`."""
     for match in _pair(a, b).matches:

@@ -20,7 +20,7 @@ from attribution.extract.cues import (
 )
 from attribution.extract.document import Document, Found
 from attribution.extract.kinds import is_title_shaped, kind_of, share_kinds
-from attribution.extract.marks import Pairing, mark_at, mark_end
+from attribution.extract.marks import Pairing, mark_at, mark_end, quoted_text
 from attribution.extract.mentions import scan_mentions
 from attribution.extract.names import strip_possessive
 from attribution.extract.phrases import Span
@@ -166,8 +166,9 @@ def link_statements(text: str, pairings: Sequence[Pairing]) -> list[int]:
     numbers: list[int] = []
     prev: Pairing | None = None
     prev_number = -1  # the statement of `prev` (a quote within a quote may stand between)
+    top = -1  # the last statement number given
     for pairing in pairings:
-        if prev is not None and is_title_shaped(_text_of(text, prev)):
+        if prev is not None and is_title_shaped(quoted_text(text, prev)):
             prev = None  # a title before an attribution is no statement's first piece
         if pairing.within is not None:
             numbers.append(-1)  # numbered below, after the quotes they stand in
@@ -185,18 +186,14 @@ def link_statements(text: str, pairings: Sequence[Pairing]) -> list[int]:
         ):
             numbers.append(prev_number)
         else:
-            numbers.append(max(numbers, default=-1) + 1)
+            top += 1
+            numbers.append(top)
         prev, prev_number = pairing, numbers[-1]
-    top = max(numbers, default=-1)
     for i, number in enumerate(numbers):
         if number == -1:
             top += 1
             numbers[i] = top
     return numbers
-
-
-def _text_of(text: str, pairing: Pairing) -> str:
-    return " ".join(text[s:e] for s, e in pairing.pieces)
 
 
 def attribute(
@@ -259,7 +256,7 @@ def _document(
     members: dict[int, list[int]] = {}
     for k, number in enumerate(statements):
         members.setdefault(number, []).append(k)
-    titles = frozenset(k for k, p in enumerate(pairings) if is_title_shaped(_text_of(text, p)))
+    titles = frozenset(k for k, p in enumerate(pairings) if is_title_shaped(quoted_text(text, p)))
     tokens = tokenize(text, pairings, scope=scope, titles=titles, words_of=words)
     return Document(
         tokens,

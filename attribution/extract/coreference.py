@@ -9,9 +9,9 @@ the article prints.
 from __future__ import annotations
 
 import bisect
+import itertools
 
 from attribution import lexicon as lx
-from attribution.extract.candidates import POSSESSIVE_PRONOUNS
 from attribution.extract.document import Document
 from attribution.extract.mentions import Mention, issuer
 from attribution.extract.names import ROLE_OF_TITLE, as_written, canonical_speaker, role_of
@@ -35,8 +35,8 @@ def resolve(doc: Document, np: Span, before: int) -> str | None:
     words = [w for w in t.words[start:end] if w != "."]
     head = lows[-1]
     pos = t.starts[start]
-    if len(lows) == 1 and head in POSSESSIVE_PRONOUNS:
-        head = POSSESSIVE_PRONOUNS[head]  # "his claim": the owner is who "he" is
+    if len(lows) == 1 and head in lx.POSSESSIVE_PRONOUNS:
+        head = lx.POSSESSIVE_PRONOUNS[head]  # "his claim": the owner is who "he" is
         lows = [head]
     if len(lows) == 1 and head in lx.FIRST_PERSON_PRONOUNS:
         return None  # "I said": the writer, whom the article does not name here
@@ -87,15 +87,12 @@ def _antecedent(
 ) -> str | None:
     """The nearest earlier entity of one of `kinds` (with `head`, when given)."""
     # Entities starting at `pos` count: "a statement" is its own issuer's statement.
-    k = bisect.bisect_right(doc.mentions.starts, pos) - 1
-    while k >= 0 and pos - doc.mentions.items[k].start <= _ANTECEDENT_WINDOW:
-        entity = doc.mentions.items[k]
+    for entity in doc.mentions.back_from(pos, _ANTECEDENT_WINDOW):
         fits = entity.kind in kinds and (head is None or _same_head(entity.head, head))
         if fits and (entity.name or not named):
             if entity.kind == "person":
                 return doc.mentions.resolve_name(entity.name)
             return entity.name or None
-        k -= 1
     return None
 
 
@@ -103,12 +100,9 @@ def _role_holder(doc: Document, pos: int, role: str) -> str | None:
     """The nearest person before `pos` whose titles name `role` (Gov. Laura Petersen)."""
     if role not in lx.TITLES and role not in ROLE_OF_TITLE.values():
         return None
-    k = bisect.bisect_right(doc.mentions.starts, pos) - 1
-    while k >= 0 and pos - doc.mentions.items[k].start <= _ANTECEDENT_WINDOW:
-        entity = doc.mentions.items[k]
+    for entity in doc.mentions.back_from(pos, _ANTECEDENT_WINDOW):
         if entity.kind == "person" and role in entity.roles:
             return doc.mentions.resolve_name(entity.name)
-        k -= 1
     return None
 
 
@@ -129,11 +123,22 @@ def _person_antecedent(doc: Document, pos: int, pronoun: str) -> str | None:
     start, _ = doc.sentences.sentence_of(pos)
     end = pos
     for _ in range(_MAX_SENTENCES_BACK):
-        lo = bisect.bisect_left(mentions.starts, start)
+        # No further back than the window, even within the pronoun's own sentence: a
+        # "sentence" of a whole article (no full stop anywhere) is read as far as any other.
+        lo = bisect.bisect_left(mentions.starts, max(start, pos - _ANTECEDENT_WINDOW))
         hi = bisect.bisect_left(mentions.starts, end)
-        agreeing = [
-            m for m in mentions.items[lo:hi] if _is_person(doc, m) and _agrees(doc, m, gender)
-        ]
+        # Only the first two agreeing people can be the subject (`_subject_of`): checking
+        # every name of a long sentence for each pronoun in it would be quadratic.
+        agreeing = list(
+            itertools.islice(
+                (
+                    m
+                    for m in mentions.items[lo:hi]
+                    if _is_person(doc, m) and _agrees(doc, m, gender)
+                ),
+                2,
+            )
+        )
         if agreeing:
             return mentions.resolve_name(_subject_of(doc, agreeing, start).name)
         prev = start - 1
@@ -166,11 +171,14 @@ def _subject_of(doc: Document, agreeing: list[Mention], sentence_start: int) -> 
     first = agreeing[0]
     if len(agreeing) > 1:
         t = doc.tokens
-        lo, hi = t.token_range(sentence_start, agreeing[1].start)
+        lo, _ = t.token_range(sentence_start, agreeing[1].start)
         opener = t.lows[lo] if lo < len(t.lows) else ""
-        comma = any(t.words[k] == "," and t.starts[k] > first.start for k in range(lo, hi))
-        if comma and (opener in lx.PREPOSITIONS or opener in _OPENING_SUBORDINATORS):
-            return agreeing[1]
+        if opener in lx.PREPOSITIONS or opener in _OPENING_SUBORDINATORS:
+            # A comma between the two closes the opening phrase; only the words between
+            # them are read, not the whole sentence before.
+            between_lo, between_hi = t.token_range(first.start + 1, agreeing[1].start)
+            if "," in t.words[between_lo:between_hi]:
+                return agreeing[1]
     return first
 
 

@@ -71,9 +71,10 @@ class Pairing:
     close_mark: int | None
     paragraph: int
     uncertain: str | None = None
-    # Positions of the marks that close each piece but the last, and open each piece but the
-    # first: what lies between a piece's close and the next piece's open is not quoted.
-    inner_marks: list[tuple[int, int]] = field(default_factory=list)
+    # Positions of the marks that reopen the quote in a later paragraph ("“..." on the next
+    # line): they are the quote's, though no piece holds them. A piece ends at its
+    # paragraph's end, where no mark stands.
+    reopen_marks: list[int] = field(default_factory=list)
     # The index of the pairing this one stands inside (a quote within a quote), or None;
     # `outer` is that pairing while the article is being paired, before indexes are final.
     within: int | None = None
@@ -86,6 +87,16 @@ class Pairing:
     @property
     def end(self) -> int:
         return self.pieces[-1][1]
+
+
+def quoted_text(text: str, pairing: Pairing) -> str:
+    """A quote's words: its pieces of the text joined by one space (`Quote.text`)."""
+    return " ".join(text[s:e] for s, e in pairing.pieces)
+
+
+def after_close(text: str, pairing: Pairing) -> int:
+    """Where the text after a quote starts: past its closing mark, or at its end if it has none."""
+    return mark_end(text, pairing.close_mark) if pairing.close_mark is not None else pairing.end
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -136,7 +147,9 @@ def pair_quote_marks(text: str, paragraphs: list[tuple[int, int]] | None = None)
     primary = _primary_family(text, paragraphs, by_paragraph)
     pairings = _pair_family(text, paragraphs, by_paragraph, primary)
     if primary is DOUBLE_MARKS:
-        pairings.extend(_pair_singles(text, paragraphs, by_paragraph, pairings))
+        singles = _pair_singles(text, paragraphs, by_paragraph, pairings)
+        _nest_in_singles(text, pairings, singles)
+        pairings.extend(singles)
     pairings.sort(key=lambda p: p.open_mark)
     index = {id(p): i for i, p in enumerate(pairings)}
     for pairing in pairings:
@@ -267,10 +280,10 @@ def _is_apostrophe(text: str, pos: int, para: tuple[int, int]) -> bool:
 
 
 def _is_measure(text: str, pos: int, para: tuple[int, int]) -> bool:
-    """True for a prime after a digit (`6'2"`, a `12"` screen): a unit, not a quote mark.
+    """True for a prime after a digit (`6'2"`, a `12"` screen): a unit, or a quote's close.
 
     Only a straight mark or a prime can be one: a curly mark after a digit closes a quote
-    (“with the worst 40”).
+    (“with the worst 40”). Pairing tells the two apart by what is open.
     """
     return pos > para[0] and text[pos - 1].isdigit() and text[pos] in PRIMES
 
@@ -297,13 +310,14 @@ def _pair_family(
     done: list[Pairing] = []
     nested: list[Pairing] = []  # quotes within a quote of the same family of marks
     pending: Pairing | None = None  # open at the end of the previous paragraph
+    # Where the last quote closed so far: closes come in text order, so this is the latest
+    # close of all of `done`, found without rescanning it at every paragraph.
+    last_close: int | None = None
     for index, (para, all_marks) in enumerate(zip(paragraphs, by_paragraph, strict=True)):
         marks = [
             (pos, mark, *_flanks(text, pos, para, len(mark)))
             for pos, mark in all_marks
-            if mark in family
-            and not (singles and _is_apostrophe(text, pos, para))
-            and not (not singles and _is_measure(text, pos, para) and pending is None)
+            if mark in family and not (singles and _is_apostrophe(text, pos, para))
         ]
         current: Pairing | None = None
         depth = 0
@@ -315,12 +329,12 @@ def _pair_family(
                 and marks[0][0] == para[0]
                 and marks[0][2]
                 and not _starts_new_statement(
-                    text, para, marks, paragraphs[index - 1], done, pending
+                    text, para, marks, paragraphs[index - 1], last_close, pending
                 )
             ):
                 # The paragraph reopens the quote: it continues here.
                 pos = marks[0][0]
-                pending.inner_marks.append((pending.pieces[-1][1], pos))
+                pending.reopen_marks.append(pos)
                 pending.pieces.append((pos + len(marks[0][1]), para[1]))
                 current, depth, first = pending, 1, 1
             elif marks and _direction(marks[0][1], marks[0][2], marks[0][3], 1) == CLOSE:
@@ -334,6 +348,14 @@ def _pair_family(
             pending = None
         for k in range(first, len(marks)):
             pos, mark, can_open, can_close = marks[k]
+            if (
+                not singles
+                and _is_measure(text, pos, para)
+                and (depth == 0 or not can_close or _next_closes(marks, k))
+            ):
+                # 6'2", a 12" screen: a unit, where no quote is open or a later mark closes
+                # the quote; else it closes it ("Measure 7", ''Harbor Watch 2'').
+                continue
             direction = _direction(mark, can_open, can_close, depth)
             if depth == 0:
                 if direction == OPEN:
@@ -341,7 +363,8 @@ def _pair_family(
                     depth = 1
                 elif not singles:
                     # A closing mark with nothing open: the quote's opening mark is missing.
-                    start = _after_last_close(text, done, para)
+                    start = _after_last_close(text, last_close, para)
+                    last_close = pos
                     done.append(
                         Pairing(
                             [(start, pos)],
@@ -374,6 +397,7 @@ def _pair_family(
                     s, _ = current.pieces[-1]
                     current.pieces[-1] = (s, pos)
                     current.close_mark = pos
+                    last_close = pos
                     done.append(current)
                     current = None
         if current is not None:
@@ -389,7 +413,7 @@ def _starts_new_statement(
     para: tuple[int, int],
     marks: list[tuple[int, str, bool, bool]],
     prev_para: tuple[int, int],
-    done: list[Pairing],
+    last_close: int | None,
     pending: Pairing,
 ) -> bool:
     """True when a paragraph that reopens an unclosed quote starts another statement instead.
@@ -412,10 +436,7 @@ def _starts_new_statement(
     if close is None or not _opens_with_cue(text[close : min(close + 80, para[1])]):
         return False
     # The words between the open quote and the quote (or paragraph start) before it.
-    closes = [
-        p.close_mark for p in done if p.close_mark is not None and p.close_mark >= prev_para[0]
-    ]
-    gap_start = mark_end(text, max(closes)) if closes else prev_para[0]
+    gap_start = _after_last_close(text, last_close, prev_para)
     gap = _WORD_RE.findall(text[gap_start : pending.open_mark].lower())
     return len(gap) <= _ATTRIBUTION_WORDS and any(w in lx.CUE_VERBS for w in gap)
 
@@ -425,10 +446,11 @@ def _opens_with_cue(segment: str) -> bool:
     return any(w in lx.CUE_VERBS for w in _WORD_RE.findall(segment)[:_CUE_REACH])
 
 
-def _after_last_close(text: str, done: list[Pairing], para: tuple[int, int]) -> int:
+def _after_last_close(text: str, last_close: int | None, para: tuple[int, int]) -> int:
     """Where text after the last quote closed in this paragraph starts (else the paragraph's)."""
-    close = done[-1].close_mark if done else None
-    return mark_end(text, close) if close is not None and close >= para[0] else para[0]
+    if last_close is not None and last_close >= para[0]:
+        return mark_end(text, last_close)
+    return para[0]
 
 
 def _trimmed(text: str, pairing: Pairing) -> Pairing | None:
@@ -483,6 +505,23 @@ def _pair_singles(
     return out
 
 
+def _nest_in_singles(text: str, doubles: list[Pairing], singles: list[Pairing]) -> None:
+    """Make a double quote that stands inside a single-quoted one a quote within it.
+
+    British style quotes with single marks and nests double ones (‘The mayor told us “it
+    opens in May”’): the double marks still pair first, as everywhere, and are then set
+    inside the single quote that holds them, as a quote within a quote is.
+    """
+    outside = [p for p in singles if p.outer is None]  # in text order, none inside another
+    starts = [p.open_mark for p in outside]
+    for double in doubles:
+        if double.outer is not None or double.close_mark is None:
+            continue
+        k = bisect.bisect_left(starts, double.open_mark) - 1
+        if k >= 0 and mark_end(text, double.close_mark) <= (outside[k].close_mark or -1):
+            double.outer = outside[k]
+
+
 def _with_marks(text: str, pairing: Pairing) -> list[tuple[int, int]]:
     """A double quote's pieces widened to its marks: what a single mark may stand inside."""
     pieces = list(pairing.pieces)
@@ -523,5 +562,10 @@ def _is_plural_possessive(
     after = text[pos + 1 : pos + 3]
     if len(after) < 2 or after[0] != " " or not after[1].islower():
         return False
-    following = marks[k + 1] if k + 1 < len(marks) else None
-    return following is not None and following[3] and not following[2]
+    return _next_closes(marks, k)
+
+
+def _next_closes(marks: list[tuple[int, str, bool, bool]], k: int) -> bool:
+    """True when the mark after mark k of the paragraph can only close: the quote goes on past
+    mark k to it."""
+    return k + 1 < len(marks) and marks[k + 1][3] and not marks[k + 1][2]
