@@ -577,6 +577,17 @@ def test_two_kinds_of_marks_around_the_same_words_are_one_quote(
     assert [q.text for q in article_from_text(text).quotes] == expected
 
 
+def test_each_level_of_quotes_within_quotes_is_read_inside_its_own_outer_quote() -> None:
+    """Three levels: the innermost words are credited by the passage that holds them."""
+    text = (
+        "\u2018The clerk said \u201cthe mayor wrote \u201cno more delays\u201d in her "
+        "note\u201d and left,\u2019 said Dana Park."
+    )
+    outer, middle, inner = article_from_text(text).quotes
+    assert (middle.within, inner.within) == (outer.id, middle.id)
+    assert [q.speaker for q in (outer, middle, inner)] == ["Dana Park", "the clerk", "the mayor"]
+
+
 def test_closing_mark_without_an_opening_yields_an_uncertain_quote() -> None:
     text = "The roads are closed until further notice,\u201d the sheriff said."
     (quote,) = article_from_text(text).quotes

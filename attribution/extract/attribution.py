@@ -216,17 +216,22 @@ def attribute(
         keeps speaker None; it is never dropped.
     """
     out: list[Attribution | None] = [None] * len(pairings)
-    top = [i for i, p in enumerate(pairings) if p.within is None]
-    inner = [i for i, p in enumerate(pairings) if p.within is not None]
-    # Quotes within a quote are read inside the quotes that hold them: their cues and
-    # speakers are the quoted passage's words ("... and then he said, ‘We will ...’").
-    scope = [piece for i in {pairings[j].within for j in inner} if i is not None
-             for piece in pairings[i].pieces]  # fmt: skip
+    # Quotes are read level by level: the article's own, then the quotes within them, read
+    # inside the quotes that hold them, whose words are their cues and speakers ("... and
+    # then he said, ‘We will ...’"), and so on down (a British quote holding a double-quoted
+    # passage that quotes someone in turn). An outer quote opens first, so comes first.
+    levels: list[list[int]] = []
+    depth: list[int] = []
+    for i, pairing in enumerate(pairings):
+        depth.append(0 if pairing.within is None else depth[pairing.within] + 1)
+        if depth[i] == len(levels):
+            levels.append([])
+        levels[depth[i]].append(i)
     words: Tokens | None = None
     splits: dict[Span, tuple[Span, ...]] = {}
-    for level, where in ((top, None), (inner, scope)):
-        if not level:
-            continue
+    for level in levels:
+        outers = sorted({w for w in (pairings[i].within for i in level) if w is not None})
+        where = [piece for j in outers for piece in pairings[j].pieces] if outers else None
         doc = _document(
             text,
             [pairings[i] for i in level],
