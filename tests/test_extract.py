@@ -577,12 +577,26 @@ def test_two_kinds_of_marks_around_the_same_words_are_one_quote(
     assert [q.text for q in article_from_text(text).quotes] == expected
 
 
-def test_each_level_of_quotes_within_quotes_is_read_inside_its_own_outer_quote() -> None:
-    """Three levels: the innermost words are credited by the passage that holds them."""
-    text = (
-        "\u2018The clerk said \u201cthe mayor wrote \u201cno more delays\u201d in her "
-        "note\u201d and left,\u2019 said Dana Park."
-    )
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "\u2018The clerk said \u201cthe mayor wrote \u2018no more waiting\u2019 in her "
+            "note\u201d and left,\u2019 said Dana Park.",
+            id="british-single-double-single",
+        ),
+        pytest.param(
+            "\u2018The clerk said \u201cthe mayor wrote \u201cno more waiting\u201d in her "
+            "note\u201d and left,\u2019 said Dana Park.",
+            id="single-double-double",
+        ),
+    ],
+)
+def test_each_level_of_quotes_within_quotes_is_read_inside_its_own_outer_quote(
+    text: str,
+) -> None:
+    """Three levels are three quotes, none dropped, the innermost credited by the passage
+    that holds it."""
     outer, middle, inner = article_from_text(text).quotes
     assert (middle.within, inner.within) == (outer.id, middle.id)
     assert [q.speaker for q in (outer, middle, inner)] == ["Dana Park", "the clerk", "the mayor"]

@@ -485,22 +485,24 @@ def _pair_singles(
             for pos, mark in all_marks
             if mark in SINGLE_MARKS and not _is_apostrophe(text, pos, para)
         ]
-        opener: tuple[int, Pairing | None] | None = None
+        # The open single mark in each container (a double quote, or None for the text
+        # outside them): a pair never spans the edge of a double quote, but may hold one
+        # whole (‘He said “no” and meant it’), single marks inside it or not.
+        openers: dict[int, int] = {}
         for k, (pos, _mark, can_open, can_close) in enumerate(marks):
             container = _container(pos, starts, pieces)
-            if opener is not None and opener[1] is not container:
-                opener = None  # a pair never spans the edge of a double quote
+            key = id(container)
             if can_open and not can_close:
-                opener = (pos, container)
-            elif can_close and not can_open and opener is not None:
+                openers[key] = pos
+            elif can_close and not can_open and key in openers:
                 if _is_plural_possessive(text, pos, para, marks, k):
                     continue
+                opener = openers.pop(key)
                 pairing = _trimmed(
-                    text, Pairing([(opener[0] + 1, pos)], opener[0], pos, index, outer=container)
+                    text, Pairing([(opener + 1, pos)], opener, pos, index, outer=container)
                 )
                 if pairing is not None and not _is_whole(pairing, container):
                     out.append(pairing)
-                opener = None
     return out
 
 
