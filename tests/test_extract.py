@@ -448,6 +448,13 @@ def test_a_quote_over_paragraphs_stays_one_quote_in_every_layout(
             id="double-within-double",
         ),
         pytest.param(
+            "\u201cWe heard \u2018no more delays\u2019 in the note,\u201d said the drivers\u2019 "
+            "union.",
+            "no more delays",
+            None,
+            id="a-possessive-outside-the-quote-closes-nothing-inside-it",
+        ),
+        pytest.param(
             "\u2018The mayor told us \u201cthe bridge opens in May\u201d and we believed her,"
             "\u2019 said Ann Lee.",
             "the bridge opens in May",

@@ -57,6 +57,9 @@ _MAX_DEPTH = 2
 # Blank lines separate paragraphs when the text has any; otherwise each line is a paragraph.
 _BLANK_LINE_RE = re.compile(r"\n[ \t\r\f\v]*\n")
 
+# A mark as pairing reads it: position, the mark, whether it can open, whether it can close.
+_Mark = tuple[int, str, bool, bool]
+
 
 @dataclass(slots=True)
 class Pairing:
@@ -350,7 +353,7 @@ def _pair_family(
             if (
                 not singles
                 and _is_measure(text, pos, para)
-                and (depth == 0 or not can_close or _next_closes(marks, k))
+                and (depth == 0 or not can_close or _only_closes(_after(marks, k)))
             ):
                 # 6'2", a 12" screen: a unit, where no quote is open or a later mark closes
                 # the quote; else it closes it ("Measure 7", ''Harbor Watch 2'').
@@ -378,7 +381,11 @@ def _pair_family(
                 depth += 1  # a quote within the quote
                 inner_open = pos
             elif direction == CLOSE or depth >= _MAX_DEPTH:
-                if singles and depth == 1 and _is_plural_possessive(text, pos, para, marks, k):
+                if (
+                    singles
+                    and depth == 1
+                    and _is_plural_possessive(text, pos, para, _after(marks, k))
+                ):
                     continue  # the kids’ homework: an apostrophe inside the quote
                 depth -= 1
                 if depth == 1 and inner_open is not None and current is not None:
@@ -410,7 +417,7 @@ def _pair_family(
 def _starts_new_statement(
     text: str,
     para: tuple[int, int],
-    marks: list[tuple[int, str, bool, bool]],
+    marks: list[_Mark],
     prev_para: tuple[int, int],
     last_close: int | None,
     pending: Pairing,
@@ -489,13 +496,19 @@ def _pair_singles(
         # outside them): a pair never spans the edge of a double quote, but may hold one
         # whole (‘He said “no” and meant it’), single marks inside it or not.
         openers: dict[int, int] = {}
+        containers = [_container(pos, starts, pieces) for pos, *_ in marks]
         for k, (pos, _mark, can_open, can_close) in enumerate(marks):
-            container = _container(pos, starts, pieces)
+            container = containers[k]
             key = id(container)
             if can_open and not can_close:
                 openers[key] = pos
             elif can_close and not can_open and key in openers:
-                if _is_plural_possessive(text, pos, para, marks, k):
+                # Only a mark in the same container can close this pair instead.
+                following = next(
+                    (marks[j] for j in range(k + 1, len(marks)) if containers[j] is container),
+                    None,
+                )
+                if _is_plural_possessive(text, pos, para, following):
                     continue
                 opener = openers.pop(key)
                 pairing = _trimmed(
@@ -566,23 +579,28 @@ def _is_whole(pairing: Pairing, container: Pairing | None) -> bool:
 
 
 def _is_plural_possessive(
-    text: str, pos: int, para: tuple[int, int], marks: list[tuple[int, str, bool, bool]], k: int
+    text: str, pos: int, para: tuple[int, int], following: _Mark | None
 ) -> bool:
     """True when a closing single mark is a plural possessive inside the quote it seems to
     close: ‘It’s the kids’ homework that matters,’ (British style, and quotes within quotes).
 
-    The mark follows a word ending in s and precedes a lower-case word, and the next single
-    mark of the paragraph closes too: the quote goes on past it.
+    The mark follows a word ending in s and precedes a lower-case word, and the next mark
+    that could close the same quote (`following`) can only close: the quote goes on to it.
     """
     if pos == para[0] or text[pos - 1] not in "sS" or text[pos] not in "'\u2019":
         return False
     after = text[pos + 1 : pos + 3]
     if len(after) < 2 or after[0] != " " or not after[1].islower():
         return False
-    return _next_closes(marks, k)
+    return _only_closes(following)
 
 
-def _next_closes(marks: list[tuple[int, str, bool, bool]], k: int) -> bool:
-    """True when the mark after mark k of the paragraph can only close: the quote goes on past
-    mark k to it."""
-    return k + 1 < len(marks) and marks[k + 1][3] and not marks[k + 1][2]
+def _after(marks: list[_Mark], k: int) -> _Mark | None:
+    """The mark after mark k of the paragraph, or None."""
+    return marks[k + 1] if k + 1 < len(marks) else None
+
+
+def _only_closes(mark: _Mark | None) -> bool:
+    """True when a mark can only close (a word before it, none after): a quote open before
+    it goes on to it."""
+    return mark is not None and mark[3] and not mark[2]
