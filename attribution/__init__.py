@@ -43,7 +43,7 @@ if TYPE_CHECKING:
         Unmatched,
         Verdict,
     )
-    from attribution.pipeline import check, compare
+    from attribution.pipeline import check, compare, track
     from attribution.report import render_html, render_json, render_markdown
 
     __version__: str
@@ -79,6 +79,7 @@ _HOMES = {
     ),
     "check": "attribution.pipeline",
     "compare": "attribution.pipeline",
+    "track": "attribution.pipeline",
     **dict.fromkeys(("render_html", "render_json", "render_markdown"), "attribution.report"),
 }
 
@@ -115,6 +116,7 @@ __all__ = [
     "render_html",
     "render_json",
     "render_markdown",
+    "track",
 ]
 
 

@@ -248,6 +248,9 @@ SPEAKING_PRONOUNS: frozenset[str] = PERSON_PRONOUNS | FIRST_PERSON_PRONOUNS
 SUBJECT_PRONOUNS: frozenset[str] = (
     PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS | FIRST_PERSON_PRONOUNS
 )
+# Possessive pronouns, and the pronoun each stands for when resolving who owns the words
+# ("his claim": the owner is whoever "he" is).
+POSSESSIVE_PRONOUNS: dict[str, str] = {"his": "he", "her": "she", "their": "they", "its": "it"}
 
 # Nouns naming a document or announcement whose words belong to its issuer:
 # "an Iraqi military statement said" is the Iraqi military speaking.

@@ -46,8 +46,11 @@ GLYPH_DIRECTION = {
 # Characters that can end a quote's last piece: closing glyphs, straight marks and the `“`
 # some writers close with (and the last character of `''`).
 CLOSING_CHARACTERS = frozenset("\"'\u201d\u2019\u00bb\u203a\u201c")
-# Marks that after a digit are units (feet, inches, seconds), never quotation marks.
+# Marks that after a digit may be units (feet, inches, seconds) instead of closing a quote.
 PRIMES = frozenset("\"'\u2032\u2033")
+
+# What may follow the words that end a sentence: closing marks, a bracket, spaces.
+_CLOSING_TAIL = "".join(sorted(CLOSING_CHARACTERS)) + ") "
 
 # What ends a sentence: a full stop, a question or exclamation mark, an ellipsis character.
 SENTENCE_ENDS = frozenset(".!?\u2026")
@@ -60,6 +63,12 @@ def is_double(mark: str) -> bool:
     return mark in DOUBLE_MARKS
 
 
+def without_closing(text: str) -> str:
+    """Text without the closing marks, brackets and spaces at its end: `... won.’)` gives
+    `... won.`, so what ends the words themselves can be read."""
+    return text.rstrip(_CLOSING_TAIL)
+
+
 def ends_sentence(text: str) -> bool:
     """True when text ends a sentence, closing marks and brackets aside: `... won.”`."""
-    return text.rstrip("".join(CLOSING_CHARACTERS) + ") ").endswith(tuple(SENTENCE_ENDS))
+    return without_closing(text).endswith(tuple(SENTENCE_ENDS))

@@ -144,6 +144,40 @@ def read_labels(path: Path = LABELS) -> dict[tuple[str, str, str], tuple[str, st
     return {(r[0], r[1], r[2]): (r[3], r[4]) for r in rows[1:]}
 
 
+class _LabelIndex:
+    """Labels found by the words they cover: a pair is labelled when each of its printings
+    overlaps a printing of a labelled pair (an extractor that moves a quote's end by a mark
+    still prints the same words), whichever sample it was drawn in."""
+
+    def __init__(self, labels: dict[tuple[str, str, str], tuple[str, str]]) -> None:
+        self.by_article: dict[str, list[tuple[tuple[tuple[int, int], ...], str, str]]] = {}
+        self.labels: dict[tuple[str, str], tuple[str, str]] = {}
+        for (_, a, b), label in labels.items():
+            self.labels[(a, b)] = self.labels[(b, a)] = label
+            for key in (a, b):
+                article, spans = _parse(key)
+                self.by_article.setdefault(article, []).append((spans, key, a if key == b else b))
+
+    def find(self, a: Printing, b: Printing) -> tuple[str, str] | None:
+        for spans, key, partner in self.by_article.get(a.article, ()):
+            if _overlaps(spans, a.spans):
+                partner_article, partner_spans = _parse(partner)
+                if partner_article == b.article and _overlaps(partner_spans, b.spans):
+                    return self.labels[(key, partner)]
+        return None
+
+
+def _parse(key: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    article, _, spans = key.rpartition("@")
+    return article, tuple(
+        (int(s), int(e)) for s, e in (span.split("-") for span in spans.split(";"))
+    )
+
+
+def _overlaps(x: Sequence[tuple[int, int]], y: Sequence[tuple[int, int]]) -> bool:
+    return any(min(e1, e2) > max(s1, s2) for s1, e1 in x for s2, e2 in y)
+
+
 def show(pairs: Sequence[tuple[str, Printing, Printing]], texts: dict[str, str]) -> None:
     for n, (kind, a, b) in enumerate(pairs, 1):
         print(f"=== {n} {kind}\t{_key(a)}\t{_key(b)}")

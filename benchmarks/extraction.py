@@ -34,7 +34,7 @@ except ModuleNotFoundError:  # run as a script (python benchmarks/extraction.py)
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     from benchmarks import eval_common as ec
 
-from attribution.extract import countable, extract_quotes
+from attribution.extract import countable, extract_quotes, same_speaker, trim_span
 from attribution.model import Article
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -92,7 +92,7 @@ def naive_predictions(
         for start, end in pairs:  # blank out quotes (keeping offsets) to search outside them
             bare = bare[:start] + " " * (end - start) + bare[end:]
         for start, end in pairs:
-            s, e = _strip(line, start, end)
+            s, e = trim_span(line, start, end)
             if s >= e:
                 continue
             name = _name_next_to_said(bare[end:]) or _name_next_to_said(bare[:start], last=True)
@@ -106,14 +106,6 @@ def naive_predictions(
 # bounded, so a long run of capitalised words costs linear time, not a backtracking storm.
 _NAME_SAID_RE = re.compile(r"((?:[A-Z][\w.'\u2019-]*\s){0,4}[A-Z][\w.'\u2019-]*)\s+said\b")
 _SAID_NAME_RE = re.compile(r"\bsaid\s+([A-Z][\w.'\u2019-]*(?:\s[A-Z][\w.'\u2019-]*){0,4})")
-
-
-def _strip(line: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and line[start].isspace():
-        start += 1
-    while end > start and line[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _name_next_to_said(segment: str, *, last: bool = False) -> str | None:
@@ -286,8 +278,6 @@ def pronoun_resolution(
     A label whose referent the article never names counts as right only when the tool leaves
     the speaker unknown; a quote the tool does not find counts as wrong.
     """
-    from attribution.extract import same_speaker
-
     by_name = {a.name: a for a in articles}
     accuracy = ec.Accuracy()
     cache: dict[str, list[ec.Prediction]] = {}

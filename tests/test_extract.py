@@ -448,6 +448,13 @@ def test_a_quote_over_paragraphs_stays_one_quote_in_every_layout(
             id="double-within-double",
         ),
         pytest.param(
+            "\u201cWe heard \u2018no more delays\u2019 in the note,\u201d said the drivers\u2019 "
+            "union.",
+            "no more delays",
+            None,
+            id="a-possessive-outside-the-quote-closes-nothing-inside-it",
+        ),
+        pytest.param(
             "\u2018The mayor told us \u201cthe bridge opens in May\u201d and we believed her,"
             "\u2019 said Ann Lee.",
             "the bridge opens in May",
@@ -552,6 +559,54 @@ def test_multi_paragraph_quote_never_closed_before_another_speaker_is_kept_and_f
     assert quotes[0].uncertain is not None
     assert quotes[0].speaker == "Dana Cole"
     assert quotes[1].speaker == "Ana Ruiz"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The council backed \u201c\u2018Bridges First\u2019\u201d again.",
+            ["\u2018Bridges First\u2019"],
+            id="single-marks-inside-a-double-quote-whole",
+        ),
+        pytest.param(
+            "The council backed \u2018\u201cBridges First\u201d\u2019 again.",
+            ["Bridges First"],
+            id="double-marks-inside-a-single-quote-whole",
+        ),
+    ],
+)
+def test_two_kinds_of_marks_around_the_same_words_are_one_quote(
+    text: str, expected: list[str]
+) -> None:
+    """Marks of both families around the same words quote them once, not a quote within
+    itself: the double marks' quote stays."""
+    assert [q.text for q in article_from_text(text).quotes] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "\u2018The clerk said \u201cthe mayor wrote \u2018no more waiting\u2019 in her "
+            "note\u201d and left,\u2019 said Dana Park.",
+            id="british-single-double-single",
+        ),
+        pytest.param(
+            "\u2018The clerk said \u201cthe mayor wrote \u201cno more waiting\u201d in her "
+            "note\u201d and left,\u2019 said Dana Park.",
+            id="single-double-double",
+        ),
+    ],
+)
+def test_each_level_of_quotes_within_quotes_is_read_inside_its_own_outer_quote(
+    text: str,
+) -> None:
+    """Three levels are three quotes, none dropped, the innermost credited by the passage
+    that holds it."""
+    outer, middle, inner = article_from_text(text).quotes
+    assert (middle.within, inner.within) == (outer.id, middle.id)
+    assert [q.speaker for q in (outer, middle, inner)] == ["Dana Park", "the clerk", "the mayor"]
 
 
 def test_closing_mark_without_an_opening_yields_an_uncertain_quote() -> None:

@@ -16,6 +16,7 @@ from attribution.extract.marks import (
     markup_spans,
     pair_quote_marks,
     paragraph_spans,
+    quoted_text,
     trim_span,
 )
 from attribution.extract.names import canonical_speaker, role_of, same_speaker, split_title
@@ -58,7 +59,7 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
         quotes.append(
             Quote(
                 id=f"{article.id}:q{n}",
-                text=" ".join(text[s:e] for s, e in pairing.pieces),
+                text=quoted_text(text, pairing),
                 start=pairing.start,
                 end=pairing.end,
                 speaker=found.speaker,

@@ -20,7 +20,7 @@ from attribution.extract.cues import (
 )
 from attribution.extract.document import Document, Found
 from attribution.extract.kinds import is_title_shaped, kind_of, share_kinds
-from attribution.extract.marks import Pairing, mark_at, mark_end
+from attribution.extract.marks import Pairing, mark_at, mark_end, quoted_text
 from attribution.extract.mentions import scan_mentions
 from attribution.extract.names import strip_possessive
 from attribution.extract.phrases import Span
@@ -168,7 +168,7 @@ def link_statements(text: str, pairings: Sequence[Pairing]) -> list[int]:
     prev_number = -1  # the statement of `prev` (a quote within a quote may stand between)
     top = -1  # the last statement number given
     for pairing in pairings:
-        if prev is not None and is_title_shaped(_text_of(text, prev)):
+        if prev is not None and is_title_shaped(quoted_text(text, prev)):
             prev = None  # a title before an attribution is no statement's first piece
         if pairing.within is not None:
             numbers.append(-1)  # numbered below, after the quotes they stand in
@@ -196,10 +196,6 @@ def link_statements(text: str, pairings: Sequence[Pairing]) -> list[int]:
     return numbers
 
 
-def _text_of(text: str, pairing: Pairing) -> str:
-    return " ".join(text[s:e] for s, e in pairing.pieces)
-
-
 def attribute(
     text: str,
     pairings: Sequence[Pairing],
@@ -220,17 +216,22 @@ def attribute(
         keeps speaker None; it is never dropped.
     """
     out: list[Attribution | None] = [None] * len(pairings)
-    top = [i for i, p in enumerate(pairings) if p.within is None]
-    inner = [i for i, p in enumerate(pairings) if p.within is not None]
-    # Quotes within a quote are read inside the quotes that hold them: their cues and
-    # speakers are the quoted passage's words ("... and then he said, ‘We will ...’").
-    scope = [piece for i in {pairings[j].within for j in inner} if i is not None
-             for piece in pairings[i].pieces]  # fmt: skip
+    # Quotes are read level by level: the article's own, then the quotes within them, read
+    # inside the quotes that hold them, whose words are their cues and speakers ("... and
+    # then he said, ‘We will ...’"), and so on down (a British quote holding a double-quoted
+    # passage that quotes someone in turn). An outer quote opens first, so comes first.
+    levels: list[list[int]] = []
+    depth: list[int] = []
+    for i, pairing in enumerate(pairings):
+        depth.append(0 if pairing.within is None else depth[pairing.within] + 1)
+        if depth[i] == len(levels):
+            levels.append([])
+        levels[depth[i]].append(i)
     words: Tokens | None = None
     splits: dict[Span, tuple[Span, ...]] = {}
-    for level, where in ((top, None), (inner, scope)):
-        if not level:
-            continue
+    for level in levels:
+        outers = sorted({w for w in (pairings[i].within for i in level) if w is not None})
+        where = [piece for j in outers for piece in pairings[j].pieces] if outers else None
         doc = _document(
             text,
             [pairings[i] for i in level],
@@ -260,7 +261,7 @@ def _document(
     members: dict[int, list[int]] = {}
     for k, number in enumerate(statements):
         members.setdefault(number, []).append(k)
-    titles = frozenset(k for k, p in enumerate(pairings) if is_title_shaped(_text_of(text, p)))
+    titles = frozenset(k for k, p in enumerate(pairings) if is_title_shaped(quoted_text(text, p)))
     tokens = tokenize(text, pairings, scope=scope, titles=titles, words_of=words)
     return Document(
         tokens,

@@ -14,7 +14,7 @@ import itertools
 from attribution import lexicon as lx
 from attribution.extract.cues import MAX_INTERRUPTION, cue_in
 from attribution.extract.document import Document, Found
-from attribution.extract.marks import Pairing, mark_end
+from attribution.extract.marks import Pairing, after_close
 from attribution.extract.names import (
     is_capitals_word,
     is_possessive,
@@ -35,8 +35,6 @@ from attribution.extract.tokens import Tokens
 _DASHES = frozenset({"\u2014", "\u2013", "\u2015", "\u2012", "-"})
 # Verbs that are no cue of their own after a subject: "“...,” the mayor was told".
 _AUXILIARIES = frozenset({"is", "was", "has", "does", "needs", "seems", "appears"})
-# Possessive pronouns, and the pronoun each stands for when resolving who owns the words.
-POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 # The most tokens an attribution closing a sentence has: ", Rep. Adam Schiff said Tuesday."
 _TRAILING_ATTRIBUTION = 8
 # How far before a quote (tokens) its owner's speech noun may stand: "Trump's claim that
@@ -49,13 +47,12 @@ def find_candidate(doc: Document, index: int) -> Found:
     t = doc.tokens
     pairing = doc.pairings[index]
     close = pairing.close_mark if pairing.close_mark is not None else pairing.end
-    after_close = mark_end(t.text, close) if pairing.close_mark is not None else close
+    after = after_close(t.text, pairing)
     # Rule 1: the attribution that interrupts a split statement (“A,” she said, “B.”) is
     # every piece's.
     members = doc.statements[index]
     for a, b in itertools.pairwise(members):
-        gap_start = mark_end(t.text, doc.pairings[a].close_mark or doc.pairings[a].end)
-        lo, hi = t.token_range(gap_start, doc.pairings[b].open_mark)
+        lo, hi = t.token_range(after_close(t.text, doc.pairings[a]), doc.pairings[b].open_mark)
         found = cue_in(t, lo, hi, lo, hi, first=True)
         if found is not None:
             return found
@@ -66,13 +63,13 @@ def find_candidate(doc: Document, index: int) -> Found:
     s_start, _ = doc.sentences.sentence_of(pairing.open_mark)
     _, s_end = doc.sentences.sentence_of(close)
     lead_lo, lead_hi = t.token_range(s_start, pairing.open_mark)
-    trail_lo, trail_hi = t.token_range(after_close, s_end)
+    trail_lo, trail_hi = t.token_range(after, s_end)
     trail_hi = until_next_quote(t, trail_lo, trail_hi)
     lead_lo = after_previous_quote(t, lead_lo, lead_hi)
     # Rule 3: a byline after a dash: ” — Commissioner Geoffrey Starks. The sentence
     # splitter may have put the byline in a sentence of its own, so read to the line's end.
     para_end = doc.paragraphs[pairing.paragraph][1]
-    byline_lo, byline_hi = t.token_range(after_close, para_end)
+    byline_lo, byline_hi = t.token_range(after, para_end)
     byline_hi = until_next_quote(t, byline_lo, byline_hi)
     b = byline_lo
     while b < byline_hi and t.words[b] in {",", "."}:
@@ -216,12 +213,12 @@ def _possessor(doc: Document, lo: int, hi: int) -> Span | None:
     t = doc.tokens
     if hi <= lo:
         return None
-    if is_possessive(t.words[hi - 1]) or t.lows[hi - 1] in POSSESSIVE_PRONOUNS:
+    if is_possessive(t.words[hi - 1]) or t.lows[hi - 1] in lx.POSSESSIVE_PRONOUNS:
         # Only words (“public option”), not a title or name (DuVernay's “13th”).
         return _owner_phrase(doc, hi - 1, lo) if _quote_starts_lower(doc, hi) else None
     for k in range(hi - 2, max(lo, hi - _POSSESSOR_REACH) - 1, -1):
         if t.lows[k + 1] in lx.SPEECH_NOUNS and (
-            is_possessive(t.words[k]) or t.lows[k] in POSSESSIVE_PRONOUNS
+            is_possessive(t.words[k]) or t.lows[k] in lx.POSSESSIVE_PRONOUNS
         ):
             return _owner_phrase(doc, k, lo)
     return None
@@ -239,7 +236,7 @@ def _quote_starts_lower(doc: Document, k: int) -> bool:
 def _owner_phrase(doc: Document, k: int, lo: int) -> Span | None:
     """The possessor ending at token k, when it can speak: Hillary Clinton's, his."""
     t = doc.tokens
-    if t.lows[k] in POSSESSIVE_PRONOUNS:
+    if t.lows[k] in lx.POSSESSIVE_PRONOUNS:
         return (k, k + 1)
     np = np_ending_at(t, k, lo)
     if np is None:

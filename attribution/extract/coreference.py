@@ -12,7 +12,6 @@ import bisect
 import itertools
 
 from attribution import lexicon as lx
-from attribution.extract.candidates import POSSESSIVE_PRONOUNS
 from attribution.extract.document import Document
 from attribution.extract.mentions import Mention, issuer
 from attribution.extract.names import ROLE_OF_TITLE, as_written, canonical_speaker, role_of
@@ -36,8 +35,8 @@ def resolve(doc: Document, np: Span, before: int) -> str | None:
     words = [w for w in t.words[start:end] if w != "."]
     head = lows[-1]
     pos = t.starts[start]
-    if len(lows) == 1 and head in POSSESSIVE_PRONOUNS:
-        head = POSSESSIVE_PRONOUNS[head]  # "his claim": the owner is who "he" is
+    if len(lows) == 1 and head in lx.POSSESSIVE_PRONOUNS:
+        head = lx.POSSESSIVE_PRONOUNS[head]  # "his claim": the owner is who "he" is
         lows = [head]
     if len(lows) == 1 and head in lx.FIRST_PERSON_PRONOUNS:
         return None  # "I said": the writer, whom the article does not name here
@@ -88,15 +87,12 @@ def _antecedent(
 ) -> str | None:
     """The nearest earlier entity of one of `kinds` (with `head`, when given)."""
     # Entities starting at `pos` count: "a statement" is its own issuer's statement.
-    k = bisect.bisect_right(doc.mentions.starts, pos) - 1
-    while k >= 0 and pos - doc.mentions.items[k].start <= _ANTECEDENT_WINDOW:
-        entity = doc.mentions.items[k]
+    for entity in doc.mentions.back_from(pos, _ANTECEDENT_WINDOW):
         fits = entity.kind in kinds and (head is None or _same_head(entity.head, head))
         if fits and (entity.name or not named):
             if entity.kind == "person":
                 return doc.mentions.resolve_name(entity.name)
             return entity.name or None
-        k -= 1
     return None
 
 
@@ -104,12 +100,9 @@ def _role_holder(doc: Document, pos: int, role: str) -> str | None:
     """The nearest person before `pos` whose titles name `role` (Gov. Laura Petersen)."""
     if role not in lx.TITLES and role not in ROLE_OF_TITLE.values():
         return None
-    k = bisect.bisect_right(doc.mentions.starts, pos) - 1
-    while k >= 0 and pos - doc.mentions.items[k].start <= _ANTECEDENT_WINDOW:
-        entity = doc.mentions.items[k]
+    for entity in doc.mentions.back_from(pos, _ANTECEDENT_WINDOW):
         if entity.kind == "person" and role in entity.roles:
             return doc.mentions.resolve_name(entity.name)
-        k -= 1
     return None
 
 

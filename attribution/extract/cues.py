@@ -22,8 +22,8 @@ from attribution.extract.phrases import (
     np_ending_at,
     subject_before,
 )
-from attribution.extract.tokens import TOKEN_RE, Tokens
-from attribution.typography import DOUBLE_MARKS, MARK_CHARACTERS
+from attribution.extract.tokens import FREE, TOKEN_RE, Tokens
+from attribution.typography import MARK_CHARACTERS, is_double
 
 # The farthest a cue may stand from a quote in an interrupting attribution, in tokens:
 # “A,” said Hugh Hill, a doctor at the clinic in Basra, “B.” is about this long.
@@ -51,7 +51,7 @@ def is_noun_use(t: Tokens, k: int, lo: int) -> bool:
     if not word.islower() and not (k == lo and word[1:].islower()):
         return True  # capitalised mid-sentence: part of a name ("Post"); "Said Ellis:" opens
     j = k - 1
-    if j < lo or t.owner[j] != -1:
+    if j < lo or t.owner[j] != FREE:
         return False
     prev, prev_low = t.words[j], t.lows[j]
     if prev_low in lx.NOUN_DETERMINERS:
@@ -87,7 +87,7 @@ def follows_conjunction(t: Tokens, k: int, lo: int) -> bool:
     j = k - 1
     while j >= lo and (t.lows[j] in lx.CUE_ADVERBS or is_adverb(t.words[j])):
         j -= 1
-    return j >= lo and t.owner[j] == -1 and t.lows[j] in {"to", "and", "but", "or"}
+    return j >= lo and t.owner[j] == FREE and t.lows[j] in {"to", "and", "but", "or"}
 
 
 def may_invert(t: Tokens, k: int) -> bool:
@@ -110,7 +110,7 @@ def cue_in(
     order = range(lo, hi) if first else range(hi - 1, lo - 1, -1)
     fallback: Found | None = None
     for k in order:
-        if t.owner[k] != -1:
+        if t.owner[k] != FREE:
             continue
         low = t.lows[k]
         if low not in verbs or is_noun_use(t, k, np_lo):
@@ -176,7 +176,7 @@ def _cue_before_participle(t: Tokens, k: int, lo: int) -> Span | None:
     if j < lo or t.words[j] != ",":
         return None
     for c in range(j - 1, max(lo, j - _PARTICIPLE_REACH) - 1, -1):
-        if t.owner[c] != -1 or t.words[c] in {".", ";", ":"}:
+        if t.owner[c] != FREE or t.words[c] in {".", ";", ":"}:
             return None
         if t.lows[c] in lx.CUE_VERBS and not t.lows[c].endswith("ing"):
             np, weak = subject_before(t, c, lo)
@@ -201,7 +201,7 @@ def _clause_start(t: Tokens, lo: int, k: int) -> int:
     """Where the clause holding token k starts: after the last subordinator before it that
     opens a clause with a subject (when the governor turned; not "after the vote")."""
     for j in range(k - 1, lo - 1, -1):
-        if t.lows[j] in _SUBORDINATORS and t.owner[j] == -1 and j + 1 < k:
+        if t.lows[j] in _SUBORDINATORS and t.owner[j] == FREE and j + 1 < k:
             nxt, low = t.words[j + 1], t.lows[j + 1]
             if low in lx.SUBJECT_PRONOUNS or (nxt[0].isupper() and low not in lx.NOT_NAMES):
                 return j + 1
@@ -268,7 +268,7 @@ def has_own_attribution(text: str, pairing: Pairing) -> bool:
 
 def same_family(a: str, b: str) -> bool:
     """True when two marks are both double or both single."""
-    return (a in DOUBLE_MARKS) == (b in DOUBLE_MARKS)
+    return is_double(a) == is_double(b)
 
 
 def cue_index(t: Tokens, lo: int, hi: int) -> int | None:

@@ -14,11 +14,11 @@ from attribution import lexicon as lx
 from attribution.extract.candidates import after_previous_quote
 from attribution.extract.cues import cue_index, is_noun_use
 from attribution.extract.document import Document, Found
-from attribution.extract.marks import Pairing, mark_end
+from attribution.extract.marks import Pairing, after_close, mark_end, quoted_text
 from attribution.extract.names import is_possessive
-from attribution.extract.tokens import TOKEN_RE
+from attribution.extract.tokens import FREE, TOKEN_RE
 from attribution.model import QuoteKind
-from attribution.typography import INNER_SENTENCE_END_RE
+from attribution.typography import INNER_SENTENCE_END_RE, ends_sentence, without_closing
 
 # Small words between a term marker and its term: known as the “X”, a show called the “Y”.
 _MARKER_TAILS = frozenset({"as", "the", "a", "an"})
@@ -36,14 +36,14 @@ def kind_of(doc: Document, index: int, found: Found) -> QuoteKind:
     """
     t = doc.tokens
     pairing = doc.pairings[index]
-    quote_text = " ".join(t.text[s:e] for s, e in pairing.pieces)
+    quote_text = quoted_text(t.text, pairing)
     quote_words = [t for t in TOKEN_RE.findall(quote_text) if t[0].isalnum()]
     s_start, _ = doc.sentences.sentence_of(pairing.open_mark)
     lead_lo, lead_hi = t.token_range(s_start, pairing.open_mark)
     lead_lo = after_previous_quote(t, lead_lo, lead_hi)
     lead = t.lows[lead_lo:lead_hi]
     lead_words = [w for w in lead if w[0].isalnum()]
-    ends_sentence = quote_text.rstrip("\u201d\"'\u2019)").endswith((".", "!", "?", "\u2026"))
+    whole_sentence = ends_sentence(quote_text)
     # A question or several sentences is someone's statement, whatever stands before it.
     statement = ends_sentence_question(quote_text) or bool(INNER_SENTENCE_END_RE.search(quote_text))
     adjacent = found.where in {"trail", "lead", "colon"} and _adjacent(doc, index, found)
@@ -98,12 +98,12 @@ def kind_of(doc: Document, index: int, found: Found) -> QuoteKind:
     # quotes (the “experts” were wrong). At the sentence's end too (a loud-mouthed
     # “he.”), when nothing in the sentence is a cue and no other quote shares it.
     if lead_words and found.np is None and len(quote_words) <= 4:
-        if not ends_sentence:
+        if not whole_sentence:
             return QuoteKind.TERM
         sentence_lo, _ = t.token_range(s_start, pairing.open_mark)
         before = t.lows[sentence_lo:lead_hi]
         if not any(w in lx.FRAMING_VERBS for w in before) and all(
-            o == -1 for o in t.owner[sentence_lo:lead_hi]
+            o == FREE for o in t.owner[sentence_lo:lead_hi]
         ):
             return QuoteKind.TERM
     # A whole sentence introduced by a comma or colon is quoted whole: I thought, “This is it.”
@@ -112,7 +112,7 @@ def kind_of(doc: Document, index: int, found: Found) -> QuoteKind:
         and lead[-1] in {",", ":"}
         and quote_words
         and quote_words[0][0].isupper()
-        and ends_sentence
+        and whole_sentence
     ):
         return QuoteKind.DIRECT
     if not lead_words or lead_is_attribution(lead):
@@ -164,9 +164,8 @@ def _adjacent(doc: Document, index: int, found: Found) -> bool:
     if found.np is None:
         return False
     pairing = doc.pairings[index]
-    close = pairing.close_mark if pairing.close_mark is not None else pairing.end
-    after_close = mark_end(t.text, close) if pairing.close_mark is not None else close
-    lo, _ = t.token_range(after_close, after_close + 1)
+    after = after_close(t.text, pairing)
+    lo, _ = t.token_range(after, after + 1)
     start, end = found.np
     if found.where == "trail":
         return start - lo <= 3 or (cue_index(t, lo, lo + 3) is not None)
@@ -209,13 +208,13 @@ def is_title_shaped(text: str) -> bool:
         is_title_like(words)
         and not ends_sentence_question(text)
         and not INNER_SENTENCE_END_RE.search(text)
-        and not text.rstrip("\u201d\"'\u2019) ").endswith(".")
+        and not without_closing(text).endswith(".")
     )
 
 
 def ends_sentence_question(text: str) -> bool:
     """True for a quote ending in ? or !: a title rarely does, a question always."""
-    return text.rstrip("\u201d\"'\u2019) ").endswith(("?", "!"))
+    return without_closing(text).endswith(("?", "!"))
 
 
 def lead_is_attribution(lead: Sequence[str]) -> bool:

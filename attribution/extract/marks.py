@@ -57,6 +57,9 @@ _MAX_DEPTH = 2
 # Blank lines separate paragraphs when the text has any; otherwise each line is a paragraph.
 _BLANK_LINE_RE = re.compile(r"\n[ \t\r\f\v]*\n")
 
+# A mark as pairing reads it: position, the mark, whether it can open, whether it can close.
+_Mark = tuple[int, str, bool, bool]
+
 
 @dataclass(slots=True)
 class Pairing:
@@ -71,9 +74,10 @@ class Pairing:
     close_mark: int | None
     paragraph: int
     uncertain: str | None = None
-    # Positions of the marks that close each piece but the last, and open each piece but the
-    # first: what lies between a piece's close and the next piece's open is not quoted.
-    inner_marks: list[tuple[int, int]] = field(default_factory=list)
+    # Positions of the marks that reopen the quote in a later paragraph ("“..." on the next
+    # line): they are the quote's, though no piece holds them. A piece ends at its
+    # paragraph's end, where no mark stands.
+    reopen_marks: list[int] = field(default_factory=list)
     # The index of the pairing this one stands inside (a quote within a quote), or None;
     # `outer` is that pairing while the article is being paired, before indexes are final.
     within: int | None = None
@@ -86,6 +90,16 @@ class Pairing:
     @property
     def end(self) -> int:
         return self.pieces[-1][1]
+
+
+def quoted_text(text: str, pairing: Pairing) -> str:
+    """A quote's words: its pieces of the text joined by one space (`Quote.text`)."""
+    return " ".join(text[s:e] for s, e in pairing.pieces)
+
+
+def after_close(text: str, pairing: Pairing) -> int:
+    """Where the text after a quote starts: past its closing mark, or at its end if it has none."""
+    return mark_end(text, pairing.close_mark) if pairing.close_mark is not None else pairing.end
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -137,8 +151,7 @@ def pair_quote_marks(text: str, paragraphs: list[tuple[int, int]] | None = None)
     pairings = _pair_family(text, paragraphs, by_paragraph, primary)
     if primary is DOUBLE_MARKS:
         singles = _pair_singles(text, paragraphs, by_paragraph, pairings)
-        _nest_in_singles(text, pairings, singles)
-        pairings.extend(singles)
+        pairings.extend(_nest_in_singles(text, pairings, singles))
     pairings.sort(key=lambda p: p.open_mark)
     index = {id(p): i for i, p in enumerate(pairings)}
     for pairing in pairings:
@@ -323,7 +336,7 @@ def _pair_family(
             ):
                 # The paragraph reopens the quote: it continues here.
                 pos = marks[0][0]
-                pending.inner_marks.append((pending.pieces[-1][1], pos))
+                pending.reopen_marks.append(pos)
                 pending.pieces.append((pos + len(marks[0][1]), para[1]))
                 current, depth, first = pending, 1, 1
             elif marks and _direction(marks[0][1], marks[0][2], marks[0][3], 1) == CLOSE:
@@ -340,7 +353,7 @@ def _pair_family(
             if (
                 not singles
                 and _is_measure(text, pos, para)
-                and (depth == 0 or not can_close or _next_closes(marks, k))
+                and (depth == 0 or not can_close or _only_closes(_after(marks, k)))
             ):
                 # 6'2", a 12" screen: a unit, where no quote is open or a later mark closes
                 # the quote; else it closes it ("Measure 7", ''Harbor Watch 2'').
@@ -368,7 +381,11 @@ def _pair_family(
                 depth += 1  # a quote within the quote
                 inner_open = pos
             elif direction == CLOSE or depth >= _MAX_DEPTH:
-                if singles and depth == 1 and _is_plural_possessive(text, pos, para, marks, k):
+                if (
+                    singles
+                    and depth == 1
+                    and _is_plural_possessive(text, pos, para, _after(marks, k))
+                ):
                     continue  # the kids’ homework: an apostrophe inside the quote
                 depth -= 1
                 if depth == 1 and inner_open is not None and current is not None:
@@ -400,7 +417,7 @@ def _pair_family(
 def _starts_new_statement(
     text: str,
     para: tuple[int, int],
-    marks: list[tuple[int, str, bool, bool]],
+    marks: list[_Mark],
     prev_para: tuple[int, int],
     last_close: int | None,
     pending: Pairing,
@@ -475,40 +492,60 @@ def _pair_singles(
             for pos, mark in all_marks
             if mark in SINGLE_MARKS and not _is_apostrophe(text, pos, para)
         ]
-        opener: tuple[int, Pairing | None] | None = None
+        # The open single mark in each container (a double quote, or None for the text
+        # outside them): a pair never spans the edge of a double quote, but may hold one
+        # whole (‘He said “no” and meant it’), single marks inside it or not.
+        openers: dict[int, int] = {}
+        containers = [_container(pos, starts, pieces) for pos, *_ in marks]
         for k, (pos, _mark, can_open, can_close) in enumerate(marks):
-            container = _container(pos, starts, pieces)
-            if opener is not None and opener[1] is not container:
-                opener = None  # a pair never spans the edge of a double quote
+            container = containers[k]
+            key = id(container)
             if can_open and not can_close:
-                opener = (pos, container)
-            elif can_close and not can_open and opener is not None:
-                if _is_plural_possessive(text, pos, para, marks, k):
+                openers[key] = pos
+            elif can_close and not can_open and key in openers:
+                # Only a mark in the same container can close this pair instead.
+                following = next(
+                    (marks[j] for j in range(k + 1, len(marks)) if containers[j] is container),
+                    None,
+                )
+                if _is_plural_possessive(text, pos, para, following):
                     continue
+                opener = openers.pop(key)
                 pairing = _trimmed(
-                    text, Pairing([(opener[0] + 1, pos)], opener[0], pos, index, outer=container)
+                    text, Pairing([(opener + 1, pos)], opener, pos, index, outer=container)
                 )
                 if pairing is not None and not _is_whole(pairing, container):
                     out.append(pairing)
-                opener = None
     return out
 
 
-def _nest_in_singles(text: str, doubles: list[Pairing], singles: list[Pairing]) -> None:
+def _nest_in_singles(text: str, doubles: list[Pairing], singles: list[Pairing]) -> list[Pairing]:
     """Make a double quote that stands inside a single-quoted one a quote within it.
 
     British style quotes with single marks and nests double ones (‘The mayor told us “it
     opens in May”’): the double marks still pair first, as everywhere, and are then set
     inside the single quote that holds them, as a quote within a quote is.
+
+    Returns:
+        The single-quoted spans to keep: not one whose words are a double quote whole
+        (‘“Hamilton”’), the same span twice, which the double quote already is.
     """
     outside = [p for p in singles if p.outer is None]  # in text order, none inside another
     starts = [p.open_mark for p in outside]
+    same_span: set[int] = set()
     for double in doubles:
         if double.outer is not None or double.close_mark is None:
             continue
         k = bisect.bisect_left(starts, double.open_mark) - 1
-        if k >= 0 and mark_end(text, double.close_mark) <= (outside[k].close_mark or -1):
-            double.outer = outside[k]
+        single = outside[k] if k >= 0 else None
+        if single is None or single.close_mark is None:
+            continue
+        double_end = mark_end(text, double.close_mark)
+        if (double.open_mark, double_end) == (single.start, single.end):
+            same_span.add(id(single))
+        elif double_end <= single.close_mark:
+            double.outer = single
+    return [p for p in singles if id(p) not in same_span]
 
 
 def _with_marks(text: str, pairing: Pairing) -> list[tuple[int, int]]:
@@ -534,27 +571,36 @@ def _container(
 def _is_whole(pairing: Pairing, container: Pairing | None) -> bool:
     """True when single marks pair around a double quote's whole text (“‘Hamilton’”): the
     same span twice, not a quote within a quote."""
-    return container is not None and pairing.pieces == container.pieces
+    return (
+        container is not None
+        and pairing.close_mark is not None
+        and (pairing.open_mark, pairing.close_mark + 1) == (container.start, container.end)
+    )
 
 
 def _is_plural_possessive(
-    text: str, pos: int, para: tuple[int, int], marks: list[tuple[int, str, bool, bool]], k: int
+    text: str, pos: int, para: tuple[int, int], following: _Mark | None
 ) -> bool:
     """True when a closing single mark is a plural possessive inside the quote it seems to
     close: ‘It’s the kids’ homework that matters,’ (British style, and quotes within quotes).
 
-    The mark follows a word ending in s and precedes a lower-case word, and the next single
-    mark of the paragraph closes too: the quote goes on past it.
+    The mark follows a word ending in s and precedes a lower-case word, and the next mark
+    that could close the same quote (`following`) can only close: the quote goes on to it.
     """
     if pos == para[0] or text[pos - 1] not in "sS" or text[pos] not in "'\u2019":
         return False
     after = text[pos + 1 : pos + 3]
     if len(after) < 2 or after[0] != " " or not after[1].islower():
         return False
-    return _next_closes(marks, k)
+    return _only_closes(following)
 
 
-def _next_closes(marks: list[tuple[int, str, bool, bool]], k: int) -> bool:
-    """True when the mark after mark k of the paragraph can only close: the quote goes on past
-    mark k to it."""
-    return k + 1 < len(marks) and marks[k + 1][3] and not marks[k + 1][2]
+def _after(marks: list[_Mark], k: int) -> _Mark | None:
+    """The mark after mark k of the paragraph, or None."""
+    return marks[k + 1] if k + 1 < len(marks) else None
+
+
+def _only_closes(mark: _Mark | None) -> bool:
+    """True when a mark can only close (a word before it, none after): a quote open before
+    it goes on to it."""
+    return mark is not None and mark[3] and not mark[2]

@@ -10,6 +10,7 @@ rescans what came before.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from attribution import lexicon as lx
@@ -29,7 +30,7 @@ from attribution.extract.names import (
     surname,
 )
 from attribution.extract.phrases import MAX_NP, np_after
-from attribution.extract.tokens import Tokens
+from attribution.extract.tokens import FREE, Tokens
 
 # Common nouns that name an entity a pronoun or role noun may refer back to.
 _ENTITY_NOUNS = lx.GROUP_NOUNS | lx.DOCUMENT_NOUNS | lx.ORG_NOUNS | lx.SPOKESPERSON_NOUNS
@@ -104,6 +105,14 @@ class MentionIndex:
         """The index of the last mention starting at or before `pos` (-1 when none)."""
         return bisect.bisect_right(self.starts, pos) - 1
 
+    def back_from(self, pos: int, window: int) -> Iterator[Mention]:
+        """The mentions starting at or before `pos`, nearest first, back as far as `window`
+        characters: where a pronoun or role noun looks for whom it refers to."""
+        k = self.before(pos)
+        while k >= 0 and pos - self.items[k].start <= window:
+            yield self.items[k]
+            k -= 1
+
 
 def scan_mentions(t: Tokens) -> MentionIndex:
     """Every person, organisation, group and document named outside quotes, in text order.
@@ -121,12 +130,12 @@ def scan_mentions(t: Tokens) -> MentionIndex:
     candidates = [
         i
         for i, w in enumerate(words)
-        if owner[i] == -1 and (w[0].isupper() or (w[0].islower() and lows[i] in _ENTITY_NOUNS))
+        if owner[i] == FREE and (w[0].isupper() or (w[0].islower() and lows[i] in _ENTITY_NOUNS))
     ]
     free = 0  # the first token not yet taken by a name
     headlines = _Headlines(t.text)
     for i in candidates:
-        if i < free or owner[i] != -1:
+        if i < free:
             continue
         if words[i][0].isupper():
             if lows[i] in lx.NOT_NAMES:
@@ -172,7 +181,7 @@ def _name_run_end(t: Tokens, i: int, n: int) -> int:
     """The end (exclusive) of the capitalised name starting at token i."""
     words, lows, owner = t.words, t.lows, t.owner
     j = i + 1
-    while j < n and owner[j] == -1:
+    while j < n and owner[j] == FREE:
         w, low = words[j], lows[j]
         if w == "." and (lows[j - 1] in NAME_ABBREVIATIONS or len(words[j - 1]) == 1):
             if j + 1 < n and words[j + 1][:1].isupper():
@@ -191,7 +200,7 @@ def _name_run_end(t: Tokens, i: int, n: int) -> int:
             low in lx.ORG_CONNECTORS
             and j + 1 < n
             and words[j + 1][:1].isupper()
-            and owner[j + 1] == -1
+            and owner[j + 1] == FREE
             and any(w in lx.ORG_NOUNS for w in lows[i:j])
         ):
             j += 1  # the Center for American Progress, the Council on Foreign Relations
@@ -283,7 +292,7 @@ def _issued_by_subject(t: Tokens, index: MentionIndex, document: Mention) -> Men
 def _modifiers_start(t: Tokens, i: int) -> int:
     """The first token of the modifiers before a noun: 'anti-government' protesters."""
     j = i
-    while j > 0 and i - j < 4 and t.owner[j - 1] == -1:
+    while j > 0 and i - j < 4 and t.owner[j - 1] == FREE:
         w, low = t.words[j - 1], t.lows[j - 1]
         if not w[0].isalnum() or low in lx.SUBJECT_STOPS or low in lx.CUE_VERBS:
             break

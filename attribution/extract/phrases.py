@@ -31,7 +31,7 @@ Span = tuple[int, int]
 def np_ending_at(t: Tokens, j: int, lo: int) -> Span | None:
     """Walk left from token j over a noun phrase; (start, end) token indices, or None."""
     words, lows, owner = t.words, t.lows, t.owner
-    if j < lo or owner[j] != -1 or not words[j][0].isalnum():
+    if j < lo or owner[j] != FREE or not words[j][0].isalnum():
         return None
     if lows[j] in lx.SUBJECT_STOPS and lows[j] not in lx.SPEAKING_PRONOUNS:
         return None
@@ -39,7 +39,7 @@ def np_ending_at(t: Tokens, j: int, lo: int) -> Span | None:
     i = j
     saw_proper = False
     lower_count = 0
-    while i >= lo and end - i <= MAX_NP and owner[i] == -1:
+    while i >= lo and end - i <= MAX_NP and owner[i] == FREE:
         w, low = words[i], lows[i]
         if w == ".":
             if i - 1 >= lo and (lows[i - 1] in NAME_ABBREVIATIONS or len(words[i - 1]) == 1):
@@ -96,9 +96,9 @@ def np_after(t: Tokens, i: int, hi: int, *, inverted: bool = False) -> Span | No
     """The noun phrase starting at token i: said Hugh Hill, a doctor / said the statement."""
     words, lows, owner = t.words, t.lows, t.owner
     if inverted:
-        while i < hi and lows[i] in lx.TIME_WORDS and owner[i] == -1:
+        while i < hi and lows[i] in lx.TIME_WORDS and owner[i] == FREE:
             i += 1
-    if i >= hi or owner[i] != -1 or not words[i][0].isalnum():
+    if i >= hi or owner[i] != FREE or not words[i][0].isalnum():
         return None
     start = i
     # After an inverted cue, a clause ("suggests that Phoenix"), a time ("said this
@@ -110,7 +110,7 @@ def np_after(t: Tokens, i: int, hi: int, *, inverted: bool = False) -> Span | No
     if lows[i] in lx.DETERMINERS:
         i += 1
     proper = False
-    while i < hi and owner[i] == -1 and i - start < MAX_NP:
+    while i < hi and owner[i] == FREE and i - start < MAX_NP:
         w, low = words[i], lows[i]
         if w == "." and (lows[i - 1] in NAME_ABBREVIATIONS or len(words[i - 1]) == 1):
             i += 1
@@ -126,7 +126,7 @@ def np_after(t: Tokens, i: int, hi: int, *, inverted: bool = False) -> Span | No
             and is_speaker_word(low)
             and i + 1 < hi
             and words[i + 1][0].isupper()
-            and owner[i + 1] == -1
+            and owner[i + 1] == FREE
         ):
             pass  # asked CBS moderator Nancy Cordes: a title between a name and a name
         elif (
@@ -253,7 +253,7 @@ def subject_before(t: Tokens, k: int, lo: int) -> tuple[Span | None, bool]:
     if j >= lo and t.owner[j] == TITLE:
         # "Amar, author of “Unwritten Constitution,” put it": a title closes an appositive.
         return _subject_before_appositives(t, j, lo), False
-    if j < lo or t.owner[j] != -1:
+    if j < lo or t.owner[j] != FREE:
         return None, False
     if t.words[j] in APPOSITIVE_SEPARATORS:
         return _subject_before_appositives(t, j, lo), False

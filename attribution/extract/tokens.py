@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from attribution.extract.marks import Pairing, mark_end, markup_spans
+from attribution.extract.marks import Pairing, after_close, mark_end, markup_spans
 
 # Words (with inner hyphens, apostrophes and dots: al-Sadr, Iraq’s, U.S) or single marks.
 TOKEN_RE = re.compile(r"\w+(?:[-'\u2019.]\w+)*|[^\w\s]")
@@ -130,12 +130,8 @@ def _owners(text: str, starts: Sequence[int], pairings: Sequence[Pairing]) -> li
     for index, pairing in enumerate(pairings):
         regions = [(pairing.open_mark, pairing.pieces[0][1])]
         regions += [(s, e) for s, e in pairing.pieces[1:]]
-        close = pairing.close_mark
-        last_end = mark_end(text, close) if close is not None else pairing.end
-        regions[-1] = (regions[-1][0], last_end)
-        for close_pos, open_pos in pairing.inner_marks:
-            regions.append((close_pos, mark_end(text, close_pos)))
-            regions.append((open_pos, mark_end(text, open_pos)))
+        regions[-1] = (regions[-1][0], after_close(text, pairing))
+        regions += [(pos, mark_end(text, pos)) for pos in pairing.reopen_marks]
         for start, end in regions:
             i = bisect.bisect_left(starts, start)
             while i < len(starts) and starts[i] < end:
