@@ -71,7 +71,7 @@ def chromium(paths: tuple[str, str]) -> Iterator[Any]:
     from selenium.webdriver.chrome.service import Service
 
     profile = tempfile.mkdtemp(prefix="attribution-chromium-")
-    options = webdriver.ChromeOptions()
+    options: Any = webdriver.ChromeOptions()  # untyped in the oldest selenium allowed
     options.binary_location = paths[0]
     for flag in (*FLAGS, f"--user-data-dir={profile}"):
         options.add_argument(flag)

@@ -390,6 +390,18 @@ def test_multi_paragraph_quote_continues_where_the_next_paragraph_reopens() -> N
     assert quote.speaker == "the engineer"
 
 
+def test_a_reopening_paragraph_credited_on_its_own_is_another_statement_whatever_the_case() -> None:
+    """An open quote already credited (Ruiz said) is not continued by a paragraph whose quote
+    has its own attribution, with the cue capitalised as some copy prints it (Said Cole)."""
+    text = (
+        "\u201cThe bridge is closed,\u201d Ruiz said. \u201cWe will reopen it\n\n"
+        "\u201cThe money is not there,\u201d Said Cole, the treasurer."
+    )
+    _, second, third = article_from_text(text).quotes
+    assert second.text == "We will reopen it" and second.uncertain is not None
+    assert third.text == "The money is not there,"
+
+
 @pytest.mark.parametrize(
     ("text", "pieces"),
     [

@@ -449,7 +449,7 @@ def _starts_new_statement(
 
 def _opens_with_cue(segment: str) -> bool:
     """True when text right after a quote begins with its attribution: `, added Clyburn`."""
-    return any(w in lx.CUE_VERBS for w in _WORD_RE.findall(segment)[:_CUE_REACH])
+    return any(w in lx.CUE_VERBS for w in _WORD_RE.findall(segment.lower())[:_CUE_REACH])
 
 
 def _after_last_close(text: str, last_close: int | None, para: tuple[int, int]) -> int:
