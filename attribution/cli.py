@@ -170,13 +170,17 @@ def _plain(param: Any) -> Any:
 @functools.cache
 def _plain_class() -> Any:
     try:
-        from typer._coercion import RuntimeParam
-        from typer._param_types import coerce_cli_path
+        # typer before 0.29 has neither module (nor pydantic on its path); mypy there sees
+        # them missing and RuntimeParam untyped.
+        from typer._coercion import RuntimeParam  # type: ignore[import-not-found, unused-ignore]
+        from typer._param_types import (  # type: ignore[import-not-found, unused-ignore]
+            coerce_cli_path,
+        )
     except ImportError:  # another typer: its own way of reading values stands
         return None
 
     @dataclasses.dataclass(frozen=True)
-    class Plain(RuntimeParam):
+    class Plain(RuntimeParam):  # type: ignore[misc, unused-ignore]
         fallback: Any = None
 
         def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
@@ -202,7 +206,9 @@ def _plain_class() -> Any:
 
 
 def _typer_coercion(descriptor: Any) -> Any:
-    from typer._coercion import build_runtime_param
+    from typer._coercion import (  # type: ignore[import-not-found, unused-ignore]
+        build_runtime_param,
+    )
 
     return build_runtime_param(descriptor)
 
