@@ -1,0 +1,444 @@
+"""Scale: how extraction, comparison, checking and rendering grow with the input, and the
+speed figures beside what they are measured against, from one command.
+
+    .venv/bin/python -m benchmarks.scale PolNeAR/data/dev               # the README's table
+    .venv/bin/python -m benchmarks.scale PolNeAR/data/dev --scales 1,2,4 --skip-stress
+
+The inputs are made at run time in a temporary folder from a PolNeAR-format split (its
+`text/*.txt` articles; nothing of it is kept): at scale k, one long article of every article
+joined k times, and its reprint (every 37th word replaced, as the stress run does). Each
+stage at each scale runs in a fresh child process, so one measurement's memory cannot hide in
+another's: `extract` reads and extracts the long article; `compare` is the library call on the
+article and its reprint (both read and extracted); `check` checks the article against its
+reprint as a transcript; `markdown` and `json` render that compare report. A stage is timed
+until it has run three times or for more than ten seconds, and its median is kept. The growth
+exponent is the slope of log(seconds) on log(words), fitted over the scales.
+
+Then the side-by-side figures, each a median of runs taken in turn (A, B, A, B, ...) in this
+one run, so a ratio holds while a shared machine's speed drifts: the long article as one
+file against its articles as separate files, extraction in process against one regular
+expression pass over the same text, a one-article command against an empty interpreter,
+`compare` against extracting both its articles, `--jobs 2` against `--jobs 1`, and the
+markdown of the stress run's 20,000-quote pair. Peak memory is a child process's whole
+maximum resident set. The machine's load average is printed before and after.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import platform
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from tabulate import tabulate
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+MB = 1024 * 1024
+STAGES = ("extract", "compare", "check", "markdown", "json")
+# A stage is timed until it has run this many times, or has taken this long in all.
+RUNS, BUDGET_SECONDS = 3, 10.0
+# The targets of the speed table.
+MAX_EXPONENT = 1.1
+
+
+# --- inputs ---------------------------------------------------------------------------------
+
+
+def read_split(folder: Path) -> list[str]:
+    """The texts of a PolNeAR-format split (`text/*.txt`, or `*.txt` in the folder itself)."""
+    texts = folder / "text"
+    paths = sorted((texts if texts.is_dir() else folder).glob("*.txt"))
+    if not paths:
+        raise SystemExit(f"error: no .txt articles in {folder}")
+    return [p.read_text(encoding="utf-8") for p in paths]
+
+
+def long_article(texts: Sequence[str], scale: int) -> str:
+    """Every article joined, `scale` times over, as one article of paragraphs."""
+    return "\n\n".join(list(texts) * scale)
+
+
+def words_in(text: str) -> int:
+    return len(text.split())
+
+
+# --- child processes ------------------------------------------------------------------------
+
+
+def run_process(command: Sequence[str], stdout: Path | None = None) -> tuple[float, float]:
+    """Run a command to its end: (wall seconds, its own peak resident set in MB)."""
+    sink = open(stdout, "wb") if stdout is not None else subprocess.DEVNULL  # noqa: SIM115
+    try:
+        start = time.perf_counter()
+        child = subprocess.Popen(command, stdout=sink, stderr=subprocess.DEVNULL, cwd=ROOT)
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
+    finally:
+        if stdout is not None:
+            sink.close()  # type: ignore[union-attr]
+    if child.returncode != 0:
+        raise SystemExit(f"error: {' '.join(command)} exited {child.returncode}")
+    return wall, _rss_mb(usage.ru_maxrss)
+
+
+def _rss_mb(maxrss: int) -> float:
+    # Linux reports kilobytes; macOS bytes.
+    return maxrss / MB if sys.platform == "darwin" else maxrss / 1024
+
+
+def stage_in_child(stage: str, folder: Path, scale: int) -> dict[str, float]:
+    """Time one stage at one scale in a fresh interpreter."""
+    out = subprocess.run(
+        [sys.executable, "-m", "benchmarks.scale", str(folder), "--child", stage, str(scale)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    result: dict[str, float] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
+
+
+def child(stage: str, folder: Path, scale: int) -> None:
+    """The child's side of `stage_in_child`: prints one JSON line of seconds and memory."""
+    from attribution import article_from_text, check, compare, render_json, render_markdown
+
+    article = folder / "article.txt"
+    reprinted = folder / "reprint.txt"
+    words = words_in(article.read_text(encoding="utf-8"))
+    # Warm up: imports and the sentence splitter are not the input's cost.
+    compare(
+        article_from_text("\u201cWe are ready,\u201d she said.", "a"), article_from_text("x", "b")
+    )
+    jobs: dict[str, Callable[[], object]] = {
+        "extract": lambda: article_from_text(article.read_text(encoding="utf-8")),
+        "compare": lambda: compare(str(article), str(reprinted)),
+        "check": lambda: check(str(article), str(reprinted)),
+    }
+    if stage in ("markdown", "json"):
+        report = compare(str(article), str(reprinted))
+        render = render_markdown if stage == "markdown" else render_json
+        jobs[stage] = lambda: render(report)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    times: list[float] = []
+    while len(times) < RUNS and sum(times) < BUDGET_SECONDS:
+        start = time.perf_counter()
+        jobs[stage]()
+        times.append(time.perf_counter() - start)
+    after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(
+        json.dumps(
+            {
+                "seconds": statistics.median(times),
+                "runs": len(times),
+                "words": words,
+                "peak_mb": _rss_mb(after),
+                "rise_mb": _rss_mb(after - before),
+            }
+        )
+    )
+
+
+# --- the scale table ------------------------------------------------------------------------
+
+
+def exponent(points: Sequence[tuple[float, float]]) -> float:
+    """The least-squares slope of log(y) on log(x)."""
+    xs = [math.log(x) for x, _ in points]
+    ys = [math.log(y) for _, y in points]
+    mx, my = statistics.fmean(xs), statistics.fmean(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum(
+        (x - mx) ** 2 for x in xs
+    )
+
+
+def scale_table(
+    texts: Sequence[str], scales: Sequence[int], stages: Sequence[str], work: Path
+) -> tuple[list[list[str]], dict[tuple[str, int], dict[str, float]]]:
+    from benchmarks.stress import reprint
+
+    results: dict[tuple[str, int], dict[str, float]] = {}
+    for scale in scales:
+        folder = work / f"x{scale}"
+        folder.mkdir()
+        text = long_article(texts, scale)
+        (folder / "article.txt").write_text(text, encoding="utf-8")
+        (folder / "reprint.txt").write_text(reprint(text), encoding="utf-8")
+        for stage in stages:
+            results[stage, scale] = stage_in_child(stage, folder, scale)
+            print(
+                f"  {stage} x{scale}: {results[stage, scale]['seconds']:.2f} s",
+                file=sys.stderr,
+                flush=True,
+            )
+        shutil.rmtree(folder)
+    rows = []
+    for stage in stages:
+        points = [(results[stage, s]["words"], results[stage, s]["seconds"]) for s in scales]
+        slope = exponent(points) if len(scales) > 1 else float("nan")
+        rows.append(
+            [
+                stage,
+                *(f"{results[stage, s]['seconds']:.2f}" for s in scales),
+                f"{slope:.2f}",
+                f"{results[stage, scales[-1]]['peak_mb']:.0f}",
+                f"<= {MAX_EXPONENT}",
+                "yes" if slope <= MAX_EXPONENT else "NO",
+            ]
+        )
+    return rows, results
+
+
+# --- side by side ---------------------------------------------------------------------------
+
+
+def paired(
+    a: Callable[[], float], b: Callable[[], float], pairs: int
+) -> tuple[float, float, float]:
+    """Medians of A's and B's seconds and of A/B, taken in turn."""
+    times_a, times_b, ratios = [], [], []
+    for _ in range(pairs):
+        ta, tb = a(), b()
+        times_a.append(ta)
+        times_b.append(tb)
+        ratios.append(ta / tb)
+    return statistics.median(times_a), statistics.median(times_b), statistics.median(ratios)
+
+
+def timed(job: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    job()
+    return time.perf_counter() - start
+
+
+def command_line() -> list[str]:
+    """The tool's command as installed beside this interpreter (else `python -m`)."""
+    script = Path(sys.executable).with_name("attribution")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "attribution"]
+
+
+def side_by_side(
+    texts: Sequence[str], work: Path, big: int, pairs: int, stress: bool
+) -> list[list[str]]:
+    from attribution import article_from_text, compare, render_markdown
+    from benchmarks.stress import many_quotes, reprint
+
+    rows: list[list[str]] = []
+    cli = command_line()
+
+    def row(what: str, value: str, against: str, target: str, met: bool | None) -> None:
+        rows.append([what, value, against, target, "" if met is None else "yes" if met else "NO"])
+
+    # One long article against the same words as separate files (the command line, one core).
+    one, many = work / "one", work / "many"
+    one.mkdir()
+    many.mkdir()
+    text = long_article(texts, big)
+    words = words_in(text)
+    (one / "article.txt").write_text(text, encoding="utf-8")
+    paths = []
+    for n, piece in enumerate(list(texts) * big):
+        path = many / f"{n:05d}.txt"
+        path.write_text(piece, encoding="utf-8")
+        paths.append(str(path))
+    memory: dict[str, float] = {}
+
+    def extract_run(name: str, files: Sequence[str], jobs: int) -> Callable[[], float]:
+        def run() -> float:
+            out = work / f"{name}.json"
+            wall, peak = run_process(
+                [*cli, "extract", "--format", "json", "--jobs", str(jobs), *files], out
+            )
+            memory[name] = max(memory.get(name, 0.0), peak)
+            return wall
+
+        return run
+
+    single, split, ratio = paired(
+        extract_run("one", [str(one / "article.txt")], 1),
+        extract_run("many", paths, 1),
+        pairs,
+    )
+    row(
+        f"one {words / 1e6:.2f}M-word article (dev x{big} in one file), extract --jobs 1",
+        f"{single:.1f} s ({words / single / 1000:.0f}k words/s)",
+        f"as {len(paths):,} files: {split:.1f} s",
+        "<= 1.2x",
+        ratio <= 1.2,
+    )
+    rows[-1][1] += f"; {ratio:.2f}x"
+    row(
+        f"peak memory, the {words / 1e6:.2f}M-word article",
+        f"{memory['one']:.0f} MB",
+        f"as {len(paths):,} files: {memory['many']:.0f} MB",
+        "<= 200 MB",
+        memory["one"] <= 200,
+    )
+
+    # --jobs 2 against --jobs 1 on the separate files, with the same report.
+    serial, parallel, ratio = paired(
+        extract_run("jobs1", paths, 1), extract_run("jobs2", paths, 2), pairs
+    )
+    same = (work / "jobs1.json").read_bytes() == (work / "jobs2.json").read_bytes()
+    row(
+        f"extract --jobs 2, dev x{big} as {len(paths):,} files ({os.cpu_count()} cores)",
+        f"{parallel:.1f} s: {ratio:.2f}x faster, report {'identical' if same else 'DIFFERENT'}",
+        f"--jobs 1: {serial:.1f} s",
+        ">= 1.7x, identical",
+        ratio >= 1.7 and same,
+    )
+    shutil.rmtree(one)
+    shutil.rmtree(many)
+
+    # Extraction in process, one core, against one regular-expression pass over the same text.
+    dev_words = sum(map(words_in, texts))
+    word_re = re.compile(r"\w+")
+
+    def extract_all() -> float:
+        return timed(lambda: [article_from_text(t) for t in texts])
+
+    def one_pass() -> float:
+        return timed(lambda: [word_re.findall(t) for t in texts])
+
+    extract_all()
+    rate_s, floor_s, ratio = paired(extract_all, one_pass, max(pairs, 5))
+    row(
+        "extraction with attribution in process, dev articles, one core",
+        f"{dev_words / rate_s / 1000:.0f}k words/s",
+        f"one regex pass: {dev_words / floor_s / 1e6:.1f}M words/s ({ratio:.0f}x)",
+        ">= 500k words/s, <= 10x",
+        dev_words / rate_s >= 500_000 and ratio <= 10,
+    )
+
+    # One article on the command line against an interpreter doing nothing.
+    lengths = sorted(texts, key=len)
+    story = work / "story.txt"
+    story.write_text(lengths[len(lengths) // 2], encoding="utf-8")
+    cli_s, bare_s, ratio = paired(
+        lambda: run_process([*cli, "extract", str(story)])[0],
+        lambda: run_process([sys.executable, "-c", "pass"])[0],
+        max(pairs, 7),
+    )
+    row(
+        f"attribution extract one-article.txt ({words_in(story.read_text())} words)",
+        f"{cli_s:.2f} s",
+        f"python -c pass: {bare_s:.2f} s",
+        "<= 0.3 s",
+        cli_s <= 0.3,
+    )
+
+    # compare of two long documents against extracting both.
+    long_text = long_article(texts, 1)
+    other = reprint(long_text)
+
+    def extract_both() -> float:
+        return timed(lambda: (article_from_text(long_text, "a"), article_from_text(other, "b")))
+
+    def compare_both() -> float:
+        return timed(
+            lambda: compare(article_from_text(long_text, "a"), article_from_text(other, "b"))
+        )
+
+    compare_s, both_s, ratio = paired(compare_both, extract_both, pairs)
+    row(
+        f"compare of two long documents (dev joined, {words_in(long_text):,} words each)",
+        f"{compare_s:.2f} s ({ratio:.2f}x)",
+        f"extracting both: {both_s:.2f} s",
+        "<= 1.5x",
+        ratio <= 1.5,
+    )
+
+    if stress:
+        quotes = many_quotes(1.0)
+        report = compare(article_from_text(quotes, "a"), article_from_text(reprint(quotes), "b"))
+        markdown = statistics.median(timed(lambda: render_markdown(report)) for _ in range(3))
+        row(
+            "markdown of the stress run's 20,000-quote pair",
+            f"{markdown:.2f} s",
+            f"{len(report.matches):,} matches",
+            "<= 2 s",
+            markdown <= 2,
+        )
+    return rows
+
+
+# --- main -----------------------------------------------------------------------------------
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Print the scale table and the side-by-side figures; exit 0."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("split", type=Path, help="a PolNeAR-format split folder (text/*.txt)")
+    parser.add_argument("--scales", default="1,2,4,8,16", help="comma-separated multiples")
+    parser.add_argument("--stages", default=",".join(STAGES), help="comma-separated stages")
+    parser.add_argument("--pairs", type=int, default=3, help="runs of each side by side")
+    parser.add_argument(
+        "--skip-stress", action="store_true", help="leave out the 20,000-quote render"
+    )
+    parser.add_argument("--skip-scale", action="store_true", help="only the side-by-side figures")
+    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        child(args.child[0], args.split, int(args.child[1]))
+        return 0
+    texts = read_split(args.split)
+    scales = [int(s) for s in args.scales.split(",")]
+    stages = [s for s in args.stages.split(",") if s]
+    load = os.getloadavg()
+    with tempfile.TemporaryDirectory(prefix="attribution-scale-") as tmp:
+        work = Path(tmp)
+        table: list[list[str]] = []
+        if not args.skip_scale:
+            table, _ = scale_table(texts, scales, stages, work)
+        rows = side_by_side(texts, work, max(scales), args.pairs, not args.skip_stress)
+    after = os.getloadavg()
+    print(
+        f"Scale on {args.split.name} ({len(texts)} articles, {sum(map(words_in, texts)):,} "
+        f"words at x1); Python {platform.python_version()}, {os.cpu_count()} cores; load "
+        f"average {load[0]:.1f} before, {after[0]:.1f} after\n"
+    )
+    if table:
+        print(
+            tabulate(
+                table,
+                headers=[
+                    "stage (seconds)",
+                    *(f"x{s}" for s in scales),
+                    "growth exponent",
+                    f"peak MB at x{scales[-1]}",
+                    "target",
+                    "met",
+                ],
+                tablefmt="github",
+                disable_numparse=True,
+            )
+        )
+        print()
+    print(
+        tabulate(
+            rows,
+            headers=["measure", "value", "beside it", "target", "met"],
+            tablefmt="github",
+            disable_numparse=True,
+        )
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
