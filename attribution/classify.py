@@ -65,6 +65,12 @@ _CONTRACTIONS = {
     # "because" clipped, as speech is transcribed ("cause he says what people wish ...").
     "'cause": "because", "cause": "because", "cos": "because", "'cos": "because",
     "cuz": "because",
+    # Words run together as they are spoken, which transcribers write either way: a draft
+    # that prints the transcript's "gonna" as "going to" (or back) changes no word.
+    "gonna": "going to", "wanna": "want to", "gotta": "got to", "kinda": "kind of",
+    "sorta": "sort of", "outta": "out of", "lotta": "lot of", "lemme": "let me",
+    "gimme": "give me", "em": "them", "'em": "them", "til": "until", "'til": "until",
+    "c'mon": "come on", "ok": "okay",
 }
 # Pronouns and function words capitalised only by their place: never a changed name.
 _NOT_PROPER = frozenset(
@@ -198,6 +204,8 @@ def categorize(
             return Cat.NUMBER
     if q.same_quantities_written_differently(aw, bw, ua, ub, units_agree=units_agree):
         return Cat.PUNCTUATION
+    if _same_possessives(a_tokens, b_tokens):
+        return Cat.SPELLING
     if _name_replaced(aw, bw):
         return Cat.NAME
     if omission:
@@ -491,7 +499,8 @@ def _only_case_differs(aw: Sequence[Token], bw: Sequence[Token]) -> bool:
 
 
 def _expanded(words: Sequence[Token]) -> list[str]:
-    """Lower-case words with contractions spelled out: don't → do not."""
+    """Lower-case words with contractions and run-together words spelled out (don't → do
+    not, gonna → going to)."""
     out: list[str] = []
     for t in words:
         w = t.norm.lower()
@@ -568,6 +577,42 @@ def _name_replaced(aw: Sequence[Token], bw: Sequence[Token]) -> bool:
 
 def _name_like(x: Token, y: Token) -> bool:
     return x.key == y.key or is_name_variant(x.norm, y.norm) or is_spelling_variant(x.norm, y.norm)
+
+
+def _possessive_base(word: str) -> str | None:
+    """The word a possessive of a word ending in s, x or z stands on (`Cruz'` and `Cruz's`
+    are both `cruz`), or None for a word that is not written as such a possessive."""
+    low = word.casefold()
+    for tail in ("'s", "'"):
+        if low.endswith(tail) and low[: -len(tail)][-1:] in ("s", "x", "z"):
+            return low[: -len(tail)]
+    return None
+
+
+def _same_possessives(a_tokens: Sequence[Token], b_tokens: Sequence[Token]) -> bool:
+    """True when two wordings differ only in how a possessive of a word ending in s, x or
+    z is written, both ways style guides allow (`Cruz' plan` and `Cruz's plan`, `the boss'`
+    and `the boss's`). The tokenizer reads the apostrophe after such a word as a mark of its
+    own, so a word and the apostrophe printed right after it are read together."""
+    a, b = _possessive_words(a_tokens), _possessive_words(b_tokens)
+    return a != b and [_one_possessive(w) for w in a] == [_one_possessive(w) for w in b]
+
+
+def _one_possessive(word: str) -> str:
+    """A possessive of a word ending in s, x or z written one way (`Cruz'` → `cruz's`)."""
+    base = _possessive_base(word)
+    return word if base is None else base + "'s"
+
+
+def _possessive_words(words: Sequence[Token]) -> list[str]:
+    """The words in lower case, an apostrophe printed right after a word joined to it."""
+    out: list[str] = []
+    for i, t in enumerate(words):
+        if t.is_word:
+            out.append(t.norm.lower())
+        elif t.norm == "'" and i and words[i - 1].is_word and words[i - 1].end == t.start:
+            out[-1] += "'"
+    return out
 
 
 def _all_bracketed(tokens: Sequence[Token], words: Sequence[Token]) -> bool:

@@ -435,6 +435,52 @@ def credits(text: str) -> list[tuple[str | None, str | None, str | None]]:
             [("Ana Ruiz", "she", "said")],
             id="she-is-never-a-firm-named-just-before",
         ),
+        pytest.param(
+            "Asked about the delay, Mayor Ana Ruiz said the crews had worked through the night. "
+            "\u201cWe will have the bridge open by Friday.\u201d",
+            [("Ana Ruiz", "Mayor Ana Ruiz", "said")],
+            id="a-bare-quote-after-her-reported-speech-in-the-paragraph",
+        ),
+        pytest.param(
+            "Councillor Tom Okafor, visibly tired, responded by waving at the crowd, saying the "
+            "vote was over.\n\n\u201cI am done arguing about this. Go home.\u201d",
+            [("Tom Okafor", "Councillor Tom Okafor", "responded")],
+            id="a-bare-quote-opening-the-paragraph-after-his-reported-speech",
+        ),
+        pytest.param(
+            "Ana Ruiz sat in the front row. In response, she said the plan was sound. "
+            "\u201cNobody has shown me a better one.\u201d",
+            [("Ana Ruiz", "she", "said")],
+            id="a-bare-quote-after-she-said-goes-on-with-her",
+        ),
+        pytest.param(
+            "The residents' association said the plan was flawed. "
+            "\u201cNobody asked the people who live here.\u201d",
+            [(None, None, None)],
+            id="a-bare-quote-after-a-group-s-reported-speech-is-not-guessed",
+        ),
+        pytest.param(
+            "\u201cIt is late,\u201d said Ana Ruiz. Tom Okafor said the plan was sound. "
+            "\u201cWe go on.\u201d",
+            [("Ana Ruiz", "Ana Ruiz", "said"), ("Tom Okafor", "Tom Okafor", "said")],
+            id="a-bare-quote-goes-on-with-the-latest-reported-speaker",
+        ),
+        pytest.param(
+            "Ana Ruiz said the plan was sound, and the crowd cheered. "
+            "\u201cNobody has shown me a better one,\u201d and then more words followed.",
+            [(None, None, None)],
+            id="a-quote-with-words-after-it-is-no-bare-quote",
+        ),
+        pytest.param(
+            "Former governor Ann Lee called the use of emergency orders \u201cquite reckless.\u201d",
+            [("Ann Lee", "Ann Lee", "called")],
+            id="orders-after-an-adjective-is-a-noun-not-the-cue",
+        ),
+        pytest.param(
+            "Senator Ray Dunn described the recent terrorist attacks as \u201ca wake-up call.\u201d",
+            [("Ray Dunn", "Senator Ray Dunn", "described")],
+            id="attacks-after-an-adjective-is-a-noun-not-the-cue",
+        ),
     ],
 )
 def test_speaker_found(

@@ -524,6 +524,37 @@ def test_the_gate_reports_what_an_editor_must_see(
         assert _categories(outcome) == categories
 
 
+DEBATE = """\
+MODERATOR: Councilman, the mayor's plan?
+
+DUBOIS: Look, we're gonna vote against Lindqvist's plan, and frankly we're gonna win. \
+The pumps were Councilman Reyes' idea, not ours. Kick 'em out, OK? That's what voters say.
+"""
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "\u201cWe're going to vote against Lindqvist's plan,\u201d Dubois said.",
+        "\u201cThe pumps were Councilman Reyes's idea, not ours,\u201d Dubois said.",
+        "\u201cKick them out, okay? That's what voters say,\u201d Dubois said.",
+    ],
+)
+def test_a_spoken_form_printed_spelled_out_is_the_same_word(draft: str) -> None:
+    """A transcript writes speech as it sounds ("gonna", "'em", "OK") and a possessive as
+    it likes; a draft printing the words spelled out is faithful (a false alarm before)."""
+    outcome = _only(_check(draft, parse_source("s1", "debate.txt", DEBATE)))
+    assert (outcome.status.value, outcome.severity.value) == ("verified", "none")
+    assert set(_categories(outcome)) <= {"spelling", "punctuation", "case"}
+    assert "spelling" in _categories(outcome)
+
+
+def test_a_spoken_form_is_no_cover_for_another_word() -> None:
+    draft = "\u201cWe're going to vote for Lindqvist's plan,\u201d Dubois said."
+    outcome = _only(_check(draft, parse_source("s1", "debate.txt", DEBATE)))
+    assert outcome.status.value == "altered" and "wording" in _categories(outcome)
+
+
 def test_a_too_short_quote_is_verified_when_its_speaker_said_it_as_printed() -> None:
     source = parse_source("s1", "t.txt", "LINDQVIST: True.\n\nQ: And the rates?\n")
     outcome = _only(_check("Lindqvist answered: \u201cTrue.\u201d", source))

@@ -37,6 +37,8 @@ _DASHES = frozenset({"\u2014", "\u2013", "\u2015", "\u2012", "-"})
 _AUXILIARIES = frozenset({"is", "was", "has", "does", "needs", "seems", "appears"})
 # The most tokens an attribution closing a sentence has: ", Rep. Adam Schiff said Tuesday."
 _TRAILING_ATTRIBUTION = 8
+# What may follow a quote that is a sentence of its own: “...”. / “...”).
+_CLOSING_PUNCTUATION = frozenset({".", "!", "?", ")", ";"})
 # How far before a quote (tokens) its owner's speech noun may stand: "Trump's claim that
 # there have been, in gun-controlled Chicago alone, “thousands of shootings”".
 _POSSESSOR_REACH = 16
@@ -181,7 +183,51 @@ def find_candidate(doc: Document, index: int) -> Found:
                 start = found.np[0]
                 if "," in t.words[max(start - 2, 0) : start]:
                     return Found(found.cue, found.np, "previous sentence")
+        # Rule 12: a quote that is a whole sentence of its own, right after a sentence
+        # reporting someone's speech, goes on with that speaker (In response, she said
+        # the two had made progress. “I believe the president has done a good job.”).
+        found = _reported_speech_before(doc, pairing, s_start, trail_lo, trail_hi)
+        if found is not None:
+            return found
     return Found(None, None, "none")
+
+
+def _reported_speech_before(
+    doc: Document, pairing: Pairing, s_start: int, trail_lo: int, trail_hi: int
+) -> Found | None:
+    """The speaker of the sentence before a bare quote, when that sentence reports speech.
+
+    Only a quote that is its whole sentence, in the paragraph of that sentence or opening
+    the next one, with no quote between them (a quote between has its own speaker, whom
+    the quotes after it follow).
+    """
+    t = doc.tokens
+    if any(t.words[k] not in _CLOSING_PUNCTUATION for k in range(trail_lo, trail_hi)):
+        return None
+    prev_end = s_start
+    while prev_end > 0 and t.text[prev_end - 1].isspace():
+        prev_end -= 1
+    para_start = doc.paragraphs[pairing.paragraph][0]
+    if prev_end <= para_start and (pairing.open_mark > para_start + 1 or pairing.paragraph == 0):
+        return None
+    if prev_end == 0 or t.text[prev_end - 1] not in {".", "!", "?"}:
+        return None
+    p_start, _ = doc.sentences.sentence_of(prev_end - 1)
+    lo, hi = t.token_range(p_start, prev_end)
+    if any(t.bounds(k) for k in range(lo, hi)):
+        return None
+    found = cue_in(t, lo, hi, lo, hi, first=True)
+    if found is None or found.np is None:
+        return None
+    # A person only, named or "he"/"she": a group or a thing reported before a bare quote
+    # is seldom who the quote is from.
+    a, b = found.np
+    last = strip_possessive(t.words[b - 1])
+    if (b - a == 1 and t.lows[a] in {"he", "she"}) or (
+        last[:1].isupper() and doc.mentions.is_known_person(last)
+    ):
+        return Found(found.cue, found.np, "reported before")
+    return None
 
 
 def _subject_and_verb_after(doc: Document, pairing: Pairing, lo: int, hi: int) -> Found | None:
