@@ -3,7 +3,6 @@ for byte, for extract, compare and check."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -18,6 +17,7 @@ from attribution.pipeline import check_drafts, compare, extract
 from attribution.report import render_html, render_json, render_markdown, render_markdown_all
 
 from .conftest import FIXTURES, ROOT, UK_SEED, US_SEED
+from .terminal import run_on_terminal
 
 BUDGET = FIXTURES / "reports" / "city-budget-reprint"
 DRAFTS = FIXTURES / "check" / "two-drafts"
@@ -153,8 +153,6 @@ def test_cli_refuses_a_jobs_count_that_is_not_a_positive_number(value: str) -> N
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
 def test_the_bar_counts_articles_finished_by_the_workers(tmp_path: Path) -> None:
     """On a terminal the bar still counts every article, and the report is untouched."""
-    import pty
-
     seed = US_SEED.read_text(encoding="utf-8")
     # Enough text that a second process is started (the smallest parallel run).
     copies = parallel.MIN_PARALLEL_CHARS // (3 * len(seed)) + 1
@@ -165,29 +163,7 @@ def test_the_bar_counts_articles_finished_by_the_workers(tmp_path: Path) -> None
         paths.append(str(path))
     command = [sys.executable, "-m", "attribution", "extract", *paths, "--jobs"]
     serial = subprocess.run([*command, "1"], capture_output=True, check=True, cwd=ROOT)
-    master, slave = pty.openpty()
-    try:
-        done = subprocess.run(
-            [*command, "2"],
-            stdout=subprocess.PIPE,
-            stderr=slave,
-            check=False,
-            cwd=ROOT,
-            env={**os.environ, "TERM": "xterm", "COLUMNS": "100"},
-            timeout=300,
-        )
-    finally:
-        os.close(slave)
-    drawn = b""
-    while True:
-        try:
-            chunk = os.read(master, 65536)
-        except OSError:  # the terminal closed: everything has been read
-            break
-        if not chunk:
-            break
-        drawn += chunk
-    os.close(master)
+    done, drawn = run_on_terminal([*command, "2"], ROOT, timeout=300)
     assert done.returncode == 0
     assert "\u2501".encode() in drawn and b"3/3" in drawn
     assert done.stdout == serial.stdout

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 
 import pytest
@@ -13,6 +11,7 @@ from attribution import article_from_text, compare, extract
 from attribution.cli import app
 
 from .conftest import ROOT, UK_SEED, US_SEED
+from .terminal import run_on_terminal
 
 TEXTS = ["\u201cWe are ready,\u201d the coach said.", "\u201cWe are not ready,\u201d he said.", ""]
 
@@ -42,39 +41,11 @@ def test_no_bar_when_standard_error_is_not_a_terminal() -> None:
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
 def test_a_bar_is_drawn_on_a_terminal_and_the_report_is_untouched() -> None:
-    import pty
-
-    master, slave = pty.openpty()
-    try:
-        done = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "attribution",
-                "compare",
-                str(US_SEED),
-                str(UK_SEED),
-                str(US_SEED),
-            ],
-            stdout=subprocess.PIPE,
-            stderr=slave,
-            check=False,
-            cwd=ROOT,
-            env={**os.environ, "TERM": "xterm", "COLUMNS": "100"},
-            timeout=120,
-        )
-    finally:
-        os.close(slave)
-    drawn = b""
-    while True:
-        try:
-            chunk = os.read(master, 65536)
-        except OSError:  # the terminal closed: everything has been read
-            break
-        if not chunk:
-            break
-        drawn += chunk
-    os.close(master)
+    done, drawn = run_on_terminal(
+        [sys.executable, "-m", "attribution", "compare", str(US_SEED), str(UK_SEED), str(US_SEED)],
+        ROOT,
+        timeout=120,
+    )
     assert done.returncode == 0
     assert "\u2501".encode() in drawn  # the bar
     assert b"5/5" in drawn  # three read, two compared
