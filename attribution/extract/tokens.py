@@ -101,10 +101,15 @@ def tokenize(
     if words_of is not None:
         words, lows, starts = words_of.words, words_of.lows, words_of.starts
     else:
-        spans = [(m.start(), m.group()) for m in TOKEN_RE.finditer(text)]
-        starts = tuple(start for start, _ in spans)
-        words = tuple(word for _, word in spans)
-        low_list = list(map(str.lower, words))
+        # One string per distinct word, and its lower case made once: a long article says
+        # "the" tens of thousands of times, and holds one copy of it, not one per use.
+        shared: dict[str, str] = {}
+        word_list = [shared.setdefault(w, w) for w in TOKEN_RE.findall(text)]
+        starts = tuple(m.start() for m in TOKEN_RE.finditer(text))
+        words = tuple(word_list)
+        lower = {w: shared.get(low, low) for w in shared for low in (w.lower(),)}
+        low_list = [lower[w] for w in word_list]
+        del word_list
         for m in _CONTRACTION_IN_TEXT_RE.finditer(text):
             i = bisect.bisect_left(starts, m.start())
             if i < len(starts) and starts[i] == m.start():
