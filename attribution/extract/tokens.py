@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -41,7 +42,7 @@ class Tokens:
     text: str
     words: tuple[str, ...]
     lows: tuple[str, ...]
-    starts: tuple[int, ...]
+    starts: Sequence[int]  # an array of machine integers for the whole text
     owner: tuple[int, ...]
 
     def __len__(self) -> int:
@@ -98,6 +99,7 @@ def tokenize(
     Returns:
         The tokens of the whole text.
     """
+    starts: Sequence[int]
     if words_of is not None:
         words, lows, starts = words_of.words, words_of.lows, words_of.starts
     else:
@@ -105,7 +107,8 @@ def tokenize(
         # "the" tens of thousands of times, and holds one copy of it, not one per use.
         shared: dict[str, str] = {}
         word_list = [shared.setdefault(w, w) for w in TOKEN_RE.findall(text)]
-        starts = tuple(m.start() for m in TOKEN_RE.finditer(text))
+        # Machine integers, 8 bytes a token, not an int object each.
+        starts = array("q", map(re.Match.start, TOKEN_RE.finditer(text)))
         words = tuple(word_list)
         lower = {w: shared.get(low, low) for w in shared for low in (w.lower(),)}
         low_list = [lower[w] for w in word_list]
