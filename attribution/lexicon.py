@@ -77,6 +77,11 @@ NOUN_LIKE_CUES: frozenset[str] = frozenset(
         "cites", "call", "calls", "label", "labels", "brand", "brands", "term", "terms",
         "praise", "praises", "blast", "blasts", "slam", "slams", "mock", "mocks", "hail",
         "read", "reads", "rule", "rules", "dub", "dubs", "reference", "references", "compare",
+        # Framing words that are nouns as often: "executive orders", "terrorist attacks",
+        # "their fears", "a few quotes", "text messages".
+        "order", "orders", "attack", "attacks", "fear", "fears", "hope", "hopes", "insult",
+        "insults", "quote", "quotes", "worry", "worries", "estimate", "estimates", "point",
+        "points", "text", "texts", "tag", "tags", "echo", "echos", "use", "uses", "finds",
     }
 )
 

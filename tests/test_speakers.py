@@ -471,6 +471,16 @@ def credits(text: str) -> list[tuple[str | None, str | None, str | None]]:
             [(None, None, None)],
             id="a-quote-with-words-after-it-is-no-bare-quote",
         ),
+        pytest.param(
+            "Former governor Ann Lee called the use of emergency orders \u201cquite reckless.\u201d",
+            [("Ann Lee", "Ann Lee", "called")],
+            id="orders-after-an-adjective-is-a-noun-not-the-cue",
+        ),
+        pytest.param(
+            "Senator Ray Dunn described the recent terrorist attacks as \u201ca wake-up call.\u201d",
+            [("Ray Dunn", "Senator Ray Dunn", "described")],
+            id="attacks-after-an-adjective-is-a-noun-not-the-cue",
+        ),
     ],
 )
 def test_speaker_found(
