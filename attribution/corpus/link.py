@@ -21,8 +21,15 @@ from attribution.align import Alignment
 from attribution.classify import DEFAULT_POLICY, Policy, classify_alignment
 from attribution.corpus.model import Wording
 from attribution.extract import same_speaker
+from attribution.matcher import MIN_EVIDENCE, information
 from attribution.model import Change, Quote, QuoteKind, Severity, Verdict
+from attribution.normalize import Token
 from attribution.pairing import Prepared, prepare, relate
+
+# A wording whose words carry less information than this (twice what the matcher calls
+# enough by itself: about six uncommon words) is short: joining it to another needs the
+# proportionate evidence `proportionate` asks for.
+SHORT_QUOTE = 2 * MIN_EVIDENCE
 
 # Prepared wordings a worker keeps, the cache emptied when full: a wording is prepared
 # about once however many pairs it is in (pairs come sorted by their reference).
@@ -75,12 +82,84 @@ def link_batch(
         related = relate(ref, other, same_speaker=_same_speaker, places_comparable=False)
         if related is not None:
             judgement, alignment = related
+            if not proportionate(alignment, _same_speaker(ref.quote, other.quote)):
+                continue
             changes, verdict, severity = classify_alignment(
                 alignment, ref.quote.text, other.quote.text, policy=policy
             )
             comparison = (verdict, severity, alignment.similarity, changes)
             out.append(Link(a, b, judgement.rank, _inside(alignment), comparison))
     return out
+
+
+def proportionate(alignment: Alignment, agree: bool | None) -> bool:
+    """Whether the words of two wordings the matcher related are evidence enough across a
+    corpus, where a person says the same few words in many statements.
+
+    Two overlapping pieces (each with words the other lacks at an end) are one statement only
+    when the words they share would make a long wording by themselves: "Donald J. Trump" at
+    the end of one quote and the start of another is a name, not a statement. Otherwise a
+    wording whose words carry at least `SHORT_QUOTE` information is judged by the matcher
+    alone, and a shorter one joins another only when its shape leaves no doubt:
+    - the same words (as the matcher already judges them, whoever is credited);
+    - the same words changed in places (a word, a negation, an ellipsis), neither running
+      on past the other, credited to the same person;
+    - a real fragment of the other: every one of its words printed alike, in one run of the
+      other's words with none missing between them, carrying at least `MIN_EVIDENCE` by
+      itself, and credited to the same person ("over and over again" inside one of a
+      mayor's sentences is as likely any other time she said it).
+    A short rewording never is.
+
+    Args:
+        alignment: the two wordings aligned (`pairing.relate`).
+        agree: whether the two are credited to the same person (None: unknown).
+    """
+    ops = [
+        (tag, a0, a1, b0, b1)
+        for tag, a0, a1, b0, b1 in alignment.opcodes
+        if _has_words(alignment.a_tokens[a0:a1]) or _has_words(alignment.b_tokens[b0:b1])
+    ]
+    if all(op[0] == "equal" for op in ops):
+        return True
+    ends = {ops[0][0], ops[-1][0]}
+    windows_overlap = _outside(alignment.a_tokens, alignment.a_window) and _outside(
+        alignment.b_tokens, alignment.b_window
+    )
+    if windows_overlap or {"delete", "insert"} <= ends:
+        return _paired_information(ops, alignment) >= SHORT_QUOTE
+    a_info, b_info = _information(alignment.a_tokens), _information(alignment.b_tokens)
+    if min(a_info, b_info) >= SHORT_QUOTE:
+        return True
+    if alignment.reworded or agree is not True:
+        return False
+    if not ends & {"delete", "insert"}:
+        return True  # changed in places, neither running on past the other
+    inside = [t for t in ops if t[0] != "equal"]
+    one_run = all(t[0] == inside[0][0] for t in inside) and inside[0][0] in ("delete", "insert")
+    has_gap = any(t[0] != "equal" for t in ops[1:-1])
+    return one_run and not has_gap and min(a_info, b_info) >= MIN_EVIDENCE
+
+
+def _information(tokens: Sequence[Token]) -> float:
+    return sum(information(t.key) for t in tokens if t.is_word)
+
+
+def _outside(tokens: Sequence[Token], window: tuple[int, int]) -> bool:
+    """Whether a wording has words outside the window aligned with the other."""
+    return _has_words(tokens[: window[0]]) or _has_words(tokens[window[1] :])
+
+
+def _paired_information(
+    ops: Sequence[tuple[str, int, int, int, int]], alignment: Alignment
+) -> float:
+    """The information of the words the two wordings print alike."""
+    return sum(
+        _information(alignment.a_tokens[a0:a1]) for tag, a0, a1, _, _ in ops if tag == "equal"
+    )
+
+
+def _has_words(tokens: Sequence[Token]) -> bool:
+    return any(t.is_word for t in tokens)
 
 
 def wording_statement(number: int, wording: Wording) -> Prepared:
