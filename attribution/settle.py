@@ -13,8 +13,9 @@ import re
 from collections.abc import Sequence
 
 from attribution.classify import DEFAULT_POLICY, Policy
+from attribution.extract.names import first_name_genders
 from attribution.model import ChangeCategory, Match, Severity, Speakers, Verdict
-from attribution.normalize import spelling_key
+from attribution.normalize import is_name_variant, spelling_key
 
 
 def settle_role_speaker(match: Match, *texts: str, policy: Policy = DEFAULT_POLICY) -> Match:
@@ -55,6 +56,61 @@ def settle_role_speaker(match: Match, *texts: str, policy: Policy = DEFAULT_POLI
     return dataclasses.replace(
         match, speakers=speakers, severity=_severity(match, speakers, policy)
     )
+
+
+def settle_family_name(match: Match, source_text: str, *, policy: Policy = DEFAULT_POLICY) -> Match:
+    """The match with a credit that only a shared family name supports left unknown.
+
+    A transcript labels its turns by surname (`TRUMP:`, `CLINTON:`), and a draft that
+    credits the words to Eric Trump agrees with the label as much as one that credits
+    Donald Trump. The label tells them apart only through the source's own text: when the
+    source names people of that family by first name (the moderator's "Donald Trump") and
+    never the one the draft credits, whose words they are cannot be told, which is not a
+    pass. A source that names nobody of the family by first name leaves the credit as it
+    was (a press conference labelled `PETERSEN:`).
+
+    Args:
+        match: a match of a draft quote (a) and a source's words (b).
+        source_text: the source's text, searched for the family's first names.
+        policy: the severity of a speaker mismatch.
+    """
+    if match.speakers.same is not True:
+        return match
+    credit, label = _name_words(match.speakers.a), _name_words(match.speakers.b)
+    if len(label) != 1 or len(credit) < 2 or credit[-1].casefold() != label[0].casefold():
+        return match
+    first = credit[0]
+    if first.casefold() not in first_name_genders():
+        return match
+    named = family_first_names(source_text, label[0])
+    if not named or any(
+        n.casefold() == first.casefold() or is_name_variant(n, first) for n in named
+    ):
+        return match
+    speakers = dataclasses.replace(match.speakers, same=None)
+    return dataclasses.replace(
+        match, speakers=speakers, severity=_severity(match, speakers, policy)
+    )
+
+
+def family_first_names(text: str, surname: str) -> frozenset[str]:
+    """The first names a text gives people of this family name ("Donald Trump", "Donald J.
+    Trump"): words before the name that the shipped first-name list holds."""
+    pattern = rf"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?(?i:{re.escape(surname)})\b"
+    known = first_name_genders()
+    return frozenset(m for m in re.findall(pattern, text) if m.casefold() in known)
+
+
+def _name_words(speaker: str | None) -> list[str]:
+    """A speaker's name words, without initials and suffix: `Donald J. Trump Jr.` is
+    Donald, Trump."""
+    if speaker is None:
+        return []
+    words = [w.strip(".,") for w in speaker.split()]
+    return [w for w in words if len(w) > 1 and w.casefold() not in _SUFFIXES and w[0].isalpha()]
+
+
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 def apply_house_spelling(

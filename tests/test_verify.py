@@ -559,3 +559,51 @@ def test_a_too_short_quote_is_verified_when_its_speaker_said_it_as_printed() -> 
     source = parse_source("s1", "t.txt", "LINDQVIST: True.\n\nQ: And the rates?\n")
     outcome = _only(_check("Lindqvist answered: \u201cTrue.\u201d", source))
     assert outcome.status.value == "verified"
+
+
+FAMILY_DEBATE = """\
+MODERATOR: Mr. Victor Dubois, your plan for the pumps?
+
+DUBOIS: We will sell the old pumps and buy new ones before the summer.
+
+MODERATOR: Thank you. Governor Laura Petersen?
+
+PETERSEN: The pumps can wait a year.
+"""
+
+
+@pytest.mark.parametrize(
+    ("credit", "status"),
+    [
+        ("Victor Dubois", "verified"),
+        ("Dubois", "verified"),
+        # His daughter shares the surname the transcript labels the turn with; the
+        # transcript names only Victor of that family, so whose words they are is open.
+        ("Camille Dubois", "speaker_unverified"),
+    ],
+)
+def test_a_surname_label_settles_a_credit_only_for_the_family_member_the_source_names(
+    credit: str, status: str
+) -> None:
+    draft = f"{credit} told the council: \u201cWe will sell the old pumps and buy new ones.\u201d"
+    outcome = _only(_check(draft, parse_source("s1", "debate.txt", FAMILY_DEBATE)))
+    assert outcome.status.value == status
+    if status == "speaker_unverified":
+        assert outcome.severity.value == "minor"
+
+
+def test_a_surname_label_with_no_first_name_in_the_source_keeps_the_credit() -> None:
+    source = "MODERATOR: Your plan?\n\nDUBOIS: We will sell the old pumps.\n\nQ: When?\n"
+    draft = "Camille Dubois said: \u201cWe will sell the old pumps.\u201d"
+    outcome = _only(_check(draft, parse_source("s1", "presser.txt", source)))
+    assert outcome.status.value == "verified"
+
+
+def test_the_report_says_which_two_credits_it_could_not_settle() -> None:
+    from attribution.report.markdown import render_markdown
+
+    draft = "Camille Dubois told the council: \u201cWe will sell the old pumps.\u201d"
+    report = _check(draft, parse_source("s1", "debate.txt", FAMILY_DEBATE))
+    text = render_markdown(report)
+    assert "the draft credits Camille Dubois, the source Dubois" in text
+    assert "the source does not say who spoke" not in text
