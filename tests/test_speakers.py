@@ -481,6 +481,18 @@ def credits(text: str) -> list[tuple[str | None, str | None, str | None]]:
             [("Ray Dunn", "Senator Ray Dunn", "described")],
             id="attacks-after-an-adjective-is-a-noun-not-the-cue",
         ),
+        pytest.param(
+            "Mayor Ana Ruiz read the report on Monday. Hours later, she issued a statement "
+            "calling the delay \u201can insult to every family on the east side.\u201d",
+            [("Ana Ruiz", "she", "calling")],
+            id="a-statement-she-issued-saying-is-her-words",
+        ),
+        pytest.param(
+            "Hours later, the Riverton council issued a statement calling the delay "
+            "\u201cregrettable.\u201d",
+            [("the Riverton council", "a statement", "calling")],
+            id="a-statement-a-named-body-issued-keeps-the-statement-as-mention",
+        ),
     ],
 )
 def test_speaker_found(
