@@ -488,6 +488,12 @@ def credits(text: str) -> list[tuple[str | None, str | None, str | None]]:
             id="a-statement-she-issued-saying-is-her-words",
         ),
         pytest.param(
+            "Rep. Dana Park (D-N.Y.) reacted to the ruling, saying: \u201cThe court got it "
+            "wrong.\u201d",
+            [("Dana Park", "Rep. Dana Park", "saying")],
+            id="a-lawmaker-s-party-and-state-do-not-end-the-sentence",
+        ),
+        pytest.param(
             "Hours later, the Riverton council issued a statement calling the delay "
             "\u201cregrettable.\u201d",
             [("the Riverton council", "a statement", "calling")],
