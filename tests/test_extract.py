@@ -370,6 +370,24 @@ def test_a_statement_split_around_its_attribution_is_quotes_linked_as_one(
             "Dana Cole",
             id="a-title-inside-the-attribution-is-passed-over",
         ),
+        pytest.param(
+            "The \u201cSave Our Pier\u201d campaign said the council had ignored it.",
+            T,
+            None,
+            id="a-title-naming-the-noun-after-it-is-nobody-s-words",
+        ),
+        pytest.param(
+            "Cole said the \u201cKeep Riverton Moving\u201d signs were everywhere.",
+            T,
+            None,
+            id="a-slogan-naming-signs-is-a-term-even-after-a-cue",
+        ),
+        pytest.param(
+            "Cole called it a \u201cGreat Idea\u201d and left.",
+            P,
+            "Cole",
+            id="a-title-shaped-fragment-after-a-cue-with-no-noun-after-it-stays-partial",
+        ),
     ],
 )
 def test_kind_follows_attribution(text: str, kind: QuoteKind, speaker: str | None) -> None:
