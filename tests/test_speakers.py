@@ -494,6 +494,22 @@ def credits(text: str) -> list[tuple[str | None, str | None, str | None]]:
             id="a-lawmaker-s-party-and-state-do-not-end-the-sentence",
         ),
         pytest.param(
+            "Mayor Ana Ruiz took the microphone. \u201cWe will open the pier again,\u201d she "
+            "went on.",
+            [("Ana Ruiz", "she", "went")],
+            id="she-went-on-after-a-quote-says-who-spoke",
+        ),
+        pytest.param(
+            "\u201cNot a chance,\u201d Okafor shot back.",
+            [("Okafor", "Okafor", "shot")],
+            id="shot-back-after-a-quote-says-who-spoke",
+        ),
+        pytest.param(
+            "\u201cEnough,\u201d the man went to the door.",
+            [(None, None, None)],
+            id="went-without-a-particle-of-speech-says-nothing",
+        ),
+        pytest.param(
             "Hours later, the Riverton council issued a statement calling the delay "
             "\u201cregrettable.\u201d",
             [("the Riverton council", "a statement", "calling")],

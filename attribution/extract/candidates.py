@@ -35,6 +35,10 @@ from attribution.extract.tokens import Tokens
 _DASHES = frozenset({"\u2014", "\u2013", "\u2015", "\u2012", "-"})
 # Verbs that are no cue of their own after a subject: "“...,” the mayor was told".
 _AUXILIARIES = frozenset({"is", "was", "has", "does", "needs", "seems", "appears"})
+# Irregular past tenses that, with a particle, say how words were spoken: “...,” he went
+# on; “...,” Trump shot back; “...,” she broke in.
+_IRREGULAR_SPEECH = frozenset({"went", "shot", "broke", "cut", "spoke", "struck", "threw"})
+_SPEECH_PARTICLES = frozenset({("on",), ("back",), ("in",), ("up",), ("out",), (".",), (",",)})
 # The most tokens an attribution closing a sentence has: ", Rep. Adam Schiff said Tuesday."
 _TRAILING_ATTRIBUTION = 8
 # What may follow a quote that is a sentence of its own: “...”. / “...”).
@@ -248,7 +252,7 @@ def _subject_and_verb_after(doc: Document, pairing: Pairing, lo: int, hi: int) -
         and verb.endswith(("ed", "s"))
         and verb not in lx.SUBJECT_STOPS
         and verb not in _AUXILIARIES
-    ):
+    ) or (verb in _IRREGULAR_SPEECH and t.lows[np[1] + 1 : np[1] + 2] in _SPEECH_PARTICLES):
         return Found(verb, np, "trail")
     return None
 
