@@ -111,11 +111,16 @@ class SentenceIndex:
 def _ends_in_abbreviation_aside(text: str, end: int, next_start: int) -> bool:
     """True when a sentence "ends" with a short parenthesis closed after an abbreviation's
     dot, such as a lawmaker's party and state, and the next one opens in lower case."""
-    stripped = text[:end].rstrip()
-    if not stripped.endswith(".)") or not text[next_start : next_start + 1].islower():
+    # Where the sentence's last character before trailing white space stands, found by
+    # stepping back, not by copying the text before it (a copy per sentence is quadratic).
+    last = end
+    while last > 0 and text[last - 1].isspace():
+        last -= 1
+    if last < 2 or text[last - 2 : last] != ".)":
         return False
-    opening = stripped.rfind("(", max(0, len(stripped) - _MAX_ASIDE))
-    return opening >= 0
+    if not text[next_start : next_start + 1].islower():
+        return False
+    return text.rfind("(", max(0, last - _MAX_ASIDE), last) >= 0
 
 
 def _ends_in_question(text: str, end: int) -> bool:
