@@ -510,6 +510,28 @@ def credits(text: str) -> list[tuple[str | None, str | None, str | None]]:
             id="went-without-a-particle-of-speech-says-nothing",
         ),
         pytest.param(
+            "\u201cThe pier has never cost the town a cent.\u201d\n\n- Ana Ruiz.\n\n"
+            "That is not quite right: repairs cost $40,000 last year.",
+            [("Ana Ruiz", "Ana Ruiz", "\u2014")],
+            id="a-credit-line-under-a-quote-paragraph-names-its-speaker",
+        ),
+        pytest.param(
+            "\u201cThe pier is safe.\u201d\n\n\u2014 Ana Ruiz, mayor of Riverton\n\n"
+            "She spoke on Monday.",
+            [("Ana Ruiz", "Ana Ruiz", "\u2014")],
+            id="a-credit-line-with-a-role-after-the-name",
+        ),
+        pytest.param(
+            "Ruiz called the plan \u201ca disgrace.\u201d\n\n- Riverton Wire.",
+            [("Ruiz", "Ruiz", "called")],
+            id="a-wire-credit-after-a-fragment-credits-nothing",
+        ),
+        pytest.param(
+            "\u201cThe pier is safe.\u201d\n\n- The council disagreed on Monday.",
+            [(None, None, None)],
+            id="a-dash-sentence-under-a-quote-is-no-credit-line",
+        ),
+        pytest.param(
             "Hours later, the Riverton council issued a statement calling the delay "
             "\u201cregrettable.\u201d",
             [("the Riverton council", "a statement", "calling")],
