@@ -305,6 +305,18 @@ def test_quotes_found(text: str, expected: list[tuple[str, QuoteKind]]) -> None:
             [["This is why the bridge matters,"]],
             id="an-invisible-bidi-mark-before-a-quote",
         ),
+        pytest.param(
+            "Ms. Ruiz called the plan \u201creckless\u201d and criticized him for saying it "
+            "was cheap. \u201cIt will cost us twice,\u201d Ms. Ruiz said. \u201cAt least.\u201d",
+            [["reckless"], ["It will cost us twice,", "At least."]],
+            id="a-title-s-dot-does-not-hide-the-second-quote-s-own-attribution",
+        ),
+        pytest.param(
+            "\u201cWe are tired,\u201d Ms. Ruiz said. \u201cWe are not beaten.\u201d "
+            "Mr. Okafor said: \u201cNeither are we.\u201d",
+            [["We are tired,", "We are not beaten."], ["Neither are we."]],
+            id="an-attribution-ending-in-a-colon-introduces-the-next-quote",
+        ),
     ],
 )
 def test_a_statement_split_around_its_attribution_is_quotes_linked_as_one(
