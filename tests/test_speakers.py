@@ -477,6 +477,17 @@ def credits(text: str) -> list[tuple[str | None, str | None, str | None]]:
             id="orders-after-an-adjective-is-a-noun-not-the-cue",
         ),
         pytest.param(
+            "Ruiz vowed to reopen the pier by executive order if the council kept its "
+            "\u201cendless delays.\u201d",
+            [("Ruiz", "Ruiz", "vowed")],
+            id="by-executive-order-is-a-noun-not-the-executive-ordering",
+        ),
+        pytest.param(
+            "\u201cNo decision has been made,\u201d the statement reads.",
+            [("the statement", "the statement", "reads")],
+            id="the-statement-reads-stays-a-subject-and-its-verb",
+        ),
+        pytest.param(
             "Senator Ray Dunn described the recent terrorist attacks as \u201ca wake-up call.\u201d",
             [("Ray Dunn", "Senator Ray Dunn", "described")],
             id="attacks-after-an-adjective-is-a-noun-not-the-cue",

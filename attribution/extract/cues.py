@@ -71,7 +71,10 @@ def is_noun_use(t: Tokens, k: int, lo: int) -> bool:
             and not prev.endswith("s")
             and nxt not in lx.OBJECT_PRONOUNS | {"it", "the", "a", "an"}
         )
-    # After a lower-case word a noun-like cue is a verb only after a speaker word.
+    # After a lower-case word a noun-like cue is a verb only after a speaker word, and not
+    # when a preposition opens the two (by executive order, of executive orders).
+    if j > lo and is_speaker_word(prev_low) and t.lows[j - 1] in lx.PREPOSITIONS:
+        return True
     return (
         prev[0].isalnum()
         and not is_speaker_word(prev_low)
