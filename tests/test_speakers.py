@@ -488,6 +488,31 @@ def credits(text: str) -> list[tuple[str | None, str | None, str | None]]:
             id="the-statement-reads-stays-a-subject-and-its-verb",
         ),
         pytest.param(
+            "Councillor Tom Okafor thanked the crews for \u201cworking through the night.\u201d",
+            [("Tom Okafor", "Councillor Tom Okafor", "thanked")],
+            id="thanked-someone-for-a-fragment-credits-the-thanker",
+        ),
+        pytest.param(
+            "Ana Ruiz, the mayor, proposed we \u201cstart over with the pier.\u201d",
+            [("Ana Ruiz", "Ana Ruiz", "proposed")],
+            id="proposed-we-a-fragment-credits-the-proposer",
+        ),
+        pytest.param(
+            "Okafor ripped the council for acting as \u201cjudge and jury\u201d on the pier.",
+            [("Okafor", "Okafor", "ripped")],
+            id="ripped-someone-for-a-fragment-credits-the-critic",
+        ),
+        pytest.param(
+            "Tom Okafor Jr. said: \u201cThe pier stays open.\u201d",
+            [("Tom Okafor Jr", "Tom Okafor Jr.", "said")],
+            id="a-name-ending-in-jr-before-the-cue",
+        ),
+        pytest.param(
+            "\u201cThe pier stays open,\u201d Ana Ruiz Sr. said.",
+            [("Ana Ruiz Sr", "Ana Ruiz Sr.", "said")],
+            id="a-name-ending-in-sr-before-a-trailing-cue",
+        ),
+        pytest.param(
             "Senator Ray Dunn described the recent terrorist attacks as \u201ca wake-up call.\u201d",
             [("Ray Dunn", "Senator Ray Dunn", "described")],
             id="attacks-after-an-adjective-is-a-noun-not-the-cue",
