@@ -228,6 +228,9 @@ NOT_NAMES: frozenset[str] = frozenset(
         "like", "unlike", "whether", "amid", "until", "unless", "once", "again", "ago", "later",
         "earlier", "recently", "already", "first", "second", "third", "finally", "lastly",
         "overall", "separately", "together", "perhaps", "maybe", "neither", "either",
+        # Spans of time that open a sentence: "Hours later, she issued a statement".
+        "seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades",
+        "moments",
     }
 )
 

@@ -58,7 +58,7 @@ from attribution.name_spellings import names_spelled_differently
 from attribution.normalize import tokenize
 from attribution.pairing import find_pairs_and_twins, statements
 from attribution.report.track import render_track_markdown
-from attribution.settle import apply_house_spelling, settle_role_speaker
+from attribution.settle import apply_house_spelling, settle_family_name, settle_role_speaker
 from attribution.sources import QUESTIONER, Source, SourceSpec, parse_source, parse_source_spec
 from attribution.unquoted import TextIndex, find_unquoted
 from attribution.verify import Found, SourceIndex, rank, search
@@ -500,6 +500,7 @@ def _check_draft(
 def _settled(found: Found, draft: Article, house: str | None, policy: Policy) -> Found:
     """A stretch's match with a role-named speaker settled and the house spelling applied."""
     match = settle_role_speaker(found.match, draft.text, found.source.article.text, policy=policy)
+    match = settle_family_name(match, found.source.article.text, policy=policy)
     match = apply_house_spelling(match, house, policy=policy)
     return dataclasses.replace(found, match=match)
 

@@ -13,8 +13,9 @@ import re
 from collections.abc import Sequence
 
 from attribution.classify import DEFAULT_POLICY, Policy
+from attribution.extract.names import first_name_genders
 from attribution.model import ChangeCategory, Match, Severity, Speakers, Verdict
-from attribution.normalize import spelling_key
+from attribution.normalize import is_name_variant, spelling_key
 
 
 def settle_role_speaker(match: Match, *texts: str, policy: Policy = DEFAULT_POLICY) -> Match:
@@ -24,8 +25,9 @@ def settle_role_speaker(match: Match, *texts: str, policy: Policy = DEFAULT_POLI
     Petersen; a role it could not resolve (the title is only in the source, as in a
     transcript's "GOV. PETERSEN:") would read as another speaker. The role agrees with the
     source's speaker when a text (the draft's, the source's) gives that speaker the role as
-    a title; it disagrees when the draft gives the title to someone else; otherwise who said
-    it is unknown, which is not a finding.
+    a title and the draft gives it to nobody else (else "the senator" could be either
+    senator the draft names); it disagrees when the draft gives the title to someone else
+    only; otherwise who said it is unknown, which is not a finding.
 
     Args:
         match: a match of a draft quote (a) and a source's words (b).
@@ -41,7 +43,10 @@ def settle_role_speaker(match: Match, *texts: str, policy: Policy = DEFAULT_POLI
     forms = _TITLE_FORMS.get(title, (title,))
     surname = name.split()[-1]
     if any(_titled(text, forms, surname) for text in texts):
-        same: bool | None = True
+        # "the senator" where the draft titles another senator too: which one it means is
+        # the draft's to say, and the tool could not read it (the extractor left the role
+        # unresolved); unknown, never a pass on the strength of the title alone.
+        same: bool | None = None if _titles_another(texts[0], forms, surname) else True
     elif any(_titled(text, forms, None) for text in texts[:1]):
         if len(role.split()) > 2:
             # "the Texas senator" where the draft titles another senator too: the
@@ -55,6 +60,76 @@ def settle_role_speaker(match: Match, *texts: str, policy: Policy = DEFAULT_POLI
     return dataclasses.replace(
         match, speakers=speakers, severity=_severity(match, speakers, policy)
     )
+
+
+def settle_family_name(match: Match, source_text: str, *, policy: Policy = DEFAULT_POLICY) -> Match:
+    """The match with a credit that only a shared family name supports left unknown.
+
+    A transcript labels its turns by surname (`TRUMP:`, `CLINTON:`), and a draft that
+    credits the words to Eric Trump agrees with the label as much as one that credits
+    Donald Trump. The label tells them apart only through the source's own text: when the
+    source names people of that family by first name (the moderator's "Donald Trump") and
+    never the one the draft credits, whose words they are cannot be told, which is not a
+    pass. A source that names nobody of the family by first name leaves the credit as it
+    was (a press conference labelled `PETERSEN:`). A name with a generational suffix on
+    one side only (`Donald Trump Jr.` against `DONALD TRUMP:`) is left unknown too: the
+    names agree word for word, the people may not.
+
+    Args:
+        match: a match of a draft quote (a) and a source's words (b).
+        source_text: the source's text, searched for the family's first names.
+        policy: the severity of a speaker mismatch.
+    """
+    if match.speakers.same is not True:
+        return match
+    if _suffixes(match.speakers.a) != _suffixes(match.speakers.b):
+        return _unknown_speaker(match, policy)  # Donald Trump Jr. is not Donald Trump
+    credit, label = _name_words(match.speakers.a), _name_words(match.speakers.b)
+    if len(label) != 1 or len(credit) < 2 or credit[-1].casefold() != label[0].casefold():
+        return match
+    first = credit[0]
+    if first.casefold() not in first_name_genders():
+        return match
+    named = family_first_names(source_text, label[0])
+    if not named or any(
+        n.casefold() == first.casefold() or is_name_variant(n, first) for n in named
+    ):
+        return match
+    return _unknown_speaker(match, policy)
+
+
+def _unknown_speaker(match: Match, policy: Policy) -> Match:
+    speakers = dataclasses.replace(match.speakers, same=None)
+    return dataclasses.replace(
+        match, speakers=speakers, severity=_severity(match, speakers, policy)
+    )
+
+
+def _suffixes(speaker: str | None) -> frozenset[str]:
+    """The generational suffixes a name carries (`Jr.`, `III`): what tells a son from a
+    father of the same name, which the name comparison leaves out."""
+    words = (w.strip(".,").casefold() for w in (speaker or "").split())
+    return frozenset(w for w in words if w in _SUFFIXES)
+
+
+def family_first_names(text: str, surname: str) -> frozenset[str]:
+    """The first names a text gives people of this family name ("Donald Trump", "Donald J.
+    Trump"): words before the name that the shipped first-name list holds."""
+    pattern = rf"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?(?i:{re.escape(surname)})\b"
+    known = first_name_genders()
+    return frozenset(m for m in re.findall(pattern, text) if m.casefold() in known)
+
+
+def _name_words(speaker: str | None) -> list[str]:
+    """A speaker's name words, without initials and suffix: `Donald J. Trump Jr.` is
+    Donald, Trump."""
+    if speaker is None:
+        return []
+    words = [w.strip(".,") for w in speaker.split()]
+    return [w for w in words if len(w) > 1 and w.casefold() not in _SUFFIXES and w[0].isalpha()]
+
+
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 def apply_house_spelling(
@@ -117,6 +192,14 @@ _ROLE_RE = re.compile(r"(?=[a-z])(?:[\w\u2019'\-]+ ){0,3}(?P<title>[a-z\-]+)")
 def _role_title(speaker: str) -> str | None:
     m = _ROLE_RE.fullmatch(speaker)
     return m["title"] if m else None
+
+
+def _titles_another(text: str, forms: Sequence[str], surname: str) -> bool:
+    """True when the text puts the title before a name that does not end in `surname`."""
+    title = "|".join(re.escape(f) for f in forms)
+    pattern = rf"\b(?i:{title})\.?\s+(?:[A-Z][\w\u2019'.\-]*\s+){{0,3}}([A-Z][\w\u2019'\-]*)\b"
+    names = (re.split(r"['\u2019]", m)[0] for m in re.findall(pattern, text))
+    return any(name != surname for name in names)
 
 
 def _titled(text: str, forms: Sequence[str], surname: str | None) -> bool:

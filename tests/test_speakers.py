@@ -481,6 +481,24 @@ def credits(text: str) -> list[tuple[str | None, str | None, str | None]]:
             [("Ray Dunn", "Senator Ray Dunn", "described")],
             id="attacks-after-an-adjective-is-a-noun-not-the-cue",
         ),
+        pytest.param(
+            "Mayor Ana Ruiz read the report on Monday. Hours later, she issued a statement "
+            "calling the delay \u201can insult to every family on the east side.\u201d",
+            [("Ana Ruiz", "she", "calling")],
+            id="a-statement-she-issued-saying-is-her-words",
+        ),
+        pytest.param(
+            "Rep. Dana Park (D-N.Y.) reacted to the ruling, saying: \u201cThe court got it "
+            "wrong.\u201d",
+            [("Dana Park", "Rep. Dana Park", "saying")],
+            id="a-lawmaker-s-party-and-state-do-not-end-the-sentence",
+        ),
+        pytest.param(
+            "Hours later, the Riverton council issued a statement calling the delay "
+            "\u201cregrettable.\u201d",
+            [("the Riverton council", "a statement", "calling")],
+            id="a-statement-a-named-body-issued-keeps-the-statement-as-mention",
+        ),
     ],
 )
 def test_speaker_found(

@@ -559,3 +559,117 @@ def test_a_too_short_quote_is_verified_when_its_speaker_said_it_as_printed() -> 
     source = parse_source("s1", "t.txt", "LINDQVIST: True.\n\nQ: And the rates?\n")
     outcome = _only(_check("Lindqvist answered: \u201cTrue.\u201d", source))
     assert outcome.status.value == "verified"
+
+
+FAMILY_DEBATE = """\
+MODERATOR: Mr. Victor Dubois, your plan for the pumps?
+
+DUBOIS: We will sell the old pumps and buy new ones before the summer.
+
+MODERATOR: Thank you. Governor Laura Petersen?
+
+PETERSEN: The pumps can wait a year.
+"""
+
+
+@pytest.mark.parametrize(
+    ("credit", "status"),
+    [
+        ("Victor Dubois", "verified"),
+        ("Dubois", "verified"),
+        # His daughter shares the surname the transcript labels the turn with; the
+        # transcript names only Victor of that family, so whose words they are is open.
+        ("Camille Dubois", "speaker_unverified"),
+    ],
+)
+def test_a_surname_label_settles_a_credit_only_for_the_family_member_the_source_names(
+    credit: str, status: str
+) -> None:
+    draft = f"{credit} told the council: \u201cWe will sell the old pumps and buy new ones.\u201d"
+    outcome = _only(_check(draft, parse_source("s1", "debate.txt", FAMILY_DEBATE)))
+    assert outcome.status.value == status
+    if status == "speaker_unverified":
+        assert outcome.severity.value == "minor"
+
+
+def test_a_surname_label_with_no_first_name_in_the_source_keeps_the_credit() -> None:
+    source = "MODERATOR: Your plan?\n\nDUBOIS: We will sell the old pumps.\n\nQ: When?\n"
+    draft = "Camille Dubois said: \u201cWe will sell the old pumps.\u201d"
+    outcome = _only(_check(draft, parse_source("s1", "presser.txt", source)))
+    assert outcome.status.value == "verified"
+
+
+def test_the_report_says_which_two_credits_it_could_not_settle() -> None:
+    from attribution.report.markdown import render_markdown
+
+    draft = "Camille Dubois told the council: \u201cWe will sell the old pumps.\u201d"
+    report = _check(draft, parse_source("s1", "debate.txt", FAMILY_DEBATE))
+    text = render_markdown(report)
+    assert "the draft credits Camille Dubois, the source Dubois" in text
+    assert "the source does not say who spoke" not in text
+
+
+SENATE_DEBATE = """\
+MODERATOR: Senator Alvarez, the compact?
+
+ALVAREZ: We will repeal every word of the river compact on day one.
+
+MODERATOR: Senator Brandt?
+
+BRANDT: The compact stays.
+"""
+
+
+@pytest.mark.parametrize(
+    ("draft", "status"),
+    [
+        # The draft titles only the speaker: the role is hers.
+        (
+            "Sen. Rosa Alvarez spoke first. \u201cWe will repeal every word of the river "
+            "compact on day one,\u201d the senator said.",
+            "verified",
+        ),
+        # A role the draft leaves unresolved, which the source gives the speaker as a title
+        # ("Senator Alvarez"), and the draft to no one else (a possessive is the same name).
+        (
+            "Alvarez warned of chaos. \u201cWe will repeal every word of the river compact on "
+            "day one,\u201d the Ohio senator said.",
+            "verified",
+        ),
+        (
+            "The plan was Sen. Alvarez\u2019s. Alvarez warned of chaos. \u201cWe will repeal "
+            "every word of the river compact on day one,\u201d the Ohio senator said.",
+            "verified",
+        ),
+        # The draft titles another senator too, and the role's qualifier is the draft's
+        # to read: which senator is meant cannot be told, so no pass on the title alone.
+        (
+            "Sen. Karl Brandt's staff watched. Later the Ohio senator said: \u201cWe will repeal "
+            "every word of the river compact on day one.\u201d",
+            "speaker_unverified",
+        ),
+    ],
+)
+def test_a_role_credit_is_settled_only_when_the_draft_titles_no_one_else(
+    draft: str, status: str
+) -> None:
+    outcome = _only(_check(draft, parse_source("s1", "debate.txt", SENATE_DEBATE)))
+    assert outcome.status.value == status
+
+
+@pytest.mark.parametrize(
+    ("credit", "label", "status"),
+    [
+        ("said Victor Dubois Jr., the candidate's son", "VICTOR DUBOIS", "speaker_unverified"),
+        ("said Victor Dubois", "VICTOR DUBOIS JR.", "speaker_unverified"),
+        ("said Victor Dubois Jr., the candidate's son", "VICTOR DUBOIS JR.", "verified"),
+        ("said Victor Dubois", "VICTOR DUBOIS", "verified"),
+    ],
+)
+def test_a_generational_suffix_on_one_side_only_leaves_the_credit_open(
+    credit: str, label: str, status: str
+) -> None:
+    source = f"MODERATOR: Go ahead.\n\n{label}: We will sell the old pumps.\n\nMODERATOR: Thanks.\n"
+    draft = f"\u201cWe will sell the old pumps,\u201d {credit}."
+    outcome = _only(_check(draft, parse_source("s1", "rally.txt", source)))
+    assert outcome.status.value == status

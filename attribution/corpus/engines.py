@@ -149,7 +149,9 @@ class DaskEngine:
                 n_workers=workers or os.cpu_count() or 1,
                 threads_per_worker=1,
                 processes=True,
-                dashboard_address=None,
+                # Any free port: the scheduler serves HTTP even without a dashboard, and on
+                # the default 8787 a second cluster on the machine fails to start.
+                dashboard_address=":0",
                 silence_logs=logging.ERROR,
             )
             self.client = distributed.Client(self._cluster)

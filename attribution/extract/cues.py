@@ -140,7 +140,7 @@ def _speaker_of_cue(t: Tokens, k: int, np_lo: int, np_hi: int) -> tuple[Span | N
         # "footage of Trump saying": a participle right after a name is that name's.
         np = np_ending_at(t, k - 1, np_lo)
         if np is not None and is_speaker_like(t, np):
-            return np, False
+            return _issuer_pronoun(t, np, np_lo) or np, False
     if low.endswith("ing"):
         # ", Manafort said, adding that ...": a participle right after a cue is that cue's.
         before = _cue_before_participle(t, k, np_lo)
@@ -167,6 +167,57 @@ def _speaker_of_cue(t: Tokens, k: int, np_lo: int, np_hi: int) -> tuple[Span | N
         np = np_after(t, k + 1, np_hi, inverted=True)
     weak = weak or (np is not None and np[1] - np[0] == 1 and t.lows[np[0]] == "it")
     return np, weak
+
+
+def _issuer_pronoun(t: Tokens, np: Span, lo: int) -> Span | None:
+    """`she issued a statement saying`: the pronoun who issued the document a participle
+    cue follows, to be resolved as any pronoun is (a named issuer is found with the
+    document's mention instead)."""
+    j = np[0] - 1
+    if t.lows[np[1] - 1] not in lx.DOCUMENT_NOUNS or j <= lo or t.lows[j] not in _ISSUE_VERBS:
+        return None
+    k = j - 1
+    while k > lo and is_adverb(t.words[k]):
+        k -= 1  # "she quickly issued"
+    return (k, k + 1) if t.lows[k] in lx.SUBJECT_PRONOUNS and t.lows[k - 1 : k] != ("to",) else None
+
+
+# Verbs that put out a document: "issued a statement saying", "sent an email calling".
+_ISSUE_VERBS = frozenset(
+    {
+        "issued",
+        "issues",
+        "issue",
+        "released",
+        "releases",
+        "release",
+        "sent",
+        "sends",
+        "send",
+        "posted",
+        "posts",
+        "post",
+        "published",
+        "publishes",
+        "publish",
+        "put",
+        "puts",
+        "shared",
+        "shares",
+        "share",
+        "wrote",
+        "writes",
+        "write",
+        "tweeted",
+        "emailed",
+        "delivered",
+        "delivers",
+        "fired",
+        "circulated",
+        "distributed",
+        "signed",
+    }
+)
 
 
 def _cue_before_participle(t: Tokens, k: int, lo: int) -> Span | None:

@@ -38,6 +38,8 @@ PUNKT_ABBREVIATIONS = NAME_ABBREVIATIONS | frozenset(
 # How many words into a sentence its cue may stand for the sentence to open with an
 # attribution ("a narrator in the Clinton ad asks." is six).
 MAX_CUE_OFFSET = 8
+# The longest parenthesis after a name that a sentence goes on past: "(D-N.Y.)", "(R-Tex.)".
+_MAX_ASIDE = 16
 
 
 class SentenceIndex:
@@ -89,16 +91,31 @@ class SentenceIndex:
         merged = [spans[0]]
         for s, e in spans[1:]:
             k = bisect.bisect_left(piece_starts, s) - 1  # the last piece starting before s
-            if (k >= 0 and s <= reach[k]) or (
-                # A quote ending in ? or ! and its attribution are one sentence, which Punkt
-                # splits: “Why not?” Vitter demanded. (A statement ends its quote with a
-                # comma when an attribution follows, so `.”` does end a sentence.)
-                _ends_in_question(text, merged[-1][1]) and starts_with_attribution(text[s:e])
+            if (
+                (k >= 0 and s <= reach[k])
+                or (
+                    # A quote ending in ? or ! and its attribution are one sentence, which Punkt
+                    # splits: “Why not?” Vitter demanded. (A statement ends its quote with a
+                    # comma when an attribution follows, so `.”` does end a sentence.)
+                    _ends_in_question(text, merged[-1][1]) and starts_with_attribution(text[s:e])
+                )
+                or _ends_in_abbreviation_aside(text, merged[-1][1], s)
             ):
+                # Sen. Jack Reed (D-R.I.) said ...: Punkt ends a sentence after "R.I.)".
                 merged[-1] = (merged[-1][0], e)
             else:
                 merged.append((s, e))
         return merged
+
+
+def _ends_in_abbreviation_aside(text: str, end: int, next_start: int) -> bool:
+    """True when a sentence "ends" with a short parenthesis closed after an abbreviation's
+    dot, such as a lawmaker's party and state, and the next one opens in lower case."""
+    stripped = text[:end].rstrip()
+    if not stripped.endswith(".)") or not text[next_start : next_start + 1].islower():
+        return False
+    opening = stripped.rfind("(", max(0, len(stripped) - _MAX_ASIDE))
+    return opening >= 0
 
 
 def _ends_in_question(text: str, end: int) -> bool:

@@ -329,6 +329,9 @@ def _details_note(outcome: QuoteCheck, match: Match) -> str:
                 "the draft names no speaker the tool can read."
                 if match.speakers.a is None
                 else "the source does not say who spoke."
+                if match.speakers.b is None
+                else f"the draft credits {match.speakers.a}, the source {match.speakers.b}, "
+                "and neither text settles that they are one person."
             )
         )
     elif outcome.status is CheckStatus.VERIFIED:
