@@ -150,7 +150,11 @@ FRAMING_VERBS: frozenset[str] = _verb_forms(
     # verbs of belief, blame and refusal frame the words of whoever holds them.
     "agree", "believe", "blame", "decline", "disagree", "disclose", "fear", "hope", "order",
     "recommend", "scream", "think", "worry",
-) | CUE_VERBS | frozenset({"thought", "thinks", "thinking"})
+    # Verbs of proposal and confession, found framing credited fragments in news (proposed
+    # we "start over", vented that it was "a joke"); and "thanked" below ("thanks to" is no
+    # verb).
+    "propose", "vent", "confide", "ponder", "rip",
+) | CUE_VERBS | frozenset({"thought", "thinks", "thinking", "thanked", "thanking"})
 
 # Words that may stand between a speaker and the cue: "Smith has also said".
 CUE_ADVERBS: frozenset[str] = frozenset(

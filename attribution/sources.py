@@ -319,7 +319,7 @@ def _transcript(article: Article, principal: str | None) -> Source:
                 f"write transcript=NAME:{article.source}"
             )
     blanks = _transcript_notes(text)
-    quotes: list[Quote] = []
+    spoken_turns: list[tuple[list[tuple[int, int]], str | None, str | None]] = []
     for turn in turns:
         pieces = _pieces(text, turn.start, turn.end, blanks)
         if not pieces:
@@ -329,10 +329,70 @@ def _transcript(article: Article, principal: str | None) -> Source:
             mention: str | None = turn.label
         else:
             speaker, mention = principal, principal
-        quotes.append(_passage(article.id, len(quotes) + 1, text, pieces, speaker, mention))
+        resumed = _resumed(spoken_turns, speaker, text)
+        if resumed is not None:
+            resumed.extend(pieces)
+        else:
+            spoken_turns.append((list(pieces), speaker, mention))
+    quotes = [
+        _passage(article.id, n, text, pieces, speaker, mention)
+        for n, (pieces, speaker, mention) in enumerate(spoken_turns, 1)
+    ]
     article = dataclasses.replace(article, quotes=tuple(quotes))
     spoken = mask(text, [s for q in quotes for s in q.spans])
     return Source(article, SourceKind.TRANSCRIPT, spoken, principal, tuple(notes))
+
+
+# A turn this short that cuts into someone's answer, or is cut off itself ("Mr. Trump --",
+# "Let him --"), is an interjection: the answer goes on after it. A question is not.
+INTERJECTION_WORDS = 8
+# How a transcript marks words cut off: a dash or an ellipsis at the end of a turn.
+_CUT_OFF_RE = re.compile(r"(?:--|[\u2014\u2013]|\.\.\.|\u2026)\W*$")
+# At most this many interjections in a row: more is an exchange, not an interruption.
+MAX_INTERJECTIONS = 2
+
+
+def _resumed(
+    turns: Sequence[tuple[list[tuple[int, int]], str | None, str | None]],
+    speaker: str | None,
+    text: str,
+) -> list[tuple[int, int]] | None:
+    """The pieces of the speaker's turn that this one resumes after an interjection, or None.
+
+    A debate transcript gives a turn to whoever cuts in ("TRUMP: We will build ...
+    MODERATOR: Mr. Trump -- TRUMP: And Mexico will pay"). The speaker's words run on
+    across it, and a draft that prints them as one quote leaves nothing of theirs out:
+    the two turns are one passage, the interjection its own.
+    """
+    if speaker is None:
+        return None
+    for back in range(1, min(MAX_INTERJECTIONS, len(turns) - 1) + 1):
+        between = turns[len(turns) - back :]
+        if any(
+            s == speaker or s is None or _words(text, p) > INTERJECTION_WORDS for p, s, _ in between
+        ):
+            return None
+        pieces, earlier, _ = turns[len(turns) - back - 1]
+        if earlier != speaker:
+            continue
+        # Someone was cut off (the answer, or the one cutting in), and nobody asked a
+        # question: an interruption, not an exchange.
+        cut = [_last_words(text, p) for p in (pieces, *(p for p, _, _ in between))]
+        if any(_CUT_OFF_RE.search(w) for w in cut) and not any(
+            w.rstrip(" \"'\u201d\u2019)]").endswith("?") for w in cut[1:]
+        ):
+            return pieces
+        return None
+    return None
+
+
+def _words(text: str, pieces: Sequence[tuple[int, int]]) -> int:
+    return sum(len(text[s:e].split()) for s, e in pieces)
+
+
+def _last_words(text: str, pieces: Sequence[tuple[int, int]]) -> str:
+    s, e = pieces[-1]
+    return text[s:e]
 
 
 def _speaker_lines(text: str) -> list[tuple[int, int, str]]:

@@ -5,9 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from attribution import Article, Report, compare
 from attribution.inputs import read_text
+
+# No property test is timed: on a busy 2-core machine one example may take longer than
+# hypothesis's default 200 ms deadline, and speed is measured in benchmarks/, not here.
+settings.register_profile("attribution", deadline=None)
+settings.load_profile("attribution")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

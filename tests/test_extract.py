@@ -305,6 +305,18 @@ def test_quotes_found(text: str, expected: list[tuple[str, QuoteKind]]) -> None:
             [["This is why the bridge matters,"]],
             id="an-invisible-bidi-mark-before-a-quote",
         ),
+        pytest.param(
+            "Ms. Ruiz called the plan \u201creckless\u201d and criticized him for saying it "
+            "was cheap. \u201cIt will cost us twice,\u201d Ms. Ruiz said. \u201cAt least.\u201d",
+            [["reckless"], ["It will cost us twice,", "At least."]],
+            id="a-title-s-dot-does-not-hide-the-second-quote-s-own-attribution",
+        ),
+        pytest.param(
+            "\u201cWe are tired,\u201d Ms. Ruiz said. \u201cWe are not beaten.\u201d "
+            "Mr. Okafor said: \u201cNeither are we.\u201d",
+            [["We are tired,", "We are not beaten."], ["Neither are we."]],
+            id="an-attribution-ending-in-a-colon-introduces-the-next-quote",
+        ),
     ],
 )
 def test_a_statement_split_around_its_attribution_is_quotes_linked_as_one(
@@ -369,6 +381,24 @@ def test_a_statement_split_around_its_attribution_is_quotes_linked_as_one(
             D,
             "Dana Cole",
             id="a-title-inside-the-attribution-is-passed-over",
+        ),
+        pytest.param(
+            "The \u201cSave Our Pier\u201d campaign said the council had ignored it.",
+            T,
+            None,
+            id="a-title-naming-the-noun-after-it-is-nobody-s-words",
+        ),
+        pytest.param(
+            "Cole said the \u201cKeep Riverton Moving\u201d signs were everywhere.",
+            T,
+            None,
+            id="a-slogan-naming-signs-is-a-term-even-after-a-cue",
+        ),
+        pytest.param(
+            "Cole called it a \u201cGreat Idea\u201d and left.",
+            P,
+            "Cole",
+            id="a-title-shaped-fragment-after-a-cue-with-no-noun-after-it-stays-partial",
         ),
     ],
 )

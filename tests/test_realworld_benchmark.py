@@ -127,7 +127,9 @@ def test_the_shipped_labels_hold_out_enough_and_cover_the_failing_statuses() -> 
     assert len(heldout) >= 150
     docs = {lab.span.doc: lab.split for lab in labels}
     study = sum(1 for split in docs.values() if split == "study")
-    assert 0.35 <= study / len(docs) <= 0.45  # about 40% of the articles are for study
+    # About 40% of the articles are for study; new articles are labelled for study (the
+    # held-out ones are never looked at), so the share may grow up to half.
+    assert 0.35 <= study / len(docs) <= 0.5
     # Quotes from other occasions, checked against the event's transcript alone.
     assert sum(1 for lab in labels if lab.expected == "unsupported") >= 20
     assert {lab.split for lab in labels if lab.expected == "unsupported"} == set(rw.SPLITS)

@@ -377,3 +377,34 @@ def test_a_source_that_credits_no_one_is_a_warning_not_silence() -> None:
     assert source.article.quotes == ()
     (note,) = source.notes
     assert note.startswith("notes.txt: read as article, it holds nothing anyone is credited")
+
+
+CUT_IN = """\
+MODERATOR: Mr. Okafor, the ferry?
+
+OKAFOR: We will run the ferry every hour and --
+
+RUIZ: That is not true.
+
+OKAFOR: -- the county will pay for the new dock.
+
+MODERATOR: Mr. Okafor --
+
+OKAFOR: And the fares stay where they are.
+
+MODERATOR: When does it start?
+
+OKAFOR: In April.
+"""
+
+
+def test_a_turn_resumed_after_an_interruption_is_one_passage() -> None:
+    source = parse_source("s1", "debate.txt", CUT_IN)
+    okafor = [q for q in source.article.quotes if q.speaker == "Okafor"]
+    # Cut in on twice (a rival, then the moderator, each cut off or cutting off), then
+    # asked a question: the answer to it is a turn of its own.
+    assert [len(q.spans) for q in okafor] == [3, 1]
+    assert okafor[0].text.endswith("And the fares stay where they are.")
+    assert okafor[1].text == "In April."
+    # The interjections stay their speakers' own passages.
+    assert ("Ruiz", "That is not true.") in [(q.speaker, q.text) for q in source.article.quotes]

@@ -477,6 +477,32 @@ def credits(text: str) -> list[tuple[str | None, str | None, str | None]]:
             id="orders-after-an-adjective-is-a-noun-not-the-cue",
         ),
         pytest.param(
+            "Ruiz vowed to reopen the pier by executive order if the council kept its "
+            "\u201cendless delays.\u201d",
+            [("Ruiz", "Ruiz", "vowed")],
+            id="by-executive-order-is-a-noun-not-the-executive-ordering",
+        ),
+        pytest.param(
+            "\u201cNo decision has been made,\u201d the statement reads.",
+            [("the statement", "the statement", "reads")],
+            id="the-statement-reads-stays-a-subject-and-its-verb",
+        ),
+        pytest.param(
+            "Councillor Tom Okafor thanked the crews for \u201cworking through the night.\u201d",
+            [("Tom Okafor", "Councillor Tom Okafor", "thanked")],
+            id="thanked-someone-for-a-fragment-credits-the-thanker",
+        ),
+        pytest.param(
+            "Ana Ruiz, the mayor, proposed we \u201cstart over with the pier.\u201d",
+            [("Ana Ruiz", "Ana Ruiz", "proposed")],
+            id="proposed-we-a-fragment-credits-the-proposer",
+        ),
+        pytest.param(
+            "Okafor ripped the council for acting as \u201cjudge and jury\u201d on the pier.",
+            [("Okafor", "Okafor", "ripped")],
+            id="ripped-someone-for-a-fragment-credits-the-critic",
+        ),
+        pytest.param(
             "Senator Ray Dunn described the recent terrorist attacks as \u201ca wake-up call.\u201d",
             [("Ray Dunn", "Senator Ray Dunn", "described")],
             id="attacks-after-an-adjective-is-a-noun-not-the-cue",
@@ -492,6 +518,44 @@ def credits(text: str) -> list[tuple[str | None, str | None, str | None]]:
             "wrong.\u201d",
             [("Dana Park", "Rep. Dana Park", "saying")],
             id="a-lawmaker-s-party-and-state-do-not-end-the-sentence",
+        ),
+        pytest.param(
+            "Mayor Ana Ruiz took the microphone. \u201cWe will open the pier again,\u201d she "
+            "went on.",
+            [("Ana Ruiz", "she", "went")],
+            id="she-went-on-after-a-quote-says-who-spoke",
+        ),
+        pytest.param(
+            "\u201cNot a chance,\u201d Okafor shot back.",
+            [("Okafor", "Okafor", "shot")],
+            id="shot-back-after-a-quote-says-who-spoke",
+        ),
+        pytest.param(
+            "\u201cEnough,\u201d the man went to the door.",
+            [(None, None, None)],
+            id="went-without-a-particle-of-speech-says-nothing",
+        ),
+        pytest.param(
+            "\u201cThe pier has never cost the town a cent.\u201d\n\n- Ana Ruiz.\n\n"
+            "That is not quite right: repairs cost $40,000 last year.",
+            [("Ana Ruiz", "Ana Ruiz", "\u2014")],
+            id="a-credit-line-under-a-quote-paragraph-names-its-speaker",
+        ),
+        pytest.param(
+            "\u201cThe pier is safe.\u201d\n\n\u2014 Ana Ruiz, mayor of Riverton\n\n"
+            "She spoke on Monday.",
+            [("Ana Ruiz", "Ana Ruiz", "\u2014")],
+            id="a-credit-line-with-a-role-after-the-name",
+        ),
+        pytest.param(
+            "Ruiz called the plan \u201ca disgrace.\u201d\n\n- Riverton Wire.",
+            [("Ruiz", "Ruiz", "called")],
+            id="a-wire-credit-after-a-fragment-credits-nothing",
+        ),
+        pytest.param(
+            "\u201cThe pier is safe.\u201d\n\n- The council disagreed on Monday.",
+            [(None, None, None)],
+            id="a-dash-sentence-under-a-quote-is-no-credit-line",
         ),
         pytest.param(
             "Hours later, the Riverton council issued a statement calling the delay "

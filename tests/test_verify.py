@@ -673,3 +673,21 @@ def test_a_generational_suffix_on_one_side_only_leaves_the_credit_open(
     draft = f"\u201cWe will sell the old pumps,\u201d {credit}."
     outcome = _only(_check(draft, parse_source("s1", "rally.txt", source)))
     assert outcome.status.value == status
+
+
+def test_a_quote_of_an_answer_across_an_interruption_leaves_nothing_of_the_speaker_out() -> None:
+    source = parse_source(
+        "s1",
+        "debate.txt",
+        "MODERATOR: The ferry?\n\nOKAFOR: We will run the ferry every hour and --\n\n"
+        "RUIZ: That is not true.\n\nOKAFOR: -- the county will pay for the new dock.\n\n"
+        "MODERATOR: When?\n\nOKAFOR: In April.\n",
+    )
+    whole = "\u201cWe will run the ferry every hour and the county will pay for the new dock,\u201d"
+    assert _only(_check(f"{whole} Okafor said.", source)).status.value == "verified"
+    # Words of the rival's put in the speaker's run are still a change.
+    mixed = "\u201cWe will run the ferry every hour and that is not true,\u201d Okafor said."
+    assert _only(_check(mixed, source)).status.value != "verified"
+    # An answer to a question is not joined to what came before it.
+    joined = "\u201cThe county will pay for the new dock in April,\u201d Okafor said."
+    assert _only(_check(joined, source)).status.value != "verified"

@@ -27,6 +27,7 @@ from attribution.extract.phrases import Span
 from attribution.extract.sentences import SentenceIndex
 from attribution.extract.tokens import Tokens, tokenize
 from attribution.model import QuoteKind
+from attribution.typography import ends_sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +181,8 @@ def link_statements(text: str, pairings: Sequence[Pairing]) -> list[int]:
             and prev.uncertain is None
             and pairing.uncertain is None
             and same_family(mark_at(text, prev.open_mark), mark_at(text, pairing.open_mark))
-            and is_interruption(text[mark_end(text, prev.close_mark) : pairing.open_mark])
+            and is_interruption(gap := text[mark_end(text, prev.close_mark) : pairing.open_mark])
+            and not _introduces_a_new_statement(gap, quoted_text(text, prev))
             and not has_own_attribution(text, pairing)
             and not has_lead_attribution(text, prev)
         ):
@@ -194,6 +196,13 @@ def link_statements(text: str, pairings: Sequence[Pairing]) -> list[int]:
             top += 1
             numbers[i] = top
     return numbers
+
+
+def _introduces_a_new_statement(gap: str, before: str) -> bool:
+    """True when an attribution ending in a colon follows a quote that ended its sentence:
+    `“We are not beaten.” Mr. Okafor said: “Neither are we.”` introduces another statement
+    (after `“A,” she said: “B.”` the statement goes on)."""
+    return gap.rstrip().endswith(":") and ends_sentence(before)
 
 
 def attribute(

@@ -35,6 +35,12 @@ from attribution.extract.tokens import Tokens
 _DASHES = frozenset({"\u2014", "\u2013", "\u2015", "\u2012", "-"})
 # Verbs that are no cue of their own after a subject: "“...,” the mayor was told".
 _AUXILIARIES = frozenset({"is", "was", "has", "does", "needs", "seems", "appears"})
+# Irregular past tenses that, with a particle, say how words were spoken: “...,” he went
+# on; “...,” Trump shot back; “...,” she broke in.
+_IRREGULAR_SPEECH = frozenset({"went", "shot", "broke", "cut", "spoke", "struck", "threw"})
+_SPEECH_PARTICLES = frozenset({("on",), ("back",), ("in",), ("up",), ("out",), (".",), (",",)})
+# The most tokens a credit line under a quote has: "— Ana Ruiz, mayor of Riverton."
+_CREDIT_LINE = 12
 # The most tokens an attribution closing a sentence has: ", Rep. Adam Schiff said Tuesday."
 _TRAILING_ATTRIBUTION = 8
 # What may follow a quote that is a sentence of its own: “...”. / “...”).
@@ -79,6 +85,15 @@ def find_candidate(doc: Document, index: int) -> Found:
     if b < byline_hi and t.words[b] in _DASHES:
         np = np_after(t, b + 1, byline_hi)
         if np is not None and t.words[np[0]][0].isupper():
+            return Found("\u2014", np, "trail")
+    # A credit line of its own under a quote that is its whole paragraph: “...” / — Sanders.
+    if (
+        b == byline_hi
+        and pairing.open_mark <= doc.paragraphs[pairing.paragraph][0] + 1
+        and pairing.paragraph + 1 < len(doc.paragraphs)
+    ):
+        np = _credit_line(doc, pairing.paragraph + 1)
+        if np is not None:
             return Found("\u2014", np, "trail")
     # Rule 4: "according to X" on either side.
     for lo, hi, where in ((trail_lo, trail_hi, "trail"), (lead_lo, lead_hi, "lead")):
@@ -230,6 +245,22 @@ def _reported_speech_before(
     return None
 
 
+def _credit_line(doc: Document, paragraph: int) -> Span | None:
+    """The name of a paragraph that is only a dash and a name (a credit line: — Sanders.,
+    - Ana Ruiz, mayor of Riverton)."""
+    t = doc.tokens
+    lo, hi = t.token_range(*doc.paragraphs[paragraph])
+    if hi - lo > _CREDIT_LINE or lo >= hi or t.words[lo] not in _DASHES:
+        return None
+    if any(not t.is_free(k) for k in range(lo, hi)):
+        return None
+    np = np_after(t, lo + 1, hi)
+    if np is None or not t.words[np[0]][0].isupper() or not is_speaker_like(t, np):
+        return None
+    rest = [w for w in t.words[np[1] : hi] if w not in {".", ","}]
+    return np if not rest or t.words[np[1]] == "," else None
+
+
 def _subject_and_verb_after(doc: Document, pairing: Pairing, lo: int, hi: int) -> Found | None:
     """`“...,” NAME VERBED`: the subject and verb right after a quote that ends as an
     attributed quote does (with a comma, ? or ! inside its marks)."""
@@ -248,7 +279,7 @@ def _subject_and_verb_after(doc: Document, pairing: Pairing, lo: int, hi: int) -
         and verb.endswith(("ed", "s"))
         and verb not in lx.SUBJECT_STOPS
         and verb not in _AUXILIARIES
-    ):
+    ) or (verb in _IRREGULAR_SPEECH and t.lows[np[1] + 1 : np[1] + 2] in _SPEECH_PARTICLES):
         return Found(verb, np, "trail")
     return None
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from attribution import lexicon as lx
 from attribution.extract.document import Found
 from attribution.extract.marks import Pairing, mark_end
-from attribution.extract.names import is_possessive, is_speaker_word
+from attribution.extract.names import NAME_ABBREVIATIONS, is_possessive, is_speaker_word
 from attribution.extract.phrases import (
     APPOSITIVE_SEPARATORS,
     Span,
@@ -71,7 +71,10 @@ def is_noun_use(t: Tokens, k: int, lo: int) -> bool:
             and not prev.endswith("s")
             and nxt not in lx.OBJECT_PRONOUNS | {"it", "the", "a", "an"}
         )
-    # After a lower-case word a noun-like cue is a verb only after a speaker word.
+    # After a lower-case word a noun-like cue is a verb only after a speaker word, and not
+    # when a preposition opens the two (by executive order, of executive orders).
+    if j > lo and is_speaker_word(prev_low) and t.lows[j - 1] in lx.PREPOSITIONS:
+        return True
     return (
         prev[0].isalnum()
         and not is_speaker_word(prev_low)
@@ -309,11 +312,15 @@ def has_own_attribution(text: str, pairing: Pairing) -> bool:
         return False
     after = text[mark_end(text, pairing.close_mark) : pairing.close_mark + 80]
     tokens = TOKEN_RE.findall(after.split("\n", 1)[0])
-    head = []
+    head: list[str] = []
     for token in tokens:
+        if token == "." and head and (head[-1] in NAME_ABBREVIATIONS or len(head[-1]) == 1):
+            continue  # “B,” Ms. Khan said: a title's or an initial's dot ends nothing
         if token in {".", "!", "?"} or token in MARK_CHARACTERS:
             break
         head.append(token.lower())
+    if head[-1:] == [":"] and "," not in head:
+        return False  # “A.” Mr. Zahed said: “B.”: the attribution introduces what follows
     return any(w in lx.CUE_VERBS for w in head[:6])
 
 

@@ -28,6 +28,26 @@ _MAX_TERM_WORDS = 6
 _MAX_OBJECT = 6
 
 
+def _names_a_thing(doc: Document, pairing: Pairing, lead: Sequence[str]) -> bool:
+    """True for a title between a determiner and a noun it names: the “Fight for 15”
+    movement, a “Buy American” clause, their “Yes on 3” campaign."""
+    t = doc.tokens
+    if not lead or lead[-1] not in lx.NOUN_DETERMINERS:
+        return False
+    k, hi = t.token_range(after_close(t.text, pairing), doc.paragraphs[pairing.paragraph][1])
+    if k >= hi or t.owner[k] != FREE:
+        return False
+    word, low = t.words[k], t.lows[k]
+    return (
+        word.isalpha()
+        and word.islower()
+        and low not in lx.CUE_VERBS
+        and low not in lx.SUBJECT_STOPS
+        and low not in lx.PREPOSITIONS
+        and low not in {"and", "or", "but", "is", "was", "are", "were", "has", "had", "will"}
+    )
+
+
 def kind_of(doc: Document, index: int, found: Found) -> QuoteKind:
     """Direct statement, partial quote inside the reporter's sentence, or a term.
 
@@ -76,6 +96,8 @@ def kind_of(doc: Document, index: int, found: Found) -> QuoteKind:
     # winner “Miss Piggy”), or its attribution next to it. Where a title stands it is a
     # title all the same: after a possessive (MSNBC's “Morning Joe”), after "on" or "in"
     # (appeared on “Face the Nation”), after a media noun (a broadcast of “...”).
+    if is_title_like(quote_words) and short and _names_a_thing(doc, pairing, lead):
+        return QuoteKind.TERM  # the “Fight for 15” movement said: the movement speaks
     if is_title_like(quote_words) and short:
         last = lead_words[-1] if lead_words else ""
         title_place = bool(lead_words) and (
