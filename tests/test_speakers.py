@@ -503,6 +503,16 @@ def credits(text: str) -> list[tuple[str | None, str | None, str | None]]:
             id="ripped-someone-for-a-fragment-credits-the-critic",
         ),
         pytest.param(
+            "Tom Okafor Jr. said: \u201cThe pier stays open.\u201d",
+            [("Tom Okafor Jr", "Tom Okafor Jr.", "said")],
+            id="a-name-ending-in-jr-before-the-cue",
+        ),
+        pytest.param(
+            "\u201cThe pier stays open,\u201d Ana Ruiz Sr. said.",
+            [("Ana Ruiz Sr", "Ana Ruiz Sr.", "said")],
+            id="a-name-ending-in-sr-before-a-trailing-cue",
+        ),
+        pytest.param(
             "Senator Ray Dunn described the recent terrorist attacks as \u201ca wake-up call.\u201d",
             [("Ray Dunn", "Senator Ray Dunn", "described")],
             id="attacks-after-an-adjective-is-a-noun-not-the-cue",

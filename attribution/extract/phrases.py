@@ -28,10 +28,18 @@ _NOT_INVERTED_SPEAKERS = frozenset(
 Span = tuple[int, int]
 
 
+# Abbreviations that end a person's name: Donald Trump Jr., Martin Luther King Sr.
+_NAME_SUFFIXES = frozenset({"jr", "sr"})
+
+
 def np_ending_at(t: Tokens, j: int, lo: int) -> Span | None:
     """Walk left from token j over a noun phrase; (start, end) token indices, or None."""
     words, lows, owner = t.words, t.lows, t.owner
-    if j < lo or owner[j] != FREE or not words[j][0].isalnum():
+    if j < lo or owner[j] != FREE:
+        return None
+    # A name may end in an abbreviation's dot: Donald Trump Jr. said.
+    suffix_dot = words[j] == "." and j > lo and lows[j - 1] in _NAME_SUFFIXES
+    if not words[j][0].isalnum() and not suffix_dot:
         return None
     if lows[j] in lx.SUBJECT_STOPS and lows[j] not in lx.SPEAKING_PRONOUNS:
         return None
