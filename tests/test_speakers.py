@@ -513,6 +513,19 @@ def credits(text: str) -> list[tuple[str | None, str | None, str | None]]:
             id="a-name-ending-in-sr-before-a-trailing-cue",
         ),
         pytest.param(
+            "The debate turned to the pier, and a question to Okafor drew laughter. "
+            "Donald Reyes went next.\n\nOkafor openly admitted that his answer was "
+            "political. \u201cWith an eye to the vote,\u201d he said.",
+            [("Okafor", "he", "said")],
+            id="he-is-a-surname-the-article-names-that-opens-the-sentence-before",
+        ),
+        pytest.param(
+            "Donald Reyes spoke first.\n\nSometimes tempers flared in the hall. "
+            "\u201cWe will not be silenced,\u201d he said.",
+            [("Donald Reyes", "he", "said")],
+            id="a-word-capitalised-only-to-open-a-sentence-is-no-one-he-can-be",
+        ),
+        pytest.param(
             "Senator Ray Dunn described the recent terrorist attacks as \u201ca wake-up call.\u201d",
             [("Ray Dunn", "Senator Ray Dunn", "described")],
             id="attacks-after-an-adjective-is-a-noun-not-the-cue",

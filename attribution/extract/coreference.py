@@ -15,7 +15,7 @@ from attribution import lexicon as lx
 from attribution.extract.document import Document
 from attribution.extract.mentions import Mention, issuer
 from attribution.extract.names import ROLE_OF_TITLE, as_written, canonical_speaker, role_of
-from attribution.extract.phrases import Span
+from attribution.extract.phrases import Span, is_adverb
 
 # The gender of each person pronoun.
 _PRONOUN_GENDERS = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -152,9 +152,36 @@ def _person_antecedent(doc: Document, pos: int, pronoun: str) -> str | None:
 
 
 def _is_person(doc: Document, mention: Mention) -> bool:
-    """A person, or a name of unknown kind whose surname a person of the article bears."""
+    """A person, or a name of unknown kind whose surname a person of the article bears or
+    that opens its sentence as the subject of a verb (Cruz openly admitted that ...)."""
     return mention.kind == "person" or (
-        mention.kind == "name" and doc.mentions.is_known_person(mention.name)
+        mention.kind == "name"
+        and (doc.mentions.is_known_person(mention.name) or _acting_subject(doc, mention))
+    )
+
+
+def _acting_subject(doc: Document, mention: Mention) -> bool:
+    """True for a one-word name opening its sentence before a verb in the past tense or
+    the present's -s form, adverbs aside (`Cruz openly admitted`, `Carson defied`), that
+    the article also capitalises inside a sentence, where only a name is capitalised."""
+    if " " in mention.name or mention.name.lower() not in doc.mentions.capitalised_inside:
+        return False
+    if doc.sentences.sentence_of(mention.start)[0] != mention.start:
+        return False
+    t = doc.tokens
+    k, hi = t.token_range(mention.start, len(t.text))
+    k += 1
+    while k < hi and k < len(t.words) and is_adverb(t.words[k]) and t.words[k].islower():
+        k += 1
+    if k >= len(t.words):
+        return False
+    verb = t.words[k]
+    return (
+        verb.isalpha()
+        and verb.islower()
+        and verb.endswith(("ed", "s"))
+        and verb not in lx.SUBJECT_STOPS
+        and verb not in {"has", "was", "is", "does"}
     )
 
 

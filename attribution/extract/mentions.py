@@ -65,6 +65,9 @@ class MentionIndex:
     genders: dict[str, str] = field(default_factory=dict)
     # The last word of every person's name, lower case.
     surnames: set[str] = field(default_factory=set)
+    # Words (lower case) the article capitalises where no sentence starts, after a word or a
+    # comma: names, not words capitalised for opening a sentence ("Sometimes", "Harsh").
+    capitalised_inside: set[str] = field(default_factory=set)
 
     def add(self, mention: Mention) -> None:
         """Keep a mention found at the end of the text scanned so far."""
@@ -132,6 +135,11 @@ def scan_mentions(t: Tokens) -> MentionIndex:
         for i, w in enumerate(words)
         if owner[i] == FREE and (w[0].isupper() or (w[0].islower() and lows[i] in _ENTITY_NOUNS))
     ]
+    index.capitalised_inside.update(
+        lows[i]
+        for i in candidates
+        if i > 0 and words[i][0].isupper() and (words[i - 1][0].isalnum() or words[i - 1] == ",")
+    )
     free = 0  # the first token not yet taken by a name
     headlines = _Headlines(t.text)
     for i in candidates:
@@ -242,7 +250,8 @@ def _classify_run(
         return Mention(start, "org", name, after if after in lx.ORG_NOUNS else lows[-1])
     # A title may stand just before the run, when the scan left it out ("Mrs." opens
     # sentences too often to start a name): Mrs. Okafor is a woman, and a person.
-    title = t.lows[i - 2] if before == "." and i >= 2 else before
+    abbreviated = before == "." and i >= 2 and t.lows[i - 2] in NAME_ABBREVIATIONS
+    title = t.lows[i - 2] if abbreviated else before  # not "spoke first. Sometimes"
     titled = title in lx.TITLES and title not in lx.DETERMINERS
     gender = GENDERED_TITLES.get(title)
     titles, words = split_title(words) if len(words) > 1 else ([], words)
