@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from attribution.corpus import link
 from attribution.corpus.engines import LocalEngine, make_engine
 from attribution.corpus.index import (
     build_postings,
@@ -19,9 +20,10 @@ from attribution.corpus.index import (
     weighted_keys,
     word_keys,
 )
-from attribution.corpus.link import OTHER_INSIDE, WHOLE, Link, cluster
-from attribution.corpus.model import Problem, Record
+from attribution.corpus.link import OTHER_INSIDE, WHOLE, Link, cluster, link_batch
+from attribution.corpus.model import Problem, Record, Wording
 from attribution.corpus.read import read_corpus
+from attribution.corpus.track import _by_neighbourhood
 from attribution.errors import BadOption, UnreadableInput
 from attribution.model import Severity, Verdict
 from attribution.normalize import tokenize
@@ -227,3 +229,52 @@ def test_an_unreachable_scheduler_is_a_bad_option(monkeypatch: pytest.MonkeyPatc
         BadOption, match=r"cannot reach the Dask scheduler at 'tcp://127\.0\.0\.1:9'"
     ):
         make_engine("dask", scheduler="tcp://127.0.0.1:9")
+
+
+def test_the_compact_index_answers_as_the_postings_it_was_built_from() -> None:
+    texts = [
+        "The Kessler Street pumping station cannot survive another flood season.",
+        "cannot survive another flood season",
+        "We will rebuild the Tanner River bridge by the spring of 2028.",
+    ]
+    keys = [rare_keys(_words(t)) for t in texts]
+    postings = build_postings(keys, [2, 1, 1])
+    for number, wording_keys in enumerate(keys):
+        for key in wording_keys:
+            assert number in postings.get(key)
+    assert list(postings.get(key_hash("no such pair"))) == []
+    assert len(postings) == len({k for ks in keys for k in ks})
+
+
+def test_pairs_are_grouped_by_the_wordings_they_connect() -> None:
+    # 0-5-9 are one neighbourhood, 1-2 another; each group's pairs come together.
+    ordered = _by_neighbourhood({(9, 5), (1, 2), (0, 5), (2, 7), (0, 9)})
+    assert ordered == [(0, 5), (0, 9), (9, 5), (1, 2), (2, 7)]
+
+
+def test_linking_does_not_depend_on_the_batch_or_what_a_worker_remembers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    wordings = [
+        Wording(
+            "The Kessler Street pumping station cannot survive another flood season.",
+            "Dana Whitfield",
+            (),
+        ),
+        Wording(
+            "The Kessler Street pumping station can survive another flood season.", "Whitfield", ()
+        ),
+        Wording(
+            "The Kessler Street pumping station cannot survive another flood season.",
+            "Amir Haddad",
+            (),
+        ),
+    ]
+    pairs = [(0, 1), (0, 2), (1, 2)]
+    whole = link_batch(pairs, wordings)
+    monkeypatch.setattr(link, "_CACHE_SIZE", 1)
+    one_by_one = [
+        found for pair in pairs for found in link_batch([pair], {n: wordings[n] for n in pair})
+    ]
+    assert one_by_one == whole
+    assert [(k.ref, k.other) for k in whole] == pairs

@@ -11,9 +11,11 @@ proposes.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
 import itertools
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -63,9 +65,36 @@ def key_hash(text: str) -> int:
     return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big")
 
 
-def build_postings(
-    keys: Sequence[Sequence[int]], popularity: Sequence[int]
-) -> dict[int, tuple[int, ...]]:
+class Postings:
+    """The index, compact: every key once in a sorted array, the wordings filed under it in
+    one array beside it. A few bytes an entry, so a copy sent to each worker of a cluster
+    stays small (a dict of tuples is about ten times the size).
+
+    Args:
+        postings: each key and the wordings filed under it, in order.
+    """
+
+    def __init__(self, postings: Mapping[int, Sequence[int]]) -> None:
+        self.keys = array("Q")
+        self.starts = array("I", [0])
+        self.wordings = array("I")
+        for key in sorted(postings):
+            self.keys.append(key)
+            self.wordings.extend(postings[key])
+            self.starts.append(len(self.wordings))
+
+    def get(self, key: int, default: Sequence[int] = ()) -> Sequence[int]:
+        """The wordings filed under a key, most printed first."""
+        i = bisect.bisect_left(self.keys, key)
+        if i == len(self.keys) or self.keys[i] != key:
+            return default
+        return self.wordings[self.starts[i] : self.starts[i + 1]]
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+
+def build_postings(keys: Sequence[Sequence[int]], popularity: Sequence[int]) -> Postings:
     """The index: each key and the wordings filed under it, most printed first, at most
     `POSTING_CAP` of them.
 
@@ -80,13 +109,13 @@ def build_postings(
             hits = postings[key]
             if len(hits) < POSTING_CAP:
                 hits.append(w)
-    return {k: tuple(v) for k, v in postings.items()}
+    return Postings(postings)
 
 
 def candidates(
     wording: int,
     text: str,
-    postings: Mapping[int, Sequence[int]],
+    postings: Postings,
     popularity: Sequence[int],
 ) -> list[int]:
     """The wordings worth aligning with this one: sharing its rarest pairs, best first.
@@ -111,7 +140,7 @@ def candidates(
 
 def candidate_pairs(
     batch: Iterable[tuple[int, str]],
-    postings: Mapping[int, Sequence[int]],
+    postings: Postings,
     popularity: Sequence[int],
 ) -> list[tuple[int, int]]:
     """`candidates` for a batch of wordings, as (reference, other) pairs: the reference is

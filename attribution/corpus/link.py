@@ -13,7 +13,8 @@ inside a third article's longer one) is refused.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Sequence
+import functools
+from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
 from typing import NamedTuple
 
@@ -31,9 +32,11 @@ from attribution.pairing import Prepared, prepare, relate
 # proportionate evidence `proportionate` asks for.
 SHORT_QUOTE = 2 * MIN_EVIDENCE
 
-# Prepared wordings a worker keeps, the cache emptied when full: a wording is prepared
-# about once however many pairs it is in (pairs come sorted by their reference).
-_CACHE_SIZE = 200_000
+# Prepared texts a worker keeps from batch to batch, the cache emptied when full. Pairs
+# come grouped by the wordings they connect (`track._by_neighbourhood`), so a batch holds
+# nearly every pair of its wordings, and the cache needs only to bridge a group cut between
+# two batches: a few thousand texts, not every wording of the corpus in every worker.
+_CACHE_SIZE = 5_000
 
 
 # How a wording's words differ from another's, as `compare` grades a match: the verdict,
@@ -58,7 +61,7 @@ class Link(NamedTuple):
 
 def link_batch(
     pairs: Sequence[tuple[int, int]],
-    wordings: Sequence[Wording],
+    wordings: Mapping[int, Wording] | Sequence[Wording],
     *,
     policy: Policy = DEFAULT_POLICY,
 ) -> list[Link]:
@@ -67,8 +70,9 @@ def link_batch(
 
     Args:
         pairs: (reference, other) wording numbers, the reference the more printed
-            (`index.candidate_pairs`); sorted by reference, so each is prepared once.
-        wordings: every wording of the corpus, by number.
+            (`index.candidate_pairs`); grouped by the wordings they connect, so each is
+            prepared once.
+        wordings: the wordings of these pairs (or of the whole corpus), by number.
         policy: severities for changes.
 
     Returns:
@@ -177,39 +181,37 @@ def wording_statement(number: int, wording: Wording) -> Prepared:
     return prepare(quote, (quote.id,), Fraction(0))
 
 
-def _statements_of(wordings: Sequence[Wording]) -> _Statements:
-    """The worker's prepared wordings of this corpus, kept from batch to batch (a wording is
-    a candidate of several others), started afresh for another corpus."""
-    global _WORKER_STATEMENTS
-    if _WORKER_STATEMENTS is None or _WORKER_STATEMENTS.wordings is not wordings:
-        _WORKER_STATEMENTS = _Statements(wordings)
-    return _WORKER_STATEMENTS
+def _statements_of(wordings: Mapping[int, Wording] | Sequence[Wording]) -> _Statements:
+    """The batch's wordings prepared for the matcher, each text prepared once in this worker
+    (a wording is a candidate of several others, in several batches)."""
+    return _Statements(wordings, _PREPARED)
 
 
 class _Statements:
     """Wordings prepared for the matcher, each text once: the same words credited to
     another name share their tokens and stems."""
 
-    def __init__(self, wordings: Sequence[Wording]) -> None:
+    def __init__(
+        self, wordings: Mapping[int, Wording] | Sequence[Wording], by_text: dict[str, Prepared]
+    ) -> None:
         self.wordings = wordings
-        self.by_text: dict[str, Prepared] = {}
+        self.by_text = by_text
         self.by_number: dict[int, Prepared] = {}
 
     def get(self, number: int) -> Prepared:
         found = self.by_number.get(number)
         if found is not None:
             return found
-        if len(self.by_number) > _CACHE_SIZE:
-            self.by_number.clear()
-            self.by_text.clear()
         wording = self.wordings[number]
         same_text = self.by_text.get(wording.text)
         if same_text is None:
-            found = self.by_text[wording.text] = wording_statement(number, wording)
-        else:
-            quote = dataclasses.replace(same_text.quote, id=f"w{number}", speaker=wording.speaker)
-            found = dataclasses.replace(same_text, quote=quote, pieces=(quote.id,))
-        self.by_number[number] = found
+            if len(self.by_text) >= _CACHE_SIZE:
+                self.by_text.clear()
+            same_text = self.by_text[wording.text] = wording_statement(number, wording)
+        quote = dataclasses.replace(same_text.quote, id=f"w{number}", speaker=wording.speaker)
+        found = self.by_number[number] = dataclasses.replace(
+            same_text, quote=quote, pieces=(quote.id,)
+        )
         return found
 
 
@@ -321,8 +323,15 @@ def _inside(alignment: Alignment) -> int:
     return REF_INSIDE if len(alignment.a_tokens) < len(alignment.b_tokens) else OTHER_INSIDE
 
 
-_WORKER_STATEMENTS: _Statements | None = None
+# The texts this worker has prepared, kept from batch to batch and emptied when full.
+_PREPARED: dict[str, Prepared] = {}
 
 
 def _same_speaker(a: Quote, b: Quote) -> bool | None:
-    return same_speaker(a.speaker, b.speaker)
+    return _speakers_agree(a.speaker, b.speaker)
+
+
+@functools.lru_cache(maxsize=65536)
+def _speakers_agree(a: str | None, b: str | None) -> bool | None:
+    """`extract.same_speaker`, remembered: a corpus credits its many quotes to few names."""
+    return same_speaker(a, b)

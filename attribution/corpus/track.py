@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import time
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,7 +17,7 @@ from typing import Any
 from attribution.classify import DEFAULT_POLICY, Policy
 from attribution.corpus.describe import ClusterFacts, ClusterInput, describe_batch
 from attribution.corpus.engines import Engine, StageProgress
-from attribution.corpus.index import build_postings, candidate_pairs
+from attribution.corpus.index import Postings, build_postings, candidate_pairs
 from attribution.corpus.link import Comparison, Link, cluster, link_batch
 from attribution.corpus.model import ArticleInfo, Extracted, Printing, Problem, Record, Wording
 from attribution.corpus.printings import extract_batch
@@ -83,7 +84,7 @@ def run_track(
     tally.wordings = len(corpus.wordings)
     clock.lap("extract")
 
-    popularity = [len(a) for a in corpus.wording_articles]
+    popularity = array("I", (len(a) for a in corpus.wording_articles))
     postings = build_postings([w.keys for w in corpus.wordings], popularity)
     lookups = _chunks(((n, w.text) for n, w in enumerate(corpus.wordings)), WORDINGS_PER_BATCH)
     pairs: set[tuple[int, int]] = set()
@@ -99,13 +100,17 @@ def run_track(
     tally.candidate_pairs = len(pairs)
     clock.lap("index")
 
-    ordered = sorted(pairs)
+    ordered = _by_neighbourhood(pairs)
     del pairs
     links: list[Link] = []
     for found in engine.map(
         _link,
-        _chunks(ordered, PAIRS_PER_BATCH),
-        shared=(corpus.wordings, policy),
+        # Each batch carries the wordings it compares, not the whole table to every worker.
+        (
+            (chunk, {n: corpus.wordings[n] for pair in chunk for n in pair})
+            for chunk in _chunks(ordered, PAIRS_PER_BATCH)
+        ),
+        shared=policy,
         progress=_stage(progress, "link"),
         total=_batches(len(ordered), PAIRS_PER_BATCH),
     ):
@@ -230,21 +235,43 @@ def _record_batches(
 
 
 def _lookup(
-    batch: list[tuple[int, str]], shared: tuple[dict[int, tuple[int, ...]], list[int]]
+    batch: list[tuple[int, str]], shared: tuple[Postings, Sequence[int]]
 ) -> list[tuple[int, int]]:
     postings, popularity = shared
     return candidate_pairs(batch, postings, popularity)
 
 
-def _link(batch: list[tuple[int, int]], shared: tuple[list[Wording], Policy]) -> list[Link]:
-    wordings, policy = shared
-    return link_batch(batch, wordings, policy=policy)
+def _link(batch: tuple[list[tuple[int, int]], dict[int, Wording]], policy: Policy) -> list[Link]:
+    pairs, wordings = batch
+    return link_batch(pairs, wordings, policy=policy)
 
 
 def _describe(
     batch: list[ClusterInput], policy: Policy
 ) -> list[tuple[dict[str, Any], ClusterFacts]]:
     return describe_batch(batch, policy=policy)
+
+
+def _by_neighbourhood(pairs: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Candidate pairs ordered so that the pairs of wordings connected through candidates
+    (the printings of one statement and its variants) come together, each group by
+    reference: a batch then prepares each of its wordings once, and a worker need not keep
+    every wording it has seen to spare preparing it again in a later batch."""
+    parent: dict[int, int] = {}
+
+    def root(x: int) -> int:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    listed = sorted(pairs)
+    for a, b in listed:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    return sorted(listed, key=lambda pair: (root(pair[0]), pair))
 
 
 def _links_by_cluster(
