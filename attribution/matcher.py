@@ -207,7 +207,7 @@ def too_short_to_verify(tokens: Sequence[Token]) -> bool:
 
     Words inside an editor's [brackets] are not the speaker's and are not counted.
     """
-    words = _speakers_words(tokens)
+    words = speakers_words(tokens)
     if len(words) > MAX_SHORT_WORDS:
         return False
     return all(
@@ -270,7 +270,7 @@ def stem_overlap(a_stems: Sequence[str], b_stems: Sequence[str]) -> tuple[float,
 def content_stems(tokens: Iterable[Token]) -> tuple[str, ...]:
     """Snowball stems of the content words, US/UK spellings folded first
     (`organizing` and `organising` stem apart otherwise); numbers and editor's words left out."""
-    return tuple(stem for t in _speakers_words(tokens) if (stem := _content_stem(t.key)))
+    return tuple(stem for t in speakers_words(tokens) if (stem := _content_stem(t.key)))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -291,8 +291,9 @@ def total_information(keys: Iterable[str]) -> float:
     return sum(information(k) for k in keys)
 
 
-def _speakers_words(tokens: Iterable[Token]) -> list[Token]:
-    """The words of a wording, leaving out those inside an editor's [brackets]."""
+def speakers_words(tokens: Iterable[Token]) -> list[Token]:
+    """The words of a wording the matcher weighs, leaving out those inside an editor's
+    [brackets]."""
     out = []
     depth = 0
     for t in tokens:

@@ -30,8 +30,9 @@ from attribution.matcher import (
     content_stems,
     information,
     is_telling,
+    speakers_words,
 )
-from attribution.normalize import CLOSE_BRACKETS, OPEN_BRACKETS, Token, name_skeleton, spelling_key
+from attribution.normalize import Token, name_skeleton, spelling_key
 
 # The least similarity `matcher.required_similarity` ever asks for: its floor, less all the
 # support a speaker's agreement can give (tests/test_shortlist.py checks it is the least).
@@ -75,7 +76,7 @@ class QuoteClues:
     @classmethod
     def of(cls, tokens: Sequence[Token]) -> QuoteClues:
         """The clues of a quote, from its tokens (`normalize.tokenize`)."""
-        words = _speakers_words(tokens)
+        words = speakers_words(tokens)
         clues = [
             Clue(information(t.key), word_forms(t), is_telling(t.key))
             for t in words
@@ -234,20 +235,6 @@ def _postings(forms: Iterable[str], postings: dict[str, array.array[int]]) -> se
     out: set[int] = set()
     for form in forms:
         out.update(postings.get(form, ()))
-    return out
-
-
-def _speakers_words(tokens: Iterable[Token]) -> list[Token]:
-    """The quote's words the matcher weighs: marks and an editor's [bracketed] words left out."""
-    out = []
-    depth = 0
-    for t in tokens:
-        if t.text in OPEN_BRACKETS:
-            depth += 1
-        elif t.text in CLOSE_BRACKETS:
-            depth = max(0, depth - 1)
-        elif t.is_word and not depth:
-            out.append(t)
     return out
 
 
