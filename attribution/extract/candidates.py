@@ -45,6 +45,12 @@ _CREDIT_LINE = 12
 _TRAILING_ATTRIBUTION = 8
 # What may follow a quote that is a sentence of its own: “...”. / “...”).
 _CLOSING_PUNCTUATION = frozenset({".", "!", "?", ")", ";"})
+# How far after a quote (tokens) its own cue may end: “...,” she said; “...,” said Rep. Ana
+# Ruiz; “...,” he later told reporters.
+_ADJACENT_CUE = 4
+# Cues of a report that relays someone else's words: “...,” the Courier reported. The
+# words are still the person the sentence quotes, not the paper's.
+_RELAYING_CUES = frozenset({"reported", "reports", "reporting"})
 # How far before a quote (tokens) its owner's speech noun may stand: "Trump's claim that
 # there have been, in gun-controlled Chicago alone, “thousands of shootings”".
 _POSSESSOR_REACH = 16
@@ -102,6 +108,17 @@ def find_candidate(doc: Document, index: int) -> Found:
                 np = np_after(t, k + 2, hi)
                 if np is not None:
                     return Found("according to", np, where)
+    # Rule 4c: the attribution right after a quote closed by its own comma, question or
+    # exclamation mark is the quote's own, whatever framed it before (Lee praised the plan:
+    # “It works,” she said; Okafor weighed in, telling a radio host, “Not yet,” he said).
+    # Not when the sentence goes on to another quote after that cue, which then introduces
+    # it (When a man in the crowd shouted, “Liar,” Okafor snapped, “Sit down.”).
+    found = _attribution_right_after(doc, pairing, trail_lo, trail_hi)
+    if found is not None and (
+        trail_hi == t.token_range(after, s_end)[1]
+        or cue_in(t, lead_lo, lead_hi, lead_lo, lead_hi, first=False, framing=True) is None
+    ):
+        return found
     # Rule 5: a cue right after the quote: “...,” the statement said / said Hugh Hill.
     # Rule 6: a cue before it: Smith said: “...” / called the plan “a shell game”.
     # A quote inside the reporter's sentence (words before it) belongs to the cue before
@@ -259,6 +276,25 @@ def _credit_line(doc: Document, paragraph: int) -> Span | None:
         return None
     rest = [w for w in t.words[np[1] : hi] if w not in {".", ","}]
     return np if not rest or t.words[np[1]] == "," else None
+
+
+def _attribution_right_after(doc: Document, pairing: Pairing, lo: int, hi: int) -> Found | None:
+    """`“...,” she said` / `“...?” asked Okafor`: a speech cue and its named or pronoun
+    subject opening the words after a quote that ends as an attributed quote does."""
+    t = doc.tokens
+    last = pairing.pieces[-1][1]
+    if pairing.close_mark is None or t.text[last - 1 : last] not in {",", "?", "!"}:
+        return None
+    found = cue_in(t, lo, min(hi, lo + _ADJACENT_CUE), lo, hi, first=True)
+    if found is None or found.np is None or (found.cue or "").lower() in _RELAYING_CUES:
+        return None
+    cue_first = t.words[lo] == found.cue and found.np[0] == lo + 1  # “...,” said Ruiz
+    if found.np[0] != lo and not cue_first:
+        return None
+    a, b = found.np
+    if (b - a == 1 and t.lows[a] in lx.PERSON_PRONOUNS) or t.words[b - 1][0].isupper():
+        return Found(found.cue, found.np, "trail")
+    return None
 
 
 def _subject_and_verb_after(doc: Document, pairing: Pairing, lo: int, hi: int) -> Found | None:

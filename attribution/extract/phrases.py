@@ -245,10 +245,18 @@ def _may_open_subject(t: Tokens, i: int) -> bool:
 
 def is_speaker_like(t: Tokens, np: Span) -> bool:
     """True when a phrase can name who speaks: a name, a pronoun or a speaker noun."""
-    head, low = t.words[np[1] - 1], t.lows[np[1] - 1]
-    words = t.words[np[0] : np[1]]
+    end = governing_end(t, np)
+    head, low = t.words[end - 1], t.lows[end - 1]
+    words = t.words[np[0] : end]
     if head[0].isupper() and (is_place(words) or is_date(words)):
         return False  # "Dallas", "the U.S.", "a separate June" said nothing
+    last = t.lows[np[1] - 1]
+    if (
+        end < np[1]
+        and low in _PARTITIVE_HEADS
+        and not (last.endswith("ed") or last in lx.CUE_VERBS)
+    ):
+        return True  # one of his aides, someone in the crowd (not a walk run on to a verb)
     return head[0].isupper() or is_speaker_head(low) or low in lx.SUBJECT_PRONOUNS
 
 
@@ -280,7 +288,41 @@ def subject_before(t: Tokens, k: int, lo: int) -> tuple[Span | None, bool]:
             j -= 1
         np = np_ending_at(t, j, lo)
         return (np, True) if np is not None and is_speaker_like(t, np) else (None, False)
-    return np_ending_at(t, j, lo), False
+    return _with_governing_head(t, np_ending_at(t, j, lo), lo), False
+
+
+# Prepositions that tie a speaker to whom or where they speak for: a spokesman for the
+# campaign, one of his aides, someone in the audience, an aide to the mayor.
+_SPEAKER_PREPOSITIONS = frozenset({"for", "of", "in", "at", "to", "with", "from"})
+# Pronouns and quantifiers that head a speaker phrase through a preposition: one of them.
+_PARTITIVE_HEADS = frozenset({"one", "someone", "some", "many", "most", "several", "none"})
+
+
+def _with_governing_head(t: Tokens, np: Span | None, lo: int) -> Span | None:
+    """The whole phrase when a walk stopped at a preposition's object: "a lawyer for Mr.
+    Reyes said" is the lawyer, not Reyes; "someone in the audience shouted" is someone."""
+    while np is not None and np[0] - 2 >= lo and t.lows[np[0] - 1] in _SPEAKER_PREPOSITIONS:
+        head = np_ending_at(t, np[0] - 2, lo)
+        if head is None:
+            break
+        low = t.lows[head[1] - 1]
+        if not t.words[head[1] - 1].islower() or not (
+            is_speaker_head(low) or low in _PARTITIVE_HEADS
+        ):
+            break
+        np = (head[0], np[1])
+    return np
+
+
+def governing_end(t: Tokens, np: Span) -> int:
+    """Where a phrase's head ends: "someone in the audience" is headed by "someone"."""
+    for k in range(np[0] + 1, np[1] - 1):
+        low = t.lows[k - 1]
+        if t.lows[k] in _SPEAKER_PREPOSITIONS and t.words[k - 1].islower():
+            if is_speaker_head(low) or (low in _PARTITIVE_HEADS and k - 1 - np[0] <= 1):
+                return k  # a partitive opens its phrase: "one of", "some of" (not "used one of")
+            return np[1]
+    return np[1]
 
 
 def _subject_before_appositives(t: Tokens, comma: int, lo: int) -> Span | None:
