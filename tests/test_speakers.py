@@ -647,6 +647,39 @@ def credits(text: str) -> list[tuple[str | None, str | None, str | None]]:
             [("Victor Okafor", "he", "said")],
             id="he-is-the-subject-after-an-opening-phrase-led-by-an-adverb",
         ),
+        pytest.param(
+            "\u201cIs that fair?\u201d Okafor went on, as if no one had objected.",
+            [("Okafor", "Okafor", "went")],
+            id="a-question-and-a-manner-of-speaking-after-it-are-one-sentence",
+        ),
+        pytest.param(
+            "\u201cWhat a night!\u201d beamed Dana Okafor, a delegate from Ohio.",
+            [("Dana Okafor", "Dana Okafor", "beamed")],
+            id="a-verb-of-manner-before-the-name-after-a-quote",
+        ),
+        pytest.param(
+            "Buddy Valastro spoke at the town hall.\n\nValastro praised the governor\u2019s "
+            "record after the storm.\n\n\u201cWe need someone who gets things done.\u201d",
+            [("Buddy Valastro", "Valastro", None)],
+            id="a-bare-quote-after-a-paragraph-about-what-a-named-person-did",
+        ),
+        pytest.param(
+            "If Ruiz\u2019s record is any guide, the vote will pass.\n\n\u201cWe are ready.\u201d",
+            [(None, None, None)],
+            id="a-possessive-opening-the-sentence-before-acts-on-nothing",
+        ),
+        pytest.param(
+            "Voters lined up early.\n\n17-year-old Jared Okafor agreed:\n\n\u201cHe "
+            "speaks his mind.\u201d",
+            [("Jared Okafor", "17-year-old Jared Okafor", None)],
+            id="an-age-before-a-name-is-no-part-of-the-speaker",
+        ),
+        pytest.param(
+            "When the panel sneered at the plan \u2014 and sneer it did \u2014 Ruiz hit "
+            "back:\n\n\u201cThe numbers are public.\u201d",
+            [("Ruiz", "Ruiz", None)],
+            id="after-a-dash-the-last-clause-before-a-colon-in-the-paragraph-before-speaks",
+        ),
     ],
 )
 def test_speaker_found(

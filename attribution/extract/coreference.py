@@ -56,6 +56,8 @@ def resolve(doc: Document, np: Span, before: int) -> str | None:
         role = role_of(t.lows[head_end - 1])
         holder = _role_holder(doc, pos, role) if lows[0] == "the" else None
         return holder or as_written(words)
+    if len(words) > 1 and lows[0].endswith("-year-old") and words[1][0].isupper():
+        words, lows = words[1:], lows[1:]  # "17-year-old Jared Potts" is Jared Potts
     content = [w for w, low in zip(words, lows, strict=False) if low not in lx.DETERMINERS]
     # "the governor", "the spokesman": the person the article introduced with that title.
     if lows[0] == "the" and not any(w[0].isupper() for w in content):
