@@ -691,3 +691,53 @@ def test_a_quote_of_an_answer_across_an_interruption_leaves_nothing_of_the_speak
     # An answer to a question is not joined to what came before it.
     joined = "\u201cThe county will pay for the new dock in April,\u201d Okafor said."
     assert _only(_check(joined, source)).status.value != "verified"
+
+
+WORDS_APART = """\
+MODERATOR: Councilman, the flood?
+
+DUBOIS: Maybe the pumps can wait a year. Nobody expected the flood in March. The whole \
+council backed Senator Ortiz's plan for the levee, on the record and in public.
+
+MODERATOR: Thank you.
+"""
+
+
+@pytest.mark.parametrize(
+    ("draft", "status", "categories"),
+    [
+        # A closed word that is a phrase spaced ("maybe" / "may be", "nobody" / "no
+        # body") is another word, not a compound written two ways.
+        ("\u201cMay be the pumps can wait a year,\u201d Dubois said.", "altered", ["modality"]),
+        ("\u201cNo body expected the flood in March,\u201d Dubois said.", "altered", ["wording"]),
+        # Hyphenated, the same words stay the same words.
+        (
+            "\u201cThe whole council backed Senator Ortiz's plan for the levee, "
+            "on-the-record and in public,\u201d Dubois said.",
+            "verified",
+            [],
+        ),
+        # A possessive dropped is the same name in other wording, not another person.
+        (
+            "\u201cThe whole council backed Senator Ortiz plan for the levee,\u201d Dubois said.",
+            "altered",
+            ["wording"],
+        ),
+    ],
+)
+def test_a_closed_word_is_a_compound_only_when_its_halves_are_content_words(
+    draft: str, status: str, categories: list[str]
+) -> None:
+    outcome = _only(_check(draft, parse_source("s1", "council.txt", WORDS_APART)))
+    assert outcome.status.value == status
+    assert _categories(outcome) == categories
+    if status == "altered":
+        assert outcome.severity.value == "major"
+
+
+def test_a_one_syllable_first_name_with_another_vowel_is_another_person() -> None:
+    source = "MODERATOR: Who?\n\nDUBOIS: Ted Kowalski and Ben Ortiz signed it.\n\nQ: When?\n"
+    draft = "\u201cTad Kowalski and Bin Ortiz signed it,\u201d Dubois said."
+    outcome = _only(_check(draft, parse_source("s1", "presser.txt", source)))
+    assert (outcome.status.value, outcome.severity.value) == ("altered", "critical")
+    assert _categories(outcome) == ["name", "name"]
