@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from attribution import lexicon as lx
 from attribution.extract.marks import Pairing
 from attribution.extract.names import NAME_ABBREVIATIONS
+from attribution.extract.phrases import says_how
 from attribution.extract.tokens import TOKEN_RE
 from attribution.typography import CLOSING_CHARACTERS
 
@@ -138,6 +139,12 @@ def starts_with_attribution(sentence: str) -> bool:
         return False
     if words[0].islower() and words[0] not in lx.NOT_NAMES - lx.PERSON_PRONOUNS:
         return True
+    # A name of up to three words and a verb saying how it was spoken: Trump went on.
+    for k in range(1, min(4, len(words) - 1) + 1):
+        if not words[k - 1][0].isupper():
+            break
+        if says_how(words[k], words[k + 1] if k + 1 < len(words) else "."):
+            return True
     return any(w in lx.CUE_VERBS for w in words)
 
 
