@@ -189,21 +189,22 @@ def evidence_of(alignment: Alignment) -> Evidence:
                 b_total += info
                 if tells:
                     telling += info
-    a_whole = sum(
-        _weight(t.key)[0]
-        for i, t in enumerate(a)
-        if t.kind not in _MARK_KINDS and i not in a_editor
-    )
-    b_whole = sum(
-        _weight(t.key)[0]
-        for j, t in enumerate(b)
-        if t.kind not in _MARK_KINDS and j not in b_editor
-    )
-    a_words = sum(1 for i, t in enumerate(a) if t.kind not in _MARK_KINDS and i not in a_editor)
-    b_words = sum(1 for j, t in enumerate(b) if t.kind not in _MARK_KINDS and j not in b_editor)
+    a_whole, a_words = _whole(a, a_editor)
+    b_whole, b_words = _whole(b, b_editor)
     return Evidence(
         paired, a_total, b_total, a_whole, b_whole, telling, paired_words, min(a_words, b_words)
     )
+
+
+def _whole(tokens: Sequence[Token], editor: frozenset[int]) -> tuple[float, int]:
+    """The information of a wording's words, and how many there are (an editor's left out)."""
+    info = 0.0
+    words = 0
+    for i, t in enumerate(tokens):
+        if t.kind not in _MARK_KINDS and i not in editor:
+            info += _weight(t.key)[0]
+            words += 1
+    return info, words
 
 
 # Token kinds that are marks, not words (`Token.is_word` is false for them).
