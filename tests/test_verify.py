@@ -741,3 +741,53 @@ def test_a_one_syllable_first_name_with_another_vowel_is_another_person() -> Non
     outcome = _only(_check(draft, parse_source("s1", "presser.txt", source)))
     assert (outcome.status.value, outcome.severity.value) == ("altered", "critical")
     assert _categories(outcome) == ["name", "name"]
+
+
+COUPLE_DEBATE = """\
+MODERATOR: Welcome to the forum. Please welcome Governor Laura Petersen and Mayor Ana \
+Lindqvist. Karl Petersen, the governor's husband, is in the front row tonight. Governor \
+Petersen, the first question is yours.
+
+PETERSEN: We will finish the tunnel before we build another road.
+
+MODERATOR: Thank you. Mayor Lindqvist?
+
+LINDQVIST: The tunnel can wait.
+"""
+
+
+@pytest.mark.parametrize(
+    ("credit", "status"),
+    [
+        ("Laura Petersen", "verified"),
+        # The source names two of the family; the floor goes to "Governor Petersen", and
+        # the governor is Laura: her husband's credit is not the label's to settle.
+        ("Karl Petersen", "speaker_unverified"),
+    ],
+)
+def test_a_surname_label_stands_for_the_family_member_the_floor_is_handed_to(
+    credit: str, status: str
+) -> None:
+    draft = f"{credit} said: \u201cWe will finish the tunnel before we build another road.\u201d"
+    outcome = _only(_check(draft, parse_source("s1", "forum.txt", COUPLE_DEBATE)))
+    assert outcome.status.value == status
+
+
+@pytest.mark.parametrize(
+    ("draft", "status"),
+    [
+        # One word in common, however rare, is what both are about, not the quote: the
+        # speaker's other words on the topic do not make this one hers, altered.
+        ("Petersen calls herself \u201centirely pro-tunnel.\u201d", "unsupported"),
+        ("Petersen calls herself \u201cvery pro-tunnel.\u201d", "verified"),
+    ],
+)
+def test_a_short_quote_sharing_one_word_with_its_speaker_is_not_her_words(
+    draft: str, status: str
+) -> None:
+    source = (
+        "MODERATOR: The tunnel?\n\nPETERSEN: I am pro-tunnel. Very, very pro-tunnel.\n\n"
+        "MODERATOR: Thank you.\n"
+    )
+    outcome = _only(_check(draft, parse_source("s1", "forum.txt", source)))
+    assert outcome.status.value == status

@@ -10,6 +10,7 @@ rescans what came before.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -129,11 +130,16 @@ def scan_mentions(t: Tokens) -> MentionIndex:
     index = MentionIndex()
     words, lows, owner = t.words, t.lows, t.owner
     n = len(words)
-    # Only capitalised words and entity nouns can start a mention: visit just those.
+    # Only capitalised words and entity nouns can start a mention: visit just those, told
+    # apart once per distinct word (`lows` reads a contracted pronoun as the pronoun, and no
+    # pronoun is an entity noun, so the word's own lower case tells the same).
+    starters = {
+        w for w in set(words) if w[0].isupper() or (w[0].islower() and w.lower() in _ENTITY_NOUNS)
+    }
     candidates = [
         i
-        for i, w in enumerate(words)
-        if owner[i] == FREE and (w[0].isupper() or (w[0].islower() and lows[i] in _ENTITY_NOUNS))
+        for i in itertools.compress(range(n), map(starters.__contains__, words))
+        if owner[i] == FREE
     ]
     index.capitalised_inside.update(
         lows[i]
