@@ -35,6 +35,8 @@ from attribution.extract.tokens import FREE, Tokens
 
 # Common nouns that name an entity a pronoun or role noun may refer back to.
 _ENTITY_NOUNS = lx.GROUP_NOUNS | lx.DOCUMENT_NOUNS | lx.ORG_NOUNS | lx.SPOKESPERSON_NOUNS
+# Capitalised words that go on a name already begun ("May" is a name's, inside one).
+_NOT_NAMES_INSIDE = lx.NOT_NAMES - {"may"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,8 +76,10 @@ class MentionIndex:
         """Keep a mention found at the end of the text scanned so far."""
         self.items.append(mention)
         self.starts.append(mention.start)
+        if mention.kind != "person":
+            return
         tokens = mention.name.split()
-        if mention.kind != "person" or not tokens:
+        if not tokens:
             return
         key = surname(tokens)
         if len(tokens) > len(self.fullest.get(key, "").split()):
@@ -202,7 +206,7 @@ def _name_run_end(t: Tokens, i: int, n: int) -> int:
                 j += 1
                 continue
             break
-        if w[0].isupper() and low not in lx.NOT_NAMES - {"may"}:
+        if w[0].isupper() and low not in _NOT_NAMES_INSIDE:
             if is_possessive(words[j - 1]) and j - 1 >= i:
                 break  # HuffPost Live's Alyona Minkovski: an owner, then another name
             j += 1

@@ -11,8 +11,9 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from attribution import lexicon as lx
 from attribution.extract.marks import Pairing
@@ -22,7 +23,7 @@ from attribution.extract.tokens import TOKEN_RE
 from attribution.typography import CLOSING_CHARACTERS
 
 if TYPE_CHECKING:
-    from nltk.tokenize.punkt import PunktSentenceTokenizer
+    from nltk.tokenize.punkt import PunktLanguageVars, PunktSentenceTokenizer
 
 # Punkt abbreviations shipped with the package (lower case, no final dot): titles in names,
 # months, states, units and Latin abbreviations. Without them Punkt splits "Lt. | Gen. Smith".
@@ -39,6 +40,8 @@ PUNKT_ABBREVIATIONS = NAME_ABBREVIATIONS | frozenset(
 # How many words into a sentence its cue may stand for the sentence to open with an
 # attribution ("a narrator in the Clinton ad asks." is six).
 MAX_CUE_OFFSET = 8
+# Lower-case words that do not open an attribution (a pronoun does: "he said").
+_NOT_NAMES_BUT_PRONOUNS = lx.NOT_NAMES - lx.PERSON_PRONOUNS
 # The longest parenthesis after a name that a sentence goes on past: "(D-N.Y.)", "(R-Tex.)".
 _MAX_ASIDE = 16
 
@@ -137,7 +140,7 @@ def starts_with_attribution(sentence: str) -> bool:
     words = [t for t in TOKEN_RE.findall(sentence[:160]) if t[0].isalnum()][:MAX_CUE_OFFSET]
     if not words:
         return False
-    if words[0].islower() and words[0] not in lx.NOT_NAMES - lx.PERSON_PRONOUNS:
+    if words[0].islower() and words[0] not in _NOT_NAMES_BUT_PRONOUNS:
         return True
     # A name of up to three words and a verb saying how it was spoken: Trump went on.
     for k in range(1, min(4, len(words) - 1) + 1):
@@ -155,4 +158,40 @@ def punkt() -> PunktSentenceTokenizer:
 
     params = PunktParameters()
     params.abbrev_types = set(PUNKT_ABBREVIATIONS)
-    return PunktSentenceTokenizer(params)
+    return PunktSentenceTokenizer(params, lang_vars=_language_vars())
+
+
+# The flags Punkt's patterns are compiled with, as the standard library reads them.
+_PUNKT_FLAGS = re.IGNORECASE | re.MULTILINE | re.DOTALL | re.UNICODE | re.VERBOSE
+
+
+def _language_vars() -> PunktLanguageVars:
+    """Punkt's English language variables, their three text-wide patterns (words, where a
+    sentence may end, the marks after its end) run by the standard library's engine.
+
+    NLTK runs every pattern through a guard against patterns a caller supplies, which costs
+    a quarter of Punkt's time per paragraph; these are NLTK's own fixed patterns, taken
+    from it as they are, so the sentences are the same.
+    """
+    from nltk.tokenize.punkt import PunktLanguageVars
+
+    own = PunktLanguageVars()
+
+    def standard(pattern: Any) -> re.Pattern[str]:
+        return re.compile(pattern.pattern, pattern.flags & _PUNKT_FLAGS)
+
+    words = standard(own._word_tokenizer_re())
+    ends = standard(own.period_context_re())
+    after_end = standard(own.re_boundary_realignment)
+
+    class LanguageVars(PunktLanguageVars):  # type: ignore[misc]
+        __slots__ = ()
+        re_boundary_realignment = after_end
+
+        def word_tokenize(self, s: str) -> list[str]:
+            return words.findall(s)
+
+        def period_context_re(self) -> re.Pattern[str]:
+            return ends
+
+    return LanguageVars()
