@@ -11,19 +11,19 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
-import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from attribution import lexicon as lx
 from attribution.extract.marks import Pairing
 from attribution.extract.names import NAME_ABBREVIATIONS
 from attribution.extract.phrases import says_how
+from attribution.extract.punkt import sentence_splitter
 from attribution.extract.tokens import TOKEN_RE
 from attribution.typography import CLOSING_CHARACTERS
 
 if TYPE_CHECKING:
-    from nltk.tokenize.punkt import PunktLanguageVars, PunktSentenceTokenizer
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 # Punkt abbreviations shipped with the package (lower case, no final dot): titles in names,
 # months, states, units and Latin abbreviations. Without them Punkt splits "Lt. | Gen. Smith".
@@ -154,44 +154,4 @@ def starts_with_attribution(sentence: str) -> bool:
 @functools.cache
 def punkt() -> PunktSentenceTokenizer:
     """Punkt with the package's own abbreviation list: no NLTK data, nothing downloaded."""
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
-
-    params = PunktParameters()
-    params.abbrev_types = set(PUNKT_ABBREVIATIONS)
-    return PunktSentenceTokenizer(params, lang_vars=_language_vars())
-
-
-# The flags Punkt's patterns are compiled with, as the standard library reads them.
-_PUNKT_FLAGS = re.IGNORECASE | re.MULTILINE | re.DOTALL | re.UNICODE | re.VERBOSE
-
-
-def _language_vars() -> PunktLanguageVars:
-    """Punkt's English language variables, their three text-wide patterns (words, where a
-    sentence may end, the marks after its end) run by the standard library's engine.
-
-    NLTK runs every pattern through a guard against patterns a caller supplies, which costs
-    a quarter of Punkt's time per paragraph; these are NLTK's own fixed patterns, taken
-    from it as they are, so the sentences are the same.
-    """
-    from nltk.tokenize.punkt import PunktLanguageVars
-
-    own = PunktLanguageVars()
-
-    def standard(pattern: Any) -> re.Pattern[str]:
-        return re.compile(pattern.pattern, pattern.flags & _PUNKT_FLAGS)
-
-    words = standard(own._word_tokenizer_re())
-    ends = standard(own.period_context_re())
-    after_end = standard(own.re_boundary_realignment)
-
-    class LanguageVars(PunktLanguageVars):  # type: ignore[misc]
-        __slots__ = ()
-        re_boundary_realignment = after_end
-
-        def word_tokenize(self, s: str) -> list[str]:
-            return words.findall(s)
-
-        def period_context_re(self) -> re.Pattern[str]:
-            return ends
-
-    return LanguageVars()
+    return sentence_splitter(PUNKT_ABBREVIATIONS)
