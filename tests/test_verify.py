@@ -771,3 +771,23 @@ def test_a_surname_label_stands_for_the_family_member_the_floor_is_handed_to(
     draft = f"{credit} said: \u201cWe will finish the tunnel before we build another road.\u201d"
     outcome = _only(_check(draft, parse_source("s1", "forum.txt", COUPLE_DEBATE)))
     assert outcome.status.value == status
+
+
+@pytest.mark.parametrize(
+    ("draft", "status"),
+    [
+        # One word in common, however rare, is what both are about, not the quote: the
+        # speaker's other words on the topic do not make this one hers, altered.
+        ("Petersen calls herself \u201centirely pro-tunnel.\u201d", "unsupported"),
+        ("Petersen calls herself \u201cvery pro-tunnel.\u201d", "verified"),
+    ],
+)
+def test_a_short_quote_sharing_one_word_with_its_speaker_is_not_her_words(
+    draft: str, status: str
+) -> None:
+    source = (
+        "MODERATOR: The tunnel?\n\nPETERSEN: I am pro-tunnel. Very, very pro-tunnel.\n\n"
+        "MODERATOR: Thank you.\n"
+    )
+    outcome = _only(_check(draft, parse_source("s1", "forum.txt", source)))
+    assert outcome.status.value == status
