@@ -653,6 +653,28 @@ def credits(text: str) -> list[tuple[str | None, str | None, str | None]]:
             id="a-question-and-a-manner-of-speaking-after-it-are-one-sentence",
         ),
         pytest.param(
+            "Back in 2009, Mayor Ruiz praised the plan, telling the Courier: \u201cIt will "
+            "pay for itself.\u201d",
+            [("Ruiz", "Mayor Ruiz", "telling")],
+            id="a-capitalised-word-opening-the-sentence-is-no-name",
+        ),
+        pytest.param(
+            "Shortly afterward, Okafor wrote that he was referring to the budget, "
+            "\u201cnot to the mayor himself.\u201d",
+            [("Okafor", "Okafor", "referring")],
+            id="an-adverb-opening-the-sentence-is-no-name",
+        ),
+        pytest.param(
+            "Led by the council speaker, the rally denounced the plan as \u201ca betrayal.\u201d",
+            [("the rally", "the rally", "denounced")],
+            id="a-participle-opening-the-sentence-is-no-name-and-a-rally-no-adverb",
+        ),
+        pytest.param(
+            "On Saturday, Mayor Ruiz wrote on Twitter: \u201cThe bridge stays open.\u201d",
+            [("Ruiz", "Mayor Ruiz", "wrote")],
+            id="the-platform-before-a-colon-is-not-the-speaker",
+        ),
+        pytest.param(
             "\u201cWhat a night!\u201d beamed Dana Okafor, a delegate from Ohio.",
             [("Dana Okafor", "Dana Okafor", "beamed")],
             id="a-verb-of-manner-before-the-name-after-a-quote",

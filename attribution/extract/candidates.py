@@ -44,6 +44,9 @@ _CLOSING_PUNCTUATION = frozenset({".", "!", "?", ")", ";"})
 # How far after a quote (tokens) its own cue may end: “...,” she said; “...,” said Rep. Ana
 # Ruiz; “...,” he later told reporters.
 _ADJACENT_CUE = 4
+# Words that make a name right before a colon no speaker: Said Ellis: (the cue's), said on
+# Twitter:, told CNN: ("More from Jones:" does name one).
+_NOT_BEFORE_A_NAMED_COLON = (lx.CUE_VERBS | lx.PREPOSITIONS | {"to"}) - {"from"}
 # Cues of a report that relays someone else's words: “...,” the Courier reported. The
 # words are still the person the sentence quotes, not the paper's.
 _RELAYING_CUES = frozenset({"reported", "reports", "reporting"})
@@ -134,7 +137,8 @@ def find_candidate(doc: Document, index: int) -> Found:
             named is not None
             and t.words[named[1] - 1][0].isupper()
             and is_speaker_like(t, named)
-            and (named[0] == lead_lo or t.lows[named[0] - 1] not in lx.CUE_VERBS)  # Said Ellis:
+            # Said Ellis: is a cue's; said on Twitter: or in a statement to CNN: names no one
+            and (named[0] == lead_lo or t.lows[named[0] - 1] not in _NOT_BEFORE_A_NAMED_COLON)
         ):
             return Found(None, named, "colon")
     trail = (trail_lo, min(trail_hi, trail_lo + MAX_INTERRUPTION), trail_lo, trail_hi)

@@ -8,8 +8,15 @@ syntax every later stage (mentions, cues, candidates, kinds) reads phrases by, d
 from __future__ import annotations
 
 from attribution import lexicon as lx
-from attribution.extract.names import NAME_ABBREVIATIONS, is_date, is_place, is_speaker_word
+from attribution.extract.names import (
+    NAME_ABBREVIATIONS,
+    first_name_genders,
+    is_date,
+    is_place,
+    is_speaker_word,
+)
 from attribution.extract.tokens import FREE, TITLE, Tokens
+from attribution.normalize import common_words
 
 # The longest speaker phrase walked over, in tokens ("Outgoing Prime Minister Adel Abdul Mahdi").
 MAX_NP = 9
@@ -170,7 +177,7 @@ def is_speaker_head(low: str) -> bool:
 
 # What a clause's subject may follow: a comma, or a dash or semicolon that sets off a
 # clause (When the moderators sneered — Cruz called them on it:).
-_CLAUSE_BREAKS = frozenset({",", ";", "\u2014", "\u2013"})
+_CLAUSE_BREAKS = frozenset({",", ";", "\u2014", "\u2013", "\u2015"})
 
 
 def clause_subject(t: Tokens, lo: int, k: int, *, last: bool = False) -> Span | None:
@@ -250,7 +257,27 @@ def may_open_subject(t: Tokens, i: int) -> bool:
         or (low.split("-")[0] in lx.NUMBER_WORDS and not low.endswith("-year-old"))
         or (low[:1].isdigit() and not low.endswith("-year-old"))  # 17-year-old Jo Potts
         or not t.words[i][0].isalnum()
+        or _opens_as_a_word(t, i)
     )
+
+
+def _opens_as_a_word(t: Tokens, i: int) -> bool:
+    """True when a capitalised word opening a clause is an ordinary word, not a name:
+    "Back in 1999, Trump ...", "Shortly afterward, McCain ...", "Led by the mayor, the
+    rally ...". A word followed by a capitalised one may start a name (Bill Clinton), and a
+    first name (Kelly) or a word followed by a verb (Schlafly wrote) is read as a name."""
+    word, low = t.words[i], t.lows[i]
+    nxt = t.words[i + 1] if i + 1 < len(t.words) else ""
+    if not word[0].isupper() or nxt[:1].isupper():
+        return False
+    verb_next = nxt in lx.CUE_VERBS or (nxt.islower() and nxt.endswith(("s", "ed")))
+    if low.split("\u2019")[0].split("'")[0] in common_words():
+        return not verb_next  # Back, Late, There's (not "Will claims": George Will)
+    if low in first_name_genders():
+        return False
+    if len(low) > 4 and low.endswith("ly"):
+        return not verb_next  # Shortly afterward, Hastily politicizing, Finally,
+    return low.endswith("ed") and nxt.lower() in lx.PREPOSITIONS  # Led by, Reached by
 
 
 def is_speaker_like(t: Tokens, np: Span) -> bool:
@@ -383,12 +410,32 @@ def is_adverb(word: str) -> bool:
     """A manner adverb between speaker and cue: 'Smith angrily said'. Only a lower-case word:
     a capitalised one ending in -ly is a name (Kelly said, Connolly told)."""
     low = word.lower()
-    return (
-        word.islower()
-        and len(low) > 4
-        and low.endswith("ly")
-        and low not in {"family", "italy", "july", "ally"}
-    )
+    return word.islower() and len(low) > 4 and low.endswith("ly") and low not in _LY_NOUNS
+
+
+# Nouns ending in -ly, which a phrase may end with: "The rally denounced", "the assembly".
+_LY_NOUNS = frozenset(
+    {
+        "family",
+        "italy",
+        "july",
+        "ally",
+        "rally",
+        "assembly",
+        "supply",
+        "reply",
+        "anomaly",
+        "monopoly",
+        "bully",
+        "belly",
+        "jelly",
+        "folly",
+        "holly",
+        "lily",
+        "tally",
+        "homily",
+    }
+)
 
 
 # Verbs that are no cue of their own after a subject: "“...,” the mayor was told".
