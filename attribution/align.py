@@ -177,6 +177,7 @@ def _weigh(alignment: Alignment) -> Evidence:
     b_lo, b_hi = alignment.b_window
     a_editor, b_editor = _bracketed(a), _bracketed(b)
     paired = a_total = b_total = telling = 0.0
+    paired_words = 0
     run: list[Opcode] = []
     for op in (*alignment.opcodes, ("equal", len(a), len(a), len(b), len(b))):
         tag, s1, e1 = op[0], op[1], op[2]
@@ -197,6 +198,7 @@ def _weigh(alignment: Alignment) -> Evidence:
                     # both sides, so the measure stays symmetric.
                     info_a = info_b = min(info_a, info_b)
                     paired += info_a
+                    paired_words += min(len(wa), len(wb))
                     if any(_weight(t.key)[1] for t in wa):
                         telling += info_a
                 a_total += info_a
@@ -207,21 +209,27 @@ def _weigh(alignment: Alignment) -> Evidence:
             if t.kind not in _MARK_KINDS and i not in a_editor:
                 info, tells = _weight(t.key)
                 paired += info
+                paired_words += 1
                 a_total += info
                 b_total += info
                 if tells:
                     telling += info
-    a_whole = sum(
-        _weight(t.key)[0]
-        for i, t in enumerate(a)
-        if t.kind not in _MARK_KINDS and i not in a_editor
+    a_whole, a_words = _whole(a, a_editor)
+    b_whole, b_words = _whole(b, b_editor)
+    return Evidence(
+        paired, a_total, b_total, a_whole, b_whole, telling, paired_words, min(a_words, b_words)
     )
-    b_whole = sum(
-        _weight(t.key)[0]
-        for j, t in enumerate(b)
-        if t.kind not in _MARK_KINDS and j not in b_editor
-    )
-    return Evidence(paired, a_total, b_total, a_whole, b_whole, telling)
+
+
+def _whole(tokens: Sequence[Token], editor: frozenset[int]) -> tuple[float, int]:
+    """The information of a wording's words, and how many there are (an editor's left out)."""
+    info = 0.0
+    words = 0
+    for i, t in enumerate(tokens):
+        if t.kind not in _MARK_KINDS and i not in editor:
+            info += _weight(t.key)[0]
+            words += 1
+    return info, words
 
 
 # Token kinds that are marks, not words (`Token.is_word` is false for them).

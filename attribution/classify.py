@@ -27,6 +27,7 @@ from attribution.normalize import (
     is_name_variant,
     is_spelling_variant,
     negation_count,
+    opens_a_phrase,
     spelling_key,
 )
 from attribution.pairing import Pair
@@ -180,7 +181,9 @@ def categorize(
         if not units_agree and ua != ub:
             return Cat.NUMBER  # $ became £, or a % sign was dropped: another quantity
         return Cat.PUNCTUATION
-    if _joined(aw) == _joined(bw):
+    if _joined(aw) == _joined(bw) and (
+        _expanded(aw) == _expanded(bw) or not _function_word_join(aw, bw)
+    ):
         if _only_case_differs(aw, bw):
             return Cat.CASE
         # "don't" for "do not" (the contraction is split into do + n't, keyed "not"): the
@@ -487,6 +490,17 @@ def _joined(words: Sequence[Token]) -> str:
     return "".join(t.key for t in words)
 
 
+def _function_word_join(aw: Sequence[Token], bw: Sequence[Token]) -> bool:
+    """True when one side's single word is the other's words closed up after a function
+    word: `maybe` / `may be`, `nobody` / `no body` are other words, not a compound written
+    two ways (`normalize.opens_a_phrase`). Hyphenated, the words stay the same words
+    (`on-the-record` / `on the record`)."""
+    for one, run in ((aw, bw), (bw, aw)):
+        if len(one) == 1 and len(run) > 1:
+            return "-" not in one[0].norm and opens_a_phrase([t.key for t in run])
+    return False
+
+
 def _contracted(words: Sequence[Token]) -> list[str]:
     """The contraction halves printed with an apostrophe (n't, 're, 's ...), lower case."""
     return [t.norm.lower() for t in words if "'" in t.norm and t.key != t.norm.lower()]
@@ -576,7 +590,23 @@ def _name_replaced(aw: Sequence[Token], bw: Sequence[Token]) -> bool:
 
 
 def _name_like(x: Token, y: Token) -> bool:
-    return x.key == y.key or is_name_variant(x.norm, y.norm) or is_spelling_variant(x.norm, y.norm)
+    """True when two words name one person or place: the same name, a variant spelling of
+    it, or its possessive (`Cruz` and `Cruz's` are one name; what the `'s` changes is the
+    wording around it, not who is named)."""
+    if x.key == y.key or is_name_variant(x.norm, y.norm) or is_spelling_variant(x.norm, y.norm):
+        return True
+    bx, by = _name_base(x.norm), _name_base(y.norm)
+    if (bx, by) == (x.norm, y.norm):
+        return False
+    return bx.casefold() == by.casefold() or is_name_variant(bx, by)
+
+
+def _name_base(word: str) -> str:
+    """The name a possessive is made on (`Cruz's`, `Cruz'` and `Cruz` are all `Cruz`)."""
+    for tail in ("'s", "\u2019s", "'", "\u2019"):
+        if word.casefold().endswith(tail) and len(word) > len(tail):
+            return word[: -len(tail)]
+    return word
 
 
 def _possessive_base(word: str) -> str | None:
@@ -660,7 +690,7 @@ def _same_words_spelled_differently(aw: Sequence[Token], bw: Sequence[Token]) ->
     if _expanded(aw) == _expanded(bw):
         return True
     if len(aw) != len(bw):
-        return _joined_spelling(aw) == _joined_spelling(bw)
+        return _joined_spelling(aw) == _joined_spelling(bw) and not _function_word_join(aw, bw)
     return all(
         x.key == y.key or is_spelling_variant(x.norm, y.norm) for x, y in zip(aw, bw, strict=True)
     )

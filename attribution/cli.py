@@ -10,6 +10,7 @@ import contextlib
 import dataclasses
 import enum
 import functools
+import gc
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -31,6 +32,9 @@ T = TypeVar("T")
 E = TypeVar("E", bound=enum.Enum)
 # One article is one step, so its bar would only jump from empty to full: none for it.
 PROGRESS_MIN_ARTICLES = 2
+# The collector's thresholds for a run: the youngest generation is collected after this
+# many new objects (Python's default is 700), the older ones as by default.
+GC_THRESHOLDS = (100_000, 10, 10)
 
 
 class Format(enum.StrEnum):
@@ -816,4 +820,12 @@ def _write(text: str, output: Path | None) -> None:
 
 def main() -> None:
     """Console-script entry point."""
-    app()
+    # A run imports hundreds of thousands of objects (typer's, NLTK's) that live until it
+    # exits. The collector's default thresholds walk them again and again as they arrive,
+    # and once more at exit: collect less often while the run works, and leave what is left
+    # at the end to the process's exit. Together a fifth of a one-article run.
+    gc.set_threshold(*GC_THRESHOLDS)
+    try:
+        app()
+    finally:
+        gc.freeze()

@@ -115,7 +115,7 @@ PERSON_NOUNS: frozenset[str] = frozenset(
         "candidate", "nominee", "senator", "governor", "mayor", "president", "minister",
         "secretary", "chairman", "chairwoman", "chair", "director", "chief", "leader",
         "founder", "owner", "executive", "manager", "spokesman", "spokeswoman", "spokesperson",
-        "aide", "adviser", "advisor", "strategist", "consultant", "pollster", "activist",
+        "aide", "adviser", "advisor", "strategist", "consultant", "pollster", "activist", "diplomat", "envoy",
         "organizer", "voter", "supporter", "critic", "opponent", "member", "lawmaker",
         "congressman", "congresswoman", "representative", "narrator", "questioner", "caller",
         "customer", "worker", "employee", "farmer", "soldier", "veteran", "commander",

@@ -114,6 +114,9 @@ class Evidence:
     b_whole: float
     # The information of the telling words among those printed alike (`is_telling`).
     paired_telling: float = 0.0
+    # How many words are printed alike, and how many the shorter whole wording has.
+    paired_words: int = 0
+    shorter_words: int = 0
 
     @property
     def similarity(self) -> float:
@@ -247,7 +250,11 @@ def judge(
     overlap, shared = stem_overlap(a_stems, b_stems)
     shorter = min(evidence.a_total, evidence.b_total)
     enough = evidence.paired >= MIN_EVIDENCE or (
-        supported and (evidence.paired_telling > 0 or similarity >= SAME_CEILING)
+        supported
+        and (evidence.paired_telling > 0 or similarity >= SAME_CEILING)
+        # One word in common is the topic, not the quote: "entirely pro-tunnel" is not
+        # "I am pro-tunnel", whoever said both (a one-word quote is its one word).
+        and (evidence.paired_words >= 2 or evidence.paired_words >= evidence.shorter_words)
     )
     if enough and similarity >= required_similarity(shorter, supported=supported):
         rank = 1.0 + 0.5 * similarity + 0.5 * evidence.coverage

@@ -10,9 +10,11 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Sequence
 from importlib import resources
 from typing import NamedTuple
 
+from attribution import lexicon as lx
 from attribution.transliteration import blocking_key, fold_name, known_variants, same_romanisation
 
 # Every quotation mark and apostrophe form folded to its ASCII counterpart for comparison.
@@ -461,6 +463,8 @@ def is_name_variant(a: str, b: str) -> bool:
     fa, fb = fold_name(a), fold_name(b)
     if fa == fb:
         return True
+    if _one_syllable_vowel_swapped(a.split(), b.split()):
+        return False
     known = known_variants()
     group = known.get(fa)
     if group is not None and group == known.get(fb):
@@ -475,5 +479,61 @@ def is_name_variant(a: str, b: str) -> bool:
     )
 
 
+def _one_syllable_vowel_swapped(wa: Sequence[str], wb: Sequence[str]) -> bool:
+    """True when a word of one name and the word in its place have one syllable, with a
+    single vowel letter, and differ only in it: `Ted`/`Tad`, `Ben`/`Bin`, `Tad Cruz`/`Ted Cruz`.
+
+    The vowel classes stand for short vowels a script leaves unwritten, in a name of
+    several syllables (`Adel`/`Adil`, `Osama`/`Usama`); a name of one syllable whose only
+    vowel is another is another name, as in English (`Dan`/`Don`, `Jim`/`Jem`).
+    """
+    if len(wa) != len(wb):
+        return False
+    for x, y in zip(wa, wb, strict=True):
+        fx, fy = fold_name(x), fold_name(y)
+        if len(fx) != len(fy) or fx == fy:
+            continue
+        diff = [i for i, (p, q) in enumerate(zip(fx, fy, strict=True)) if p != q]
+        if (
+            len(diff) == 1
+            and fx[diff[0]] in _SINGLE_VOWELS
+            and fy[diff[0]] in _SINGLE_VOWELS
+            and _VOWEL_RUN_RE.findall(fx) == [fx[diff[0]]]
+            and _VOWEL_RUN_RE.findall(fy) == [fy[diff[0]]]
+        ):
+            return True
+    return False
+
+
+_SINGLE_VOWELS = frozenset("aeiou")
+_VOWEL_RUN_RE = re.compile(r"[aeiouy]+")  # a name's vowels, a run of them one syllable
+
+
 def _letters_only(word: str) -> bool:
     return all(ch.isalpha() or ch in " -'\u2019\u02bc\u02bf." for ch in word)
+
+
+def opens_a_phrase(spaced: Sequence[str]) -> bool:
+    """True when a run of words opens with a function word, so that the run is a phrase
+    and the same letters closed up are another word, not a compound written two ways.
+
+    A compound's halves say something (`front line` / `frontline`, `mother in law` /
+    `mother-in-law`); a run opening with a determiner, quantifier, modal, preposition or
+    negation (`may be`, `no body`, `every day`, `any one`, `in to`) has a closed form with
+    another meaning (`maybe`, `nobody`, `everyday`, `anyone`, `into`).
+
+    Args:
+        spaced: the run's keys, as `Token.key` gives them.
+    """
+    return bool(spaced) and spaced[0] in _FUNCTION_WORDS
+
+
+# Words that make a phrase, not a compound, with the word after them.
+_FUNCTION_WORDS: frozenset[str] = (
+    lx.NOUN_DETERMINERS
+    | lx.DETERMINERS
+    | lx.MODALS
+    | lx.PREPOSITIONS
+    | lx.NEGATIONS
+    | frozenset({"any", "all", "some", "every", "each", "no", "be", "to", "so"})
+)

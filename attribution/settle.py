@@ -91,11 +91,54 @@ def settle_family_name(match: Match, source_text: str, *, policy: Policy = DEFAU
     if first.casefold() not in first_name_genders():
         return match
     named = family_first_names(source_text, label[0])
-    if not named or any(
-        n.casefold() == first.casefold() or is_name_variant(n, first) for n in named
-    ):
+    if not named:
+        return match
+    # The person the label stands for, where the source says it: the first name it gives
+    # with the title the floor is handed over by ("Secretary Clinton?" before a `CLINTON:`
+    # turn, and "Secretary Hillary Clinton" in the welcome). Another of the family the
+    # source names (her husband, "Bill Clinton") is then not who spoke.
+    speaking = label_first_names(source_text, label[0]) or named
+    if any(n.casefold() == first.casefold() or is_name_variant(n, first) for n in speaking):
         return match
     return _unknown_speaker(match, policy)
+
+
+def label_first_names(text: str, surname: str) -> frozenset[str]:
+    """The first names a transcript gives the person its `SURNAME:` label stands for: the
+    titles it hands that label the floor by (the end of the turn before each, "Senator
+    Alvarez?", "under a President Victor Dubois?"), put before a first name and the surname
+    anywhere in the text ("Senator Rosa Alvarez"). Empty when the text never says."""
+    label = re.compile(rf"(?m)^{re.escape(surname.upper())}\s*(?:\(\?\))?\s*:")
+    any_label = re.compile(r"(?m)^[A-Z][A-Z.'\u2019 \-]{1,40}(?:\(\?\))?\s*:")
+    titled = re.compile(
+        rf"\b({_HANDOVER_TITLES})\.?\s+(?:([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?)?"
+        rf"(?i:{re.escape(surname)})\b"
+    )
+    known = first_name_genders()
+    titles: set[str] = set()
+    firsts: set[str] = set()
+    for turn in label.finditer(text):
+        before = [m.end() for m in any_label.finditer(text, 0, turn.start())]
+        window = text[
+            max(before[-1] if before else 0, turn.start() - _HANDOVER_REACH) : turn.start()
+        ]
+        for m in titled.finditer(window):
+            titles.add(m[1])
+            if m[2] and m[2].casefold() in known:
+                firsts.add(m[2])
+    for m in titled.finditer(text):
+        if m[1] in titles and m[2] and m[2].casefold() in known:
+            firsts.add(m[2])
+    return frozenset(firsts)
+
+
+# Titles a moderator hands the floor by, before a surname ("Governor Petersen?").
+_HANDOVER_TITLES = (
+    r"Mr|Mrs|Ms|Dr|Mayor|Governor|Gov|Senator|Sen|Secretary|Sec|President|Congressman|"
+    r"Congresswoman|Representative|Rep|General|Gen|Professor|Prof"
+)
+# How far before a turn the handing over is looked for: the end of the turn before it.
+_HANDOVER_REACH = 400
 
 
 def _unknown_speaker(match: Match, policy: Policy) -> Match:

@@ -295,15 +295,23 @@ def uk_spelling(word: str, vocab: Vocabulary | None = None) -> str | None:
 
 
 def transliterate(name: str, rng: random.Random) -> str | None:
-    """Another transliteration of a name: a consonant doubled or one inner vowel changed."""
+    """Another transliteration of a name: a consonant doubled or one inner vowel changed.
+
+    A vowel is changed only in a name of several syllables: a script that leaves short
+    vowels unwritten spells a longer name several ways (Adel, Adil), while a one-syllable
+    name with another vowel is another name (Trump, Tromp; Ted, Tad).
+    """
     if len(name) < 4 or not name.isalpha():
         return None
+    syllables = len(re.findall(r"[aeiouy]+", name.lower()))
     options: list[str] = []
     for i in range(1, len(name) - 1):
         ch = name[i]
         if ch.lower() in "bcdfgklmnprstz" and name[i - 1] != ch and name[i + 1] != ch:
             options.append(name[: i + 1] + ch + name[i + 1 :])
         swap = {"e": "i", "i": "e", "o": "u", "u": "o", "a": "e"}.get(ch)
+        if swap and syllables < 2:
+            continue
         if swap and name[i - 1].lower() not in "aeiou" and name[i + 1].lower() not in "aeiou":
             options.append(name[:i] + swap + name[i + 1 :])
     return rng.choice(options) if options else None

@@ -200,6 +200,10 @@ def test_romanisations_of_one_name_are_variants(a: str, b: str) -> None:
         ("Craig", "Gregg"),
         ("Dan", "Don"),
         ("Ali", "Eli"),
+        # One syllable whose only vowel is another: another name, not a romanisation.
+        ("Ted", "Tad"),
+        ("Ben", "Bin"),
+        ("Tad Kowalski", "Ted Kowalski"),
         ("Kerry", "Carrie"),
         ("Julie", "July"),
         ("Iran", "Iranian"),

@@ -586,6 +586,122 @@ def credits(text: str) -> list[tuple[str | None, str | None, str | None]]:
             [("the Riverton council", "a statement", "calling")],
             id="a-statement-a-named-body-issued-keeps-the-statement-as-mention",
         ),
+        pytest.param(
+            "Councillor Dana Okafor defended the budget on Tuesday: \u201cThe numbers add "
+            "up,\u201d she said.",
+            [("Dana Okafor", "she", "said")],
+            id="a-quote-s-own-cue-after-it-beats-the-framing-colon-before-it",
+        ),
+        pytest.param(
+            "Mayor Tom Reyes weighed in as well, telling a radio host on Monday, \u201cWe "
+            "will not close the library,\u201d he said.",
+            [("Tom Reyes", "he", "said")],
+            id="a-quote-s-own-cue-after-it-beats-a-framing-participle",
+        ),
+        pytest.param(
+            "When a man in the crowd shouted, \u201cLiar,\u201d Okafor snapped, \u201cSit "
+            "down.\u201d",
+            [
+                ("a man in the crowd", "a man in the crowd", "shouted"),
+                ("Okafor", "Okafor", "snapped"),
+            ],
+            id="a-cue-that-introduces-the-next-quote-is-not-the-first-one-s",
+        ),
+        pytest.param(
+            "Residents urged the council to be \u201cbolder,\u201d but Reyes said the town "
+            "could not afford it.",
+            [("Residents", "Residents", "urged")],
+            id="a-cue-after-a-conjunction-is-a-new-clause-not-the-quote-s-own",
+        ),
+        pytest.param(
+            "Ana Ruiz spoke to the council on Monday: \u201cThe bridge must close,\u201d the "
+            "Riverton Courier reported.",
+            [("Ana Ruiz", "Ana Ruiz", "spoke")],
+            id="a-paper-reporting-a-quote-does-not-take-it-from-its-speaker",
+        ),
+        pytest.param(
+            "\u201cWe were never told,\u201d a reporter for the Riverton Courier said.",
+            [
+                (
+                    "a reporter for the Riverton Courier",
+                    "a reporter for the Riverton Courier",
+                    "said",
+                )
+            ],
+            id="a-role-for-an-organisation-is-the-role-not-the-organisation",
+        ),
+        pytest.param(
+            "\u201cNot now,\u201d one of the mayor\u2019s aides said.",
+            [("one of the mayor\u2019s aides", "one of the mayor\u2019s aides", "said")],
+            id="one-of-a-group-is-the-speaker-not-the-group",
+        ),
+        pytest.param(
+            "Sen. Ana Ruiz arrived late. The senator from Ohio said the vote was "
+            "\u201ca sham.\u201d",
+            [("Ana Ruiz", "The senator from Ohio", "said")],
+            id="a-role-with-its-state-is-the-person-introduced-with-that-role",
+        ),
+        pytest.param(
+            "Soon after the storm hit Mayor Tom Reyes\u2019s town, Governor Victor Okafor "
+            "toured it. \u201cWe will rebuild,\u201d he said.",
+            [("Victor Okafor", "he", "said")],
+            id="he-is-the-subject-after-an-opening-phrase-led-by-an-adverb",
+        ),
+        pytest.param(
+            "\u201cIs that fair?\u201d Okafor went on, as if no one had objected.",
+            [("Okafor", "Okafor", "went")],
+            id="a-question-and-a-manner-of-speaking-after-it-are-one-sentence",
+        ),
+        pytest.param(
+            "Back in 2009, Mayor Ruiz praised the plan, telling the Courier: \u201cIt will "
+            "pay for itself.\u201d",
+            [("Ruiz", "Mayor Ruiz", "telling")],
+            id="a-capitalised-word-opening-the-sentence-is-no-name",
+        ),
+        pytest.param(
+            "Shortly afterward, Okafor wrote that he was referring to the budget, "
+            "\u201cnot to the mayor himself.\u201d",
+            [("Okafor", "Okafor", "referring")],
+            id="an-adverb-opening-the-sentence-is-no-name",
+        ),
+        pytest.param(
+            "Led by the council speaker, the rally denounced the plan as \u201ca betrayal.\u201d",
+            [("the rally", "the rally", "denounced")],
+            id="a-participle-opening-the-sentence-is-no-name-and-a-rally-no-adverb",
+        ),
+        pytest.param(
+            "On Saturday, Mayor Ruiz wrote on Twitter: \u201cThe bridge stays open.\u201d",
+            [("Ruiz", "Mayor Ruiz", "wrote")],
+            id="the-platform-before-a-colon-is-not-the-speaker",
+        ),
+        pytest.param(
+            "\u201cWhat a night!\u201d beamed Dana Okafor, a delegate from Ohio.",
+            [("Dana Okafor", "Dana Okafor", "beamed")],
+            id="a-verb-of-manner-before-the-name-after-a-quote",
+        ),
+        pytest.param(
+            "Buddy Valastro spoke at the town hall.\n\nValastro praised the governor\u2019s "
+            "record after the storm.\n\n\u201cWe need someone who gets things done.\u201d",
+            [("Buddy Valastro", "Valastro", None)],
+            id="a-bare-quote-after-a-paragraph-about-what-a-named-person-did",
+        ),
+        pytest.param(
+            "If Ruiz\u2019s record is any guide, the vote will pass.\n\n\u201cWe are ready.\u201d",
+            [(None, None, None)],
+            id="a-possessive-opening-the-sentence-before-acts-on-nothing",
+        ),
+        pytest.param(
+            "Voters lined up early.\n\n17-year-old Jared Okafor agreed:\n\n\u201cHe "
+            "speaks his mind.\u201d",
+            [("Jared Okafor", "17-year-old Jared Okafor", None)],
+            id="an-age-before-a-name-is-no-part-of-the-speaker",
+        ),
+        pytest.param(
+            "When the panel sneered at the plan \u2014 and sneer it did \u2014 Ruiz hit "
+            "back:\n\n\u201cThe numbers are public.\u201d",
+            [("Ruiz", "Ruiz", None)],
+            id="after-a-dash-the-last-clause-before-a-colon-in-the-paragraph-before-speaks",
+        ),
     ],
 )
 def test_speaker_found(

@@ -691,3 +691,103 @@ def test_a_quote_of_an_answer_across_an_interruption_leaves_nothing_of_the_speak
     # An answer to a question is not joined to what came before it.
     joined = "\u201cThe county will pay for the new dock in April,\u201d Okafor said."
     assert _only(_check(joined, source)).status.value != "verified"
+
+
+WORDS_APART = """\
+MODERATOR: Councilman, the flood?
+
+DUBOIS: Maybe the pumps can wait a year. Nobody expected the flood in March. The whole \
+council backed Senator Ortiz's plan for the levee, on the record and in public.
+
+MODERATOR: Thank you.
+"""
+
+
+@pytest.mark.parametrize(
+    ("draft", "status", "categories"),
+    [
+        # A closed word that is a phrase spaced ("maybe" / "may be", "nobody" / "no
+        # body") is another word, not a compound written two ways.
+        ("\u201cMay be the pumps can wait a year,\u201d Dubois said.", "altered", ["modality"]),
+        ("\u201cNo body expected the flood in March,\u201d Dubois said.", "altered", ["wording"]),
+        # Hyphenated, the same words stay the same words.
+        (
+            "\u201cThe whole council backed Senator Ortiz's plan for the levee, "
+            "on-the-record and in public,\u201d Dubois said.",
+            "verified",
+            [],
+        ),
+        # A possessive dropped is the same name in other wording, not another person.
+        (
+            "\u201cThe whole council backed Senator Ortiz plan for the levee,\u201d Dubois said.",
+            "altered",
+            ["wording"],
+        ),
+    ],
+)
+def test_a_closed_word_is_a_compound_only_when_its_halves_are_content_words(
+    draft: str, status: str, categories: list[str]
+) -> None:
+    outcome = _only(_check(draft, parse_source("s1", "council.txt", WORDS_APART)))
+    assert outcome.status.value == status
+    assert _categories(outcome) == categories
+    if status == "altered":
+        assert outcome.severity.value == "major"
+
+
+def test_a_one_syllable_first_name_with_another_vowel_is_another_person() -> None:
+    source = "MODERATOR: Who?\n\nDUBOIS: Ted Kowalski and Ben Ortiz signed it.\n\nQ: When?\n"
+    draft = "\u201cTad Kowalski and Bin Ortiz signed it,\u201d Dubois said."
+    outcome = _only(_check(draft, parse_source("s1", "presser.txt", source)))
+    assert (outcome.status.value, outcome.severity.value) == ("altered", "critical")
+    assert _categories(outcome) == ["name", "name"]
+
+
+COUPLE_DEBATE = """\
+MODERATOR: Welcome to the forum. Please welcome Governor Laura Petersen and Mayor Ana \
+Lindqvist. Karl Petersen, the governor's husband, is in the front row tonight. Governor \
+Petersen, the first question is yours.
+
+PETERSEN: We will finish the tunnel before we build another road.
+
+MODERATOR: Thank you. Mayor Lindqvist?
+
+LINDQVIST: The tunnel can wait.
+"""
+
+
+@pytest.mark.parametrize(
+    ("credit", "status"),
+    [
+        ("Laura Petersen", "verified"),
+        # The source names two of the family; the floor goes to "Governor Petersen", and
+        # the governor is Laura: her husband's credit is not the label's to settle.
+        ("Karl Petersen", "speaker_unverified"),
+    ],
+)
+def test_a_surname_label_stands_for_the_family_member_the_floor_is_handed_to(
+    credit: str, status: str
+) -> None:
+    draft = f"{credit} said: \u201cWe will finish the tunnel before we build another road.\u201d"
+    outcome = _only(_check(draft, parse_source("s1", "forum.txt", COUPLE_DEBATE)))
+    assert outcome.status.value == status
+
+
+@pytest.mark.parametrize(
+    ("draft", "status"),
+    [
+        # One word in common, however rare, is what both are about, not the quote: the
+        # speaker's other words on the topic do not make this one hers, altered.
+        ("Petersen calls herself \u201centirely pro-tunnel.\u201d", "unsupported"),
+        ("Petersen calls herself \u201cvery pro-tunnel.\u201d", "verified"),
+    ],
+)
+def test_a_short_quote_sharing_one_word_with_its_speaker_is_not_her_words(
+    draft: str, status: str
+) -> None:
+    source = (
+        "MODERATOR: The tunnel?\n\nPETERSEN: I am pro-tunnel. Very, very pro-tunnel.\n\n"
+        "MODERATOR: Thank you.\n"
+    )
+    outcome = _only(_check(draft, parse_source("s1", "forum.txt", source)))
+    assert outcome.status.value == status

@@ -24,8 +24,10 @@ from attribution.extract.phrases import (
     Span,
     clause_subject,
     is_speaker_like,
+    may_open_subject,
     np_after,
     np_ending_at,
+    says_how,
     speaker_head,
 )
 from attribution.extract.tokens import Tokens
@@ -33,18 +35,21 @@ from attribution.extract.tokens import Tokens
 # Dashes that introduce a byline after a quote: ” — Commissioner Geoffrey Starks (em, en,
 # horizontal bar, figure dash, hyphen).
 _DASHES = frozenset({"\u2014", "\u2013", "\u2015", "\u2012", "-"})
-# Verbs that are no cue of their own after a subject: "“...,” the mayor was told".
-_AUXILIARIES = frozenset({"is", "was", "has", "does", "needs", "seems", "appears"})
-# Irregular past tenses that, with a particle, say how words were spoken: “...,” he went
-# on; “...,” Trump shot back; “...,” she broke in.
-_IRREGULAR_SPEECH = frozenset({"went", "shot", "broke", "cut", "spoke", "struck", "threw"})
-_SPEECH_PARTICLES = frozenset({("on",), ("back",), ("in",), ("up",), ("out",), (".",), (",",)})
 # The most tokens a credit line under a quote has: "— Ana Ruiz, mayor of Riverton."
 _CREDIT_LINE = 12
 # The most tokens an attribution closing a sentence has: ", Rep. Adam Schiff said Tuesday."
 _TRAILING_ATTRIBUTION = 8
 # What may follow a quote that is a sentence of its own: “...”. / “...”).
 _CLOSING_PUNCTUATION = frozenset({".", "!", "?", ")", ";"})
+# How far after a quote (tokens) its own cue may end: “...,” she said; “...,” said Rep. Ana
+# Ruiz; “...,” he later told reporters.
+_ADJACENT_CUE = 4
+# Words that make a name right before a colon no speaker: Said Ellis: (the cue's), said on
+# Twitter:, told CNN: ("More from Jones:" does name one).
+_NOT_BEFORE_A_NAMED_COLON = (lx.CUE_VERBS | lx.PREPOSITIONS | {"to"}) - {"from"}
+# Cues of a report that relays someone else's words: “...,” the Courier reported. The
+# words are still the person the sentence quotes, not the paper's.
+_RELAYING_CUES = frozenset({"reported", "reports", "reporting"})
 # How far before a quote (tokens) its owner's speech noun may stand: "Trump's claim that
 # there have been, in gun-controlled Chicago alone, “thousands of shootings”".
 _POSSESSOR_REACH = 16
@@ -102,6 +107,17 @@ def find_candidate(doc: Document, index: int) -> Found:
                 np = np_after(t, k + 2, hi)
                 if np is not None:
                     return Found("according to", np, where)
+    # Rule 4c: the attribution right after a quote closed by its own comma, question or
+    # exclamation mark is the quote's own, whatever framed it before (Lee praised the plan:
+    # “It works,” she said; Okafor weighed in, telling a radio host, “Not yet,” he said).
+    # Not when the sentence goes on to another quote after that cue, which then introduces
+    # it (When a man in the crowd shouted, “Liar,” Okafor snapped, “Sit down.”).
+    found = _attribution_right_after(doc, pairing, trail_lo, trail_hi)
+    if found is not None and (
+        trail_hi == t.token_range(after, s_end)[1]
+        or cue_in(t, lead_lo, lead_hi, lead_lo, lead_hi, first=False, framing=True) is None
+    ):
+        return found
     # Rule 5: a cue right after the quote: “...,” the statement said / said Hugh Hill.
     # Rule 6: a cue before it: Smith said: “...” / called the plan “a shell game”.
     # A quote inside the reporter's sentence (words before it) belongs to the cue before
@@ -121,7 +137,8 @@ def find_candidate(doc: Document, index: int) -> Found:
             named is not None
             and t.words[named[1] - 1][0].isupper()
             and is_speaker_like(t, named)
-            and (named[0] == lead_lo or t.lows[named[0] - 1] not in lx.CUE_VERBS)  # Said Ellis:
+            # Said Ellis: is a cue's; said on Twitter: or in a statement to CNN: names no one
+            and (named[0] == lead_lo or t.lows[named[0] - 1] not in _NOT_BEFORE_A_NAMED_COLON)
         ):
             return Found(None, named, "colon")
     trail = (trail_lo, min(trail_hi, trail_lo + MAX_INTERRUPTION), trail_lo, trail_hi)
@@ -136,7 +153,9 @@ def find_candidate(doc: Document, index: int) -> Found:
     # Rule 6b: a quote closed by a comma, question or exclamation mark and followed by a
     # subject and its verb is that subject's, whatever the verb: manner-of-speaking verbs
     # are an open class (“Go back,” Trump barked; “Never,” an angry Hollande retorted).
-    found = _subject_and_verb_after(doc, pairing, trail_lo, trail_hi)
+    found = _subject_and_verb_after(doc, pairing, trail_lo, trail_hi) or _verb_and_subject_after(
+        doc, pairing, trail_lo, trail_hi
+    )
     if found is not None and lead_lo == lead_hi:
         return found
     # Rule 7: a cue later in the sentence: “...” to defeat IS, a statement said Thursday.
@@ -180,8 +199,9 @@ def find_candidate(doc: Document, index: int) -> Found:
             found = cue_in(t, lo, hi, lo, hi, first=False)
             if found is not None:
                 return Found(found.cue, found.np, "colon")
-            # Sanders made the following comment: / “...”
-            np = clause_subject(t, lo, hi - 1)
+            # Sanders made the following comment: / “...”; the last clause's subject, when
+            # several come before the colon (When the panel sneered — Cruz hit back:)
+            np = clause_subject(t, lo, hi - 1, last=True)
             if np is not None:
                 return Found(None, np, "colon")
         # Rule 11: the sentence before, in the same paragraph, ends with its attribution
@@ -231,7 +251,7 @@ def _reported_speech_before(
     lo, hi = t.token_range(p_start, prev_end)
     if any(t.bounds(k) for k in range(lo, hi)):
         return None
-    found = cue_in(t, lo, hi, lo, hi, first=True)
+    found = cue_in(t, lo, hi, lo, hi, first=True) or _person_acting(doc, lo, hi)
     if found is None or found.np is None:
         return None
     # A person only, named or "he"/"she": a group or a thing reported before a bare quote
@@ -243,6 +263,21 @@ def _reported_speech_before(
     ):
         return Found(found.cue, found.np, "reported before")
     return None
+
+
+def _person_acting(doc: Document, lo: int, hi: int) -> Found | None:
+    """The subject opening a sentence with no cue, when its verb follows it: the person
+    a paragraph is about, whose words the bare quote after it gives (Ruiz praised the
+    crews. / “They worked all night.”)."""
+    t = doc.tokens
+    opens = t.lows[lo] in lx.PERSON_PRONOUNS or may_open_subject(t, lo)
+    np = np_after(t, lo, hi) if opens else None
+    if np is None or np[0] != lo or np[1] >= hi or is_possessive(t.words[np[1] - 1]):
+        return None  # "If Obama's experience is any guide": no one acts
+    verb = t.words[np[1]]
+    if not verb.isalpha() or not verb.islower() or verb in lx.SUBJECT_STOPS:
+        return None
+    return Found(None, np, "reported before")
 
 
 def _credit_line(doc: Document, paragraph: int) -> Span | None:
@@ -261,6 +296,25 @@ def _credit_line(doc: Document, paragraph: int) -> Span | None:
     return np if not rest or t.words[np[1]] == "," else None
 
 
+def _attribution_right_after(doc: Document, pairing: Pairing, lo: int, hi: int) -> Found | None:
+    """`“...,” she said` / `“...?” asked Okafor`: a speech cue and its named or pronoun
+    subject opening the words after a quote that ends as an attributed quote does."""
+    t = doc.tokens
+    last = pairing.pieces[-1][1]
+    if pairing.close_mark is None or t.text[last - 1 : last] not in {",", "?", "!"}:
+        return None
+    found = cue_in(t, lo, min(hi, lo + _ADJACENT_CUE), lo, hi, first=True)
+    if found is None or found.np is None or (found.cue or "").lower() in _RELAYING_CUES:
+        return None
+    cue_first = t.words[lo] == found.cue and found.np[0] == lo + 1  # “...,” said Ruiz
+    if found.np[0] != lo and not cue_first:
+        return None
+    a, b = found.np
+    if (b - a == 1 and t.lows[a] in lx.PERSON_PRONOUNS) or t.words[b - 1][0].isupper():
+        return Found(found.cue, found.np, "trail")
+    return None
+
+
 def _subject_and_verb_after(doc: Document, pairing: Pairing, lo: int, hi: int) -> Found | None:
     """`“...,” NAME VERBED`: the subject and verb right after a quote that ends as an
     attributed quote does (with a comma, ? or ! inside its marks)."""
@@ -274,14 +328,26 @@ def _subject_and_verb_after(doc: Document, pairing: Pairing, lo: int, hi: int) -
     if np is None or np[1] >= hi or not is_speaker_like(t, np):
         return None
     verb = t.words[np[1]]
-    if (
-        verb.islower()
-        and verb.endswith(("ed", "s"))
-        and verb not in lx.SUBJECT_STOPS
-        and verb not in _AUXILIARIES
-    ) or (verb in _IRREGULAR_SPEECH and t.lows[np[1] + 1 : np[1] + 2] in _SPEECH_PARTICLES):
+    if says_how(verb, t.words[np[1] + 1] if np[1] + 1 < len(t.words) else ""):
         return Found(verb, np, "trail")
     return None
+
+
+def _verb_and_subject_after(doc: Document, pairing: Pairing, lo: int, hi: int) -> Found | None:
+    """`“...!” beamed Dana Okafor`: a verb of manner and a name right after a quote that
+    ends as an attributed quote does."""
+    t = doc.tokens
+    last = pairing.pieces[-1][1]
+    if pairing.close_mark is None or t.text[last - 1 : last] not in {",", "?", "!"}:
+        return None
+    if lo + 1 >= hi or not t.words[lo].islower() or not t.words[lo].endswith("ed"):
+        return None
+    if not says_how(t.words[lo], t.words[lo + 1]) or not t.words[lo + 1][0].isupper():
+        return None
+    np = np_after(t, lo + 1, hi, inverted=True)
+    if np is None or not is_speaker_like(t, np):
+        return None
+    return Found(t.words[lo], np, "trail")
 
 
 def _possessor(doc: Document, lo: int, hi: int) -> Span | None:

@@ -15,7 +15,7 @@ from attribution import lexicon as lx
 from attribution.extract.document import Document
 from attribution.extract.mentions import Mention, issuer
 from attribution.extract.names import ROLE_OF_TITLE, as_written, canonical_speaker, role_of
-from attribution.extract.phrases import Span, is_adverb
+from attribution.extract.phrases import Span, governing_end, is_adverb
 
 # The gender of each person pronoun.
 _PRONOUN_GENDERS = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -25,6 +25,8 @@ _ANTECEDENT_WINDOW = 6000
 _MAX_SENTENCES_BACK = 6
 # Words that open a phrase before a sentence's subject: After meeting Obama, Trump said ...
 _OPENING_SUBORDINATORS = frozenset({"after", "before", "when", "while", "as", "since", "if"})
+# Adverbs that may come before an opening phrase's preposition: Soon after, Just before.
+_DEGREE_ADVERBS = frozenset({"soon", "shortly", "just", "right", "even", "long", "only", "well"})
 
 
 def resolve(doc: Document, np: Span, before: int) -> str | None:
@@ -46,6 +48,16 @@ def resolve(doc: Document, np: Span, before: int) -> str | None:
         return _antecedent(doc, pos, {"group", "org"})
     if len(lows) == 1 and head in lx.THING_PRONOUNS:
         return _antecedent(doc, pos, {"org", "document"})
+    head_end = governing_end(t, np)
+    if head_end < end and t.lows[head_end - 1] not in lx.SPOKESPERSON_NOUNS:
+        # "the senator from Vermont", "a reporter for Agence France-Presse": the phrase is
+        # who its head is (the senator introduced before), never the name after the
+        # preposition; "a spokesman for X" is read below, as X's.
+        role = role_of(t.lows[head_end - 1])
+        holder = _role_holder(doc, pos, role) if lows[0] == "the" else None
+        return holder or as_written(words)
+    if len(words) > 1 and lows[0].endswith("-year-old") and words[1][0].isupper():
+        words, lows = words[1:], lows[1:]  # "17-year-old Jared Potts" is Jared Potts
     content = [w for w, low in zip(words, lows, strict=False) if low not in lx.DETERMINERS]
     # "the governor", "the spokesman": the person the article introduced with that title.
     if lows[0] == "the" and not any(w[0].isupper() for w in content):
@@ -199,6 +211,8 @@ def _subject_of(doc: Document, agreeing: list[Mention], sentence_start: int) -> 
     if len(agreeing) > 1:
         t = doc.tokens
         lo, _ = t.token_range(sentence_start, agreeing[1].start)
+        while lo < len(t.lows) - 1 and t.lows[lo] in _DEGREE_ADVERBS:
+            lo += 1  # "Soon after the attack on Mayor Reyes, Okafor said": the "after" opens
         opener = t.lows[lo] if lo < len(t.lows) else ""
         if opener in lx.PREPOSITIONS or opener in _OPENING_SUBORDINATORS:
             # A comma between the two closes the opening phrase; only the words between

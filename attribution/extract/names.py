@@ -71,6 +71,8 @@ def is_organisation_name(words: Sequence[str]) -> bool:
         return False
     if lows[-1] in lx.ORG_NOUNS:
         return True
+    if lx.ORG_NOUNS.isdisjoint(lows):
+        return False
     return any(
         low in lx.ORG_NOUNS and nxt in lx.ORG_CONNECTORS for low, nxt in itertools.pairwise(lows)
     )

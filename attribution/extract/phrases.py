@@ -8,8 +8,15 @@ syntax every later stage (mentions, cues, candidates, kinds) reads phrases by, d
 from __future__ import annotations
 
 from attribution import lexicon as lx
-from attribution.extract.names import NAME_ABBREVIATIONS, is_date, is_place, is_speaker_word
+from attribution.extract.names import (
+    NAME_ABBREVIATIONS,
+    first_name_genders,
+    is_date,
+    is_place,
+    is_speaker_word,
+)
 from attribution.extract.tokens import FREE, TITLE, Tokens
+from attribution.normalize import common_words
 
 # The longest speaker phrase walked over, in tokens ("Outgoing Prime Minister Adel Abdul Mahdi").
 MAX_NP = 9
@@ -120,8 +127,10 @@ def np_after(t: Tokens, i: int, hi: int, *, inverted: bool = False) -> Span | No
     proper = False
     while i < hi and owner[i] == FREE and i - start < MAX_NP:
         w, low = words[i], lows[i]
-        if w == "." and (lows[i - 1] in NAME_ABBREVIATIONS or len(words[i - 1]) == 1):
-            i += 1
+        if w == "." and (
+            lows[i - 1] in NAME_ABBREVIATIONS or len(words[i - 1]) == 1 or "." in words[i - 1]
+        ):
+            i += 1  # Rep., J. or U.S.
             continue
         if not w[0].isalnum():
             break
@@ -166,7 +175,12 @@ def is_speaker_head(low: str) -> bool:
     return is_speaker_word(low) or low.endswith(("-year-old", "-year-olds"))
 
 
-def clause_subject(t: Tokens, lo: int, k: int) -> Span | None:
+# What a clause's subject may follow: a comma, or a dash or semicolon that sets off a
+# clause (When the moderators sneered — Cruz called them on it:).
+_CLAUSE_BREAKS = frozenset({",", ";", "\u2014", "\u2013", "\u2015"})
+
+
+def clause_subject(t: Tokens, lo: int, k: int, *, last: bool = False) -> Span | None:
     """The subject of the clause that tokens [lo, k) begin, when it can speak.
 
     Opening phrases set off by commas are skipped (Following a late-afternoon meeting,
@@ -174,11 +188,14 @@ def clause_subject(t: Tokens, lo: int, k: int) -> Span | None:
     or after a comma, that is a pronoun, a name or a speaker noun and does not open with
     a preposition, a participle, a number or a sentence adverb. After an opening
     preposition with no comma ("On September 27 they published") only a pronoun soon
-    after it can be told for the subject.
+    after it can be told for the subject. With `last`, the clauses are read from the last
+    one back (the subject right before a colon introduces what follows it).
     """
     words, lows = t.words, t.lows
     pronouns = lx.SUBJECT_PRONOUNS
-    starts = [lo] + [c + 1 for c in range(lo, k) if words[c] == ","]
+    starts = [lo] + [c + 1 for c in range(lo, k) if words[c] in _CLAUSE_BREAKS]
+    if last:
+        starts.reverse()
     for start in starts:
         while start < k and lows[start] in {"but", "and", "so", "yet", "then", "still"}:
             start += 1
@@ -208,7 +225,7 @@ def clause_subject(t: Tokens, lo: int, k: int) -> Span | None:
                 (c for c in range(start, min(k, start + 8)) if lows[c] in pronouns), None
             )
             return (pronoun, pronoun + 1) if pronoun is not None else None
-        if not _may_open_subject(t, start):
+        if not may_open_subject(t, start):
             continue
         np = np_after(t, start, k)
         if np is not None and not is_speaker_like(t, np):
@@ -227,7 +244,7 @@ def speaker_head(t: Tokens, np: Span) -> Span | None:
     return None
 
 
-def _may_open_subject(t: Tokens, i: int) -> bool:
+def may_open_subject(t: Tokens, i: int) -> bool:
     """True when token i can begin a clause's subject: not "Following", "If", "Twenty-two"."""
     low = t.lows[i]
     if low in lx.DETERMINERS:
@@ -237,18 +254,46 @@ def _may_open_subject(t: Tokens, i: int) -> bool:
         or (low in lx.NOT_NAMES and low not in NAME_ABBREVIATIONS)  # Mrs. Schlafly may
         or low in lx.PREPOSITIONS
         or low.endswith("ing")
-        or low.split("-")[0] in lx.NUMBER_WORDS
-        or low[:1].isdigit()
+        or (low.split("-")[0] in lx.NUMBER_WORDS and not low.endswith("-year-old"))
+        or (low[:1].isdigit() and not low.endswith("-year-old"))  # 17-year-old Jo Potts
         or not t.words[i][0].isalnum()
+        or _opens_as_a_word(t, i)
     )
+
+
+def _opens_as_a_word(t: Tokens, i: int) -> bool:
+    """True when a capitalised word opening a clause is an ordinary word, not a name:
+    "Back in 1999, Trump ...", "Shortly afterward, McCain ...", "Led by the mayor, the
+    rally ...". A word followed by a capitalised one may start a name (Bill Clinton), and a
+    first name (Kelly) or a word followed by a verb (Schlafly wrote) is read as a name."""
+    word, low = t.words[i], t.lows[i]
+    nxt = t.words[i + 1] if i + 1 < len(t.words) else ""
+    if not word[0].isupper() or nxt[:1].isupper():
+        return False
+    verb_next = nxt in lx.CUE_VERBS or (nxt.islower() and nxt.endswith(("s", "ed")))
+    if low.split("\u2019")[0].split("'")[0] in common_words():
+        return not verb_next  # Back, Late, There's (not "Will claims": George Will)
+    if low in first_name_genders():
+        return False
+    if len(low) > 4 and low.endswith("ly"):
+        return not verb_next  # Shortly afterward, Hastily politicizing, Finally,
+    return low.endswith("ed") and nxt.lower() in lx.PREPOSITIONS  # Led by, Reached by
 
 
 def is_speaker_like(t: Tokens, np: Span) -> bool:
     """True when a phrase can name who speaks: a name, a pronoun or a speaker noun."""
-    head, low = t.words[np[1] - 1], t.lows[np[1] - 1]
-    words = t.words[np[0] : np[1]]
+    end = governing_end(t, np)
+    head, low = t.words[end - 1], t.lows[end - 1]
+    words = t.words[np[0] : end]
     if head[0].isupper() and (is_place(words) or is_date(words)):
         return False  # "Dallas", "the U.S.", "a separate June" said nothing
+    last = t.lows[np[1] - 1]
+    if (
+        end < np[1]
+        and low in _PARTITIVE_HEADS
+        and not (last.endswith("ed") or last in lx.CUE_VERBS)
+    ):
+        return True  # one of his aides, someone in the crowd (not a walk run on to a verb)
     return head[0].isupper() or is_speaker_head(low) or low in lx.SUBJECT_PRONOUNS
 
 
@@ -280,7 +325,41 @@ def subject_before(t: Tokens, k: int, lo: int) -> tuple[Span | None, bool]:
             j -= 1
         np = np_ending_at(t, j, lo)
         return (np, True) if np is not None and is_speaker_like(t, np) else (None, False)
-    return np_ending_at(t, j, lo), False
+    return _with_governing_head(t, np_ending_at(t, j, lo), lo), False
+
+
+# Prepositions that tie a speaker to whom or where they speak for: a spokesman for the
+# campaign, one of his aides, someone in the audience, an aide to the mayor.
+_SPEAKER_PREPOSITIONS = frozenset({"for", "of", "in", "at", "to", "with", "from"})
+# Pronouns and quantifiers that head a speaker phrase through a preposition: one of them.
+_PARTITIVE_HEADS = frozenset({"one", "someone", "some", "many", "most", "several", "none"})
+
+
+def _with_governing_head(t: Tokens, np: Span | None, lo: int) -> Span | None:
+    """The whole phrase when a walk stopped at a preposition's object: "a lawyer for Mr.
+    Reyes said" is the lawyer, not Reyes; "someone in the audience shouted" is someone."""
+    while np is not None and np[0] - 2 >= lo and t.lows[np[0] - 1] in _SPEAKER_PREPOSITIONS:
+        head = np_ending_at(t, np[0] - 2, lo)
+        if head is None:
+            break
+        low = t.lows[head[1] - 1]
+        if not t.words[head[1] - 1].islower() or not (
+            is_speaker_head(low) or low in _PARTITIVE_HEADS
+        ):
+            break
+        np = (head[0], np[1])
+    return np
+
+
+def governing_end(t: Tokens, np: Span) -> int:
+    """Where a phrase's head ends: "someone in the audience" is headed by "someone"."""
+    for k in range(np[0] + 1, np[1] - 1):
+        low = t.lows[k - 1]
+        if t.lows[k] in _SPEAKER_PREPOSITIONS and t.words[k - 1].islower():
+            if is_speaker_head(low) or (low in _PARTITIVE_HEADS and k - 1 - np[0] <= 1):
+                return k  # a partitive opens its phrase: "one of", "some of" (not "used one of")
+            return np[1]
+    return np[1]
 
 
 def _subject_before_appositives(t: Tokens, comma: int, lo: int) -> Span | None:
@@ -331,9 +410,46 @@ def is_adverb(word: str) -> bool:
     """A manner adverb between speaker and cue: 'Smith angrily said'. Only a lower-case word:
     a capitalised one ending in -ly is a name (Kelly said, Connolly told)."""
     low = word.lower()
-    return (
-        word.islower()
-        and len(low) > 4
-        and low.endswith("ly")
-        and low not in {"family", "italy", "july", "ally"}
-    )
+    return word.islower() and len(low) > 4 and low.endswith("ly") and low not in _LY_NOUNS
+
+
+# Nouns ending in -ly, which a phrase may end with: "The rally denounced", "the assembly".
+_LY_NOUNS = frozenset(
+    {
+        "family",
+        "italy",
+        "july",
+        "ally",
+        "rally",
+        "assembly",
+        "supply",
+        "reply",
+        "anomaly",
+        "monopoly",
+        "bully",
+        "belly",
+        "jelly",
+        "folly",
+        "holly",
+        "lily",
+        "tally",
+        "homily",
+    }
+)
+
+
+# Verbs that are no cue of their own after a subject: "“...,” the mayor was told".
+_AUXILIARIES = frozenset({"is", "was", "has", "does", "needs", "seems", "appears"})
+# Irregular past tenses that, with a particle, say how words were spoken: “...,” he went
+# on; “...,” Trump shot back; “...,” she broke in.
+_IRREGULAR_SPEECH = frozenset({"went", "shot", "broke", "cut", "spoke", "struck", "threw"})
+_SPEECH_PARTICLES = frozenset({"on", "back", "in", "up", "out", ".", ","})
+
+
+def says_how(verb: str, following: str) -> bool:
+    """True when a verb right beside a quote and its speaker says how the words were
+    spoken, cue list or not: manner verbs are an open class (“Go back,” Trump barked;
+    “Never,” an angry Hollande retorted; “Why?” she went on; “Yes!” beamed a delegate)."""
+    if verb.islower() and verb.endswith(("ed", "s")):
+        return verb not in lx.SUBJECT_STOPS and verb not in _AUXILIARIES
+    return verb in _IRREGULAR_SPEECH and following.lower() in _SPEECH_PARTICLES

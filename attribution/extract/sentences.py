@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 from attribution import lexicon as lx
 from attribution.extract.marks import Pairing
 from attribution.extract.names import NAME_ABBREVIATIONS
+from attribution.extract.phrases import says_how
+from attribution.extract.punkt import sentence_splitter
 from attribution.extract.tokens import TOKEN_RE
 from attribution.typography import CLOSING_CHARACTERS
 
@@ -38,6 +40,8 @@ PUNKT_ABBREVIATIONS = NAME_ABBREVIATIONS | frozenset(
 # How many words into a sentence its cue may stand for the sentence to open with an
 # attribution ("a narrator in the Clinton ad asks." is six).
 MAX_CUE_OFFSET = 8
+# Lower-case words that do not open an attribution (a pronoun does: "he said").
+_NOT_NAMES_BUT_PRONOUNS = lx.NOT_NAMES - lx.PERSON_PRONOUNS
 # The longest parenthesis after a name that a sentence goes on past: "(D-N.Y.)", "(R-Tex.)".
 _MAX_ASIDE = 16
 
@@ -136,16 +140,18 @@ def starts_with_attribution(sentence: str) -> bool:
     words = [t for t in TOKEN_RE.findall(sentence[:160]) if t[0].isalnum()][:MAX_CUE_OFFSET]
     if not words:
         return False
-    if words[0].islower() and words[0] not in lx.NOT_NAMES - lx.PERSON_PRONOUNS:
+    if words[0].islower() and words[0] not in _NOT_NAMES_BUT_PRONOUNS:
         return True
+    # A name of up to three words and a verb saying how it was spoken: Trump went on.
+    for k in range(1, min(4, len(words) - 1) + 1):
+        if not words[k - 1][0].isupper():
+            break
+        if says_how(words[k], words[k + 1] if k + 1 < len(words) else "."):
+            return True
     return any(w in lx.CUE_VERBS for w in words)
 
 
 @functools.cache
 def punkt() -> PunktSentenceTokenizer:
     """Punkt with the package's own abbreviation list: no NLTK data, nothing downloaded."""
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
-
-    params = PunktParameters()
-    params.abbrev_types = set(PUNKT_ABBREVIATIONS)
-    return PunktSentenceTokenizer(params)
+    return sentence_splitter(PUNKT_ABBREVIATIONS)

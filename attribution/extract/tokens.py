@@ -7,6 +7,7 @@ candidates, coreference, kinds): a frozen value, so no stage can change what ano
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from array import array
 from collections.abc import Sequence
@@ -16,8 +17,10 @@ from attribution.extract.marks import Pairing, after_close, mark_end, markup_spa
 
 # Words (with inner hyphens, apostrophes and dots: al-Sadr, Iraq’s, U.S) or single marks.
 TOKEN_RE = re.compile(r"\w+(?:[-'\u2019.]\w+)*|[^\w\s]")
-# A pronoun with a contracted verb: he's, she'd, they're, it'll, we've, I'm.
-_CONTRACTION_IN_TEXT_RE = re.compile(
+# The text cut into gaps and tokens in one pass: [gap, token, gap, token, ..., gap].
+_PARTS_RE = re.compile(f"({TOKEN_RE.pattern})")
+# A pronoun with a contracted verb, as a whole token: he's, she'd, they're, it'll, we've, I'm.
+_CONTRACTION_RE = re.compile(
     r"\b(he|she|they|it|we|i|you)['\u2019](?:s|d|ll|re|ve|m)\b(?!['\u2019-]\w)", re.I
 )
 # The owner of words outside every quote, and of words inside markup tags (`<tweet ...>`),
@@ -103,51 +106,57 @@ def tokenize(
     if words_of is not None:
         words, lows, starts = words_of.words, words_of.lows, words_of.starts
     else:
-        # One string per distinct word, and its lower case made once: a long article says
-        # "the" tens of thousands of times, and holds one copy of it, not one per use.
-        shared: dict[str, str] = {}
-        word_list = [shared.setdefault(w, w) for w in TOKEN_RE.findall(text)]
-        # Machine integers, 8 bytes a token, not an int object each.
-        starts = array("q", map(re.Match.start, TOKEN_RE.finditer(text)))
-        words = tuple(word_list)
-        lower = {w: shared.get(low, low) for w in shared for low in (w.lower(),)}
-        low_list = [lower[w] for w in word_list]
-        del word_list
-        for m in _CONTRACTION_IN_TEXT_RE.finditer(text):
-            i = bisect.bisect_left(starts, m.start())
-            if i < len(starts) and starts[i] == m.start():
-                low_list[i] = m.group(1).lower()
-        lows = tuple(low_list)
-    owner = _owners(text, starts, pairings)
-    if titles:
-        owner = [TITLE if o in titles else o for o in owner]
+        words, lows, starts = _split_words(text)
+    owner = _owners(text, starts, pairings, titles)
     if scope is not None:
-        inside = [False] * len(starts)
+        scoped = [MARKUP] * len(owner)
         for start, end in scope:
-            i = bisect.bisect_left(starts, start)
-            while i < len(starts) and starts[i] < end:
-                inside[i] = True
-                i += 1
-        owner = [o if inside[i] else MARKUP for i, o in enumerate(owner)]
+            lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+            scoped[lo:hi] = owner[lo:hi]
+        owner = scoped
     return Tokens(text, words, lows, starts, tuple(owner))
 
 
-def _owners(text: str, starts: Sequence[int], pairings: Sequence[Pairing]) -> list[int]:
-    """Which of the pairings each token belongs to (its marks count as inside)."""
+def _split_words(text: str) -> tuple[tuple[str, ...], tuple[str, ...], Sequence[int]]:
+    """The text's tokens as printed, lower case, and where each starts, from one regex pass.
+
+    One string per distinct word, and its lower case made once: a long article says "the"
+    tens of thousands of times, and holds one copy of it, not one per use. Offsets are
+    machine integers, 8 bytes a token, not an int object each.
+    """
+    parts = _PARTS_RE.split(text)
+    found = parts[1::2]
+    shared = dict(zip(found, found, strict=True))
+    words = tuple(map(shared.__getitem__, found))
+    del found
+    # Each token starts where the text before it (every part before it) ends.
+    starts = array("q", itertools.islice(itertools.accumulate(map(len, parts)), 0, None, 2))
+    del parts, starts[len(words) :]
+    lower = {w: shared.get(low, low) for w in shared for low in (w.lower(),)}
+    for w in shared:
+        # A token is a contracted pronoun where the text matches at its start: a token
+        # runs on past the verb only with the characters that would stop the match there.
+        if ("'" in w or "\u2019" in w) and (m := _CONTRACTION_RE.match(w)) is not None:
+            lower[w] = m.group(1).lower()
+    return words, tuple(map(lower.__getitem__, words)), starts
+
+
+def _owners(
+    text: str, starts: Sequence[int], pairings: Sequence[Pairing], titles: frozenset[int]
+) -> list[int]:
+    """Which of the pairings each token belongs to (its marks count as inside); the words
+    of a pairing in `titles` are owned as `TITLE`."""
     owner = [FREE] * len(starts)
     for index, pairing in enumerate(pairings):
         regions = [(pairing.open_mark, pairing.pieces[0][1])]
         regions += [(s, e) for s, e in pairing.pieces[1:]]
         regions[-1] = (regions[-1][0], after_close(text, pairing))
         regions += [(pos, mark_end(text, pos)) for pos in pairing.reopen_marks]
+        owned = TITLE if index in titles else index
         for start, end in regions:
-            i = bisect.bisect_left(starts, start)
-            while i < len(starts) and starts[i] < end:
-                owner[i] = index
-                i += 1
+            lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+            owner[lo:hi] = [owned] * (hi - lo)
     for start, end in markup_spans(text):
-        i = bisect.bisect_left(starts, start)
-        while i < len(starts) and starts[i] < end:
-            owner[i] = MARKUP
-            i += 1
+        lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        owner[lo:hi] = [MARKUP] * (hi - lo)
     return owner
