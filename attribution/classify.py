@@ -17,7 +17,8 @@ from attribution import lexicon as lx
 from attribution import quantities as q
 from attribution.align import Alignment
 from attribution.extract import same_speaker
-from attribution.matcher import is_content
+from attribution.extract.names import first_name_genders
+from attribution.matcher import is_content, word_zipf_table
 from attribution.model import Change, ChangeCategory, Match, Severity, Speakers, Verdict
 from attribution.normalize import (
     CLOSE_BRACKETS,
@@ -578,6 +579,14 @@ def _proper(words: Sequence[Token]) -> list[Token]:
     return out
 
 
+def _named(token: Token) -> bool:
+    """True when a capitalised word is a name by more than its capital: a first name, or a
+    word no English word list holds (`Ortiz`, `Qassem`). A sentence's first word is
+    capitalised whatever it is: `Desert` there is the word, and `Dessert` for it a
+    misprint, not another spelling of one name."""
+    return token.key in first_name_genders() or token.key not in word_zipf_table()
+
+
 def _name_replaced(aw: Sequence[Token], bw: Sequence[Token]) -> bool:
     """True when a name on one side stands where another name (not a variant) stands."""
     pa = _proper(aw)
@@ -691,9 +700,15 @@ def _same_words_spelled_differently(aw: Sequence[Token], bw: Sequence[Token]) ->
         return True
     if len(aw) != len(bw):
         return _joined_spelling(aw) == _joined_spelling(bw) and not _function_word_join(aw, bw)
-    return all(
-        x.key == y.key or is_spelling_variant(x.norm, y.norm) for x, y in zip(aw, bw, strict=True)
-    )
+    return all(x.key == y.key or _respelled(x, y) for x, y in zip(aw, bw, strict=True))
+
+
+def _respelled(x: Token, y: Token) -> bool:
+    """True for one word in two spellings: US/UK, or a name in two romanisations, where the
+    capitals say a name (not only a sentence's start: `Desert` / `Dessert`)."""
+    if x.initial and y.initial and not (_named(x) or _named(y)):
+        return spelling_key(x.key) == spelling_key(y.key)
+    return is_spelling_variant(x.norm, y.norm)
 
 
 def _joined_spelling(words: Sequence[Token]) -> str:

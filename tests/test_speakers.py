@@ -675,6 +675,23 @@ def credits(text: str) -> list[tuple[str | None, str | None, str | None]]:
             id="the-platform-before-a-colon-is-not-the-speaker",
         ),
         pytest.param(
+            "Mayor Ana Ruiz of Riverton lamented the \u201cbroken\u201d state of the budget "
+            "and criticized the \u201cpaper savings\u201d on offer.",
+            [("Ana Ruiz", "Mayor Ana Ruiz of Riverton", "lamented")] * 2,
+            id="a-noun-like-cue-after-a-quoted-modifier-is-a-noun",
+        ),
+        pytest.param(
+            "Otherwise, a paper from the Riverton Institute had this to say: \u201cThe "
+            "levy falls hardest on renters.\u201d",
+            [("a paper", "a paper", "say")],
+            id="an-adverb-in-wise-opening-the-sentence-is-no-name",
+        ),
+        pytest.param(
+            "Stung apparently by the vote, Okafor called the result \u201ca travesty.\u201d",
+            [("Okafor", "Okafor", "called")],
+            id="a-participle-and-adverb-opening-the-sentence-is-no-name",
+        ),
+        pytest.param(
             "\u201cWhat a night!\u201d beamed Dana Okafor, a delegate from Ohio.",
             [("Dana Okafor", "Dana Okafor", "beamed")],
             id="a-verb-of-manner-before-the-name-after-a-quote",

@@ -791,3 +791,30 @@ def test_a_short_quote_sharing_one_word_with_its_speaker_is_not_her_words(
     )
     outcome = _only(_check(draft, parse_source("s1", "forum.txt", source)))
     assert outcome.status.value == status
+
+
+@pytest.mark.parametrize(
+    ("draft", "status", "categories"),
+    [
+        # A quote's first word is capitalised whatever it is: two words there are not two
+        # spellings of a name because of their capitals.
+        ("\u201cDessert comes after the vote,\u201d Petersen said.", "altered", ["wording"]),
+        (
+            "\u201cLoose the money and we lose the tunnel,\u201d Petersen said.",
+            "altered",
+            ["wording"],
+        ),
+        # A name there is still a name, in any romanisation.
+        ("\u201cQassem Haddad backs the plan,\u201d Petersen said.", "verified", ["spelling"]),
+    ],
+)
+def test_a_word_opening_a_quote_is_no_name_for_its_capital(
+    draft: str, status: str, categories: list[str]
+) -> None:
+    source = (
+        "MODERATOR: The vote?\n\nPETERSEN: Desert comes after the vote. Lose the money and "
+        "we lose the tunnel. Qasem Haddad backs the plan.\n\nMODERATOR: Thank you.\n"
+    )
+    outcome = _only(_check(draft, parse_source("s1", "forum.txt", source)))
+    assert outcome.status.value == status
+    assert _categories(outcome) == categories

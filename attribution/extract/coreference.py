@@ -14,7 +14,13 @@ import itertools
 from attribution import lexicon as lx
 from attribution.extract.document import Document
 from attribution.extract.mentions import Mention, issuer
-from attribution.extract.names import ROLE_OF_TITLE, as_written, canonical_speaker, role_of
+from attribution.extract.names import (
+    NAME_ABBREVIATIONS,
+    ROLE_OF_TITLE,
+    as_written,
+    canonical_speaker,
+    role_of,
+)
 from attribution.extract.phrases import Span, governing_end, is_adverb
 
 # The gender of each person pronoun.
@@ -84,6 +90,7 @@ def resolve(doc: Document, np: Span, before: int) -> str | None:
             first = next(i for i, w in enumerate(words) if w[0].isupper())
             if first > 1 and all(w.islower() for w in words[1:first]):
                 words, lows = words[first:], lows[first:]
+        words = _without_home(words)
         bare = canonical_speaker(" ".join(words))
         if bare != " ".join(words) and not any(w.lower() in lx.ORG_NOUNS for w in bare.split()):
             return doc.mentions.resolve_name(bare)  # Senate Majority Leader Dana Cole: a person
@@ -92,6 +99,25 @@ def resolve(doc: Document, np: Span, before: int) -> str | None:
             return "the " + name if lows[0] == "the" else name
         return doc.mentions.resolve_name(" ".join(words))
     return as_written(words) or None
+
+
+def _without_home(words: list[str]) -> list[str]:
+    """A person's name without the place after it: "Ana Ruiz of Riverton" is Ana Ruiz (not
+    "Secretary of State John Kerry", nor an organisation's "Bank of Riverton")."""
+    if "of" not in words:
+        return words
+    cut = words.index("of")
+    before = words[:cut]
+    titles = 0
+    while titles < cut and before[titles].lower().rstrip(".") in lx.TITLES | NAME_ABBREVIATIONS:
+        titles += 1  # Mayor, Rep., Gov.
+    if (
+        cut - titles >= 2
+        and all(w[0].isupper() for w in before)
+        and not any(w.lower() in lx.ORG_NOUNS for w in words)
+    ):
+        return before
+    return words
 
 
 def _antecedent(

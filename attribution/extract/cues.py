@@ -44,6 +44,10 @@ _SUBORDINATORS = frozenset(
 )
 
 
+# The most tokens of a quoted modifier between a determiner and a noun (with its marks).
+_MODIFIER_QUOTE = 8
+
+
 def is_noun_use(t: Tokens, k: int, lo: int) -> bool:
     """True when a cue word is a noun here: the report, Obama's remarks, secretary of
     state, late-night tweets, The Huffington Post."""
@@ -51,6 +55,13 @@ def is_noun_use(t: Tokens, k: int, lo: int) -> bool:
     if not word.islower() and not (k == lo and word[1:].islower()):
         return True  # capitalised mid-sentence: part of a name ("Post"); "Said Ellis:" opens
     j = k - 1
+    if j >= 0 and t.owner[j] != FREE and t.lows[k] in lx.NOUN_LIKE_CUES:
+        # After a quoted word: the quote is a modifier when a determiner opens it (the
+        # “disheartened” state of the race), and the cue a noun. (The words before the
+        # range may be read: the quote closes it.)
+        while j >= 0 and t.owner[j] != FREE and k - j <= _MODIFIER_QUOTE:
+            j -= 1
+        return j >= 0 and t.owner[j] == FREE and t.lows[j] in lx.NOUN_DETERMINERS
     if j < lo or t.owner[j] != FREE:
         return False
     prev, prev_low = t.words[j], t.lows[j]

@@ -277,7 +277,10 @@ def _opens_as_a_word(t: Tokens, i: int) -> bool:
         return False
     if len(low) > 4 and low.endswith("ly"):
         return not verb_next  # Shortly afterward, Hastily politicizing, Finally,
-    return low.endswith("ed") and nxt.lower() in lx.PREPOSITIONS  # Led by, Reached by
+    if low.endswith("wise"):
+        return True  # Likewise, Otherwise
+    # Led by, Reached by, Fueled apparently by
+    return low.endswith("ed") and (nxt.lower() in lx.PREPOSITIONS or is_adverb(nxt))
 
 
 def is_speaker_like(t: Tokens, np: Span) -> bool:
