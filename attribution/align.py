@@ -139,7 +139,32 @@ def draft_whole(alignment: Alignment) -> Alignment:
     return dataclasses.replace(whole, similarity=round(evidence_of(whole).similarity, 4))
 
 
+# The last alignment weighed and its evidence: an alignment's similarity is set from its
+# evidence, and the matcher then judges the alignment (a copy with the similarity set) from
+# the same evidence (`judge_alignment`).
+_last_weighed: tuple[Alignment, Evidence] | None = None
+
+
 def evidence_of(alignment: Alignment) -> Evidence:
+    """What two aligned wordings have in common, weighed by word rarity (`_weigh`), weighed
+    once for an alignment and its copies with another similarity."""
+    global _last_weighed
+    last = _last_weighed
+    if (
+        last is not None
+        and last[0].opcodes is alignment.opcodes
+        and last[0].a_tokens is alignment.a_tokens
+        and last[0].b_tokens is alignment.b_tokens
+        and last[0].a_window == alignment.a_window
+        and last[0].b_window == alignment.b_window
+    ):
+        return last[1]
+    evidence = _weigh(alignment)
+    _last_weighed = (alignment, evidence)
+    return evidence
+
+
+def _weigh(alignment: Alignment) -> Evidence:
     """What two aligned wordings have in common, weighed by word rarity.
 
     Inside the windows, words paired equal count once; words left out under an ellipsis are

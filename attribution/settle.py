@@ -9,8 +9,8 @@ a respelling is weighed against the house spelling. Both change only a match's s
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
-from collections.abc import Sequence
 
 from attribution.classify import DEFAULT_POLICY, Policy
 from attribution.extract.names import first_name_genders
@@ -155,6 +155,13 @@ def _suffixes(speaker: str | None) -> frozenset[str]:
     return frozenset(w for w in words if w in _SUFFIXES)
 
 
+# The three searches below run through a whole text, once for each quote found: kept per
+# text and name, so checking the thousands of quotes of a long draft against a long source
+# reads each text once per name rather than once per quote.
+_SEARCHES_KEPT = 256
+
+
+@functools.lru_cache(maxsize=_SEARCHES_KEPT)
 def family_first_names(text: str, surname: str) -> frozenset[str]:
     """The first names a text gives people of this family name ("Donald Trump", "Donald J.
     Trump"): words before the name that the shipped first-name list holds."""
@@ -237,7 +244,8 @@ def _role_title(speaker: str) -> str | None:
     return m["title"] if m else None
 
 
-def _titles_another(text: str, forms: Sequence[str], surname: str) -> bool:
+@functools.lru_cache(maxsize=_SEARCHES_KEPT)
+def _titles_another(text: str, forms: tuple[str, ...], surname: str) -> bool:
     """True when the text puts the title before a name that does not end in `surname`."""
     title = "|".join(re.escape(f) for f in forms)
     pattern = rf"\b(?i:{title})\.?\s+(?:[A-Z][\w\u2019'.\-]*\s+){{0,3}}([A-Z][\w\u2019'\-]*)\b"
@@ -245,7 +253,8 @@ def _titles_another(text: str, forms: Sequence[str], surname: str) -> bool:
     return any(name != surname for name in names)
 
 
-def _titled(text: str, forms: Sequence[str], surname: str | None) -> bool:
+@functools.lru_cache(maxsize=_SEARCHES_KEPT)
+def _titled(text: str, forms: tuple[str, ...], surname: str | None) -> bool:
     """True when the text puts one of the title's forms before a name (ending in `surname`)."""
     title = "|".join(re.escape(f) for f in forms)
     end = re.escape(surname) if surname else r"[A-Z][\w\u2019'\-]*"

@@ -102,6 +102,13 @@ class TextIndex:
                 sim = key_similarity(keys, window[lo:hi])
                 if best is None or sim > best[0]:
                     best = (sim, start + lo, start + hi)
+                    if sim >= 1.0:
+                        break
+            if best is not None and best[0] >= 1.0:
+                # Every word in place: no later window can do better, and the first of
+                # equals is kept. A quote printed many times over (a long transcript) is
+                # located once, not once per printing.
+                break
         if best is None or best[2] <= best[1]:
             return None
         sim, lo, hi = best

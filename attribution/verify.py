@@ -22,7 +22,7 @@ from rapidfuzz.distance import LCSseq
 
 from attribution.align import (
     Alignment,
-    align_texts,
+    align_tokens,
     as_whole,
     draft_whole,
     is_negation,
@@ -169,6 +169,14 @@ class _Probe:
     ends_marked: bool
     # What a stretch must hold to be the quote or a rewording of it (`shortlist`).
     clues: QuoteClues
+    # The quote's tokens and content stems, made once however many stretches it is
+    # aligned with.
+    tokens: tuple[Token, ...] = ()
+    content: tuple[str, ...] = ()
+
+    def stems_of(self, alignment: Alignment) -> tuple[Sequence[str], Sequence[str]]:
+        """Both sides' content stems of an alignment of the quote (`_aligned`)."""
+        return self.content, content_stems(alignment.b_tokens)
 
     @classmethod
     def of(cls, quote: Quote) -> _Probe:
@@ -197,6 +205,8 @@ class _Probe:
             closes_bracket=bool(tokens) and tokens[-1].text == "]",
             ends_marked=bool(tokens) and bool(words) and not tokens[-1].is_word,
             clues=QuoteClues.of(tokens),
+            tokens=tokens,
+            content=content_stems(tokens),
         )
 
 
@@ -348,13 +358,14 @@ class _Group:
         # words from someone else's mouth are chance, not a misattribution.
         supported = same_speaker(quote.speaker, passage.speaker) is not False
         # Aligned only when its words could be enough for the matcher (`shortlist`).
-        alignment = None
+        same = False
         if probe.clues.could_print(self.tokens[lo:hi], b_text, self.joined_forms):
-            alignment = draft_whole(align_texts(quote.text, b_text))
-        if (
-            alignment is not None
-            and judge_alignment(alignment, supported=supported).relation is Relation.SAME
-        ):
+            alignment = draft_whole(_aligned(probe, quote, b_text))
+            judged = judge_alignment(
+                alignment, supported=supported, stems=probe.stems_of(alignment)
+            )
+            same = judged.relation is Relation.SAME
+        if same:
             fragment = self._is_fragment(text, start, end)
             match = _match(quote, passage, b_text, alignment, fragment=fragment, policy=policy)
             return Found(
@@ -365,7 +376,7 @@ class _Group:
                 match,
                 self._spans(source, start, end),
             )
-        lo, hi = self._stretch_of_stems(quote.text, *region, lo, hi)
+        lo, hi = self._stretch_of_stems(probe, *region, lo, hi)
         lo, hi = self._whole_sentences(text, passage, lo, hi)
         # The same statement in other words: the sentence, or two in a row, of the stretch
         # that shares the most of the quote's content.
@@ -374,8 +385,10 @@ class _Group:
             if not probe.clues.could_reword(self.token_stems[s_lo:s_hi]):
                 continue  # too little of the quote's content to be it in other words
             b_text = self._text(source, self.tokens[s_lo].start, self.tokens[s_hi - 1].end)
-            alignment = as_whole(align_texts(quote.text, b_text), reworded=True)
-            judged = judge_alignment(alignment, supported=supported)
+            alignment = as_whole(_aligned(probe, quote, b_text), reworded=True)
+            judged = judge_alignment(
+                alignment, supported=supported, stems=probe.stems_of(alignment)
+            )
             if judged.relation is Relation.REWORDED and (best is None or judged.overlap > best[0]):
                 best = (judged.overlap, s_lo, s_hi, b_text, alignment)
         if best is None:
@@ -462,10 +475,10 @@ class _Group:
         return end
 
     def _stretch_of_stems(
-        self, quote_text: str, r_lo: int, r_hi: int, lo: int, hi: int
+        self, probe: _Probe, r_lo: int, r_hi: int, lo: int, hi: int
     ) -> tuple[int, int]:
         """The stretch from the first to the last word sharing a stem with the quote."""
-        wanted = set(content_stems(tokenize(quote_text)))
+        wanted = set(probe.content)
         stems = self.token_stems
         hits = [i for i in range(r_lo, r_hi) if not wanted.isdisjoint(stems[i])]
         if not hits:
@@ -537,35 +550,53 @@ def tighten(
     """
     if lo >= hi:
         return None
-    common = _lcs(keys, text_keys[lo:hi])
+    # Only the quote's own words can be in common: the search runs over where they stand
+    # (`at`), not through every word of a long passage, with the same result.
+    wanted = set(keys)
+    at = [i for i in range(lo, hi) if text_keys[i] in wanted]
+    held = [text_keys[i] for i in at]
+    common = _lcs(keys, held)
     if common == 0:
         return None
-    wanted = set(keys)
     # The latest start that keeps every common word: no stretch starts after it.
-    a, b = lo, hi - 1
+    a, b = 0, len(at) - 1
     while a < b:
         mid = (a + b + 1) // 2
-        if _lcs(keys, text_keys[mid:hi]) == common:
+        if _lcs(keys, held[mid:]) == common:
             a = mid
         else:
             b = mid - 1
-    starts = [s for s in range(lo, a + 1) if text_keys[s] in wanted]
+    # Starts, as indices into `at`: every common word up to the latest start.
+    starts = list(range(a + 1))
     tries = max(2, MAX_STARTS * MAX_STARTS // max(len(keys), MAX_STARTS))
     if len(starts) > tries:
-        centre = near if near is not None else a
-        starts = [*sorted(starts, key=lambda s: abs(s - centre))[:tries], a]
+        centre = near if near is not None else at[a]
+        starts = [*sorted(starts, key=lambda j: abs(at[j] - centre))[:tries], a]
     best: tuple[int, int, int, int] | None = None
-    for start in starts:
-        if _lcs(keys, text_keys[start:hi]) < common:
+    # Nearest `near` first: the best stretch is usually there, and once one is known a start
+    # is weighed only over as many words as it spans (a start whose stretch is longer
+    # cannot be better), not through the rest of a long passage. The order changes nothing:
+    # no two starts rank alike.
+    if near is not None:
+        starts = sorted(starts, key=lambda j: (abs(at[j] - near), at[j]))
+    for j in starts:
+        start = at[j]
+        distance = abs(start - near) if near is not None else 0
+        if best is not None and (common, distance, start) > best[:3]:
+            continue  # even a stretch of the common words alone would rank below the best
+        stop = len(at) if best is None else bisect.bisect_left(at, start + best[0])
+        if _lcs(keys, held[j:stop]) < common:
             continue
-        x, y = start + 1, hi
+        # The fewest of the words from this start that hold every common word.
+        x, y = j + 1, stop
         while x < y:
             mid = (x + y) // 2
-            if _lcs(keys, text_keys[start:mid]) == common:
+            if _lcs(keys, held[j:mid]) == common:
                 y = mid
             else:
                 x = mid + 1
-        rank = (x - start, abs(start - near) if near is not None else 0, start, x)
+        end = at[x - 1] + 1
+        rank = (end - start, distance, start, end)
         if best is None or rank < best:
             best = rank
     assert best is not None  # the latest start holds every common word
@@ -574,6 +605,11 @@ def tighten(
 
 def _lcs(a: Sequence[str], b: Sequence[str]) -> int:
     return int(LCSseq.similarity(a, b))
+
+
+def _aligned(probe: _Probe, quote: Quote, b_text: str) -> Alignment:
+    """`align_texts(quote.text, b_text)`, the quote's tokens made once (`_Probe`)."""
+    return align_tokens(probe.tokens, tokenize(b_text), quote.text, b_text)
 
 
 def _match(
