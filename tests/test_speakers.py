@@ -688,6 +688,12 @@ def credits(text: str) -> list[tuple[str | None, str | None, str | None]]:
             id="the-platform-before-a-colon-is-not-the-speaker",
         ),
         pytest.param(
+            "The talks stalled over Okafor\u2019s repeated promise to stay \u201cstrictly "
+            "neutral\u201d in the dispute.",
+            [("Okafor", "Okafor", None)],
+            id="a-speech-noun-owned-through-a-describing-word",
+        ),
+        pytest.param(
             "Mayor Ana Ruiz of Riverton lamented the \u201cbroken\u201d state of the budget "
             "and criticized the \u201cpaper savings\u201d on offer.",
             [("Ana Ruiz", "Mayor Ana Ruiz of Riverton", "lamented")] * 2,
