@@ -360,10 +360,15 @@ def _possessor(doc: Document, lo: int, hi: int) -> Span | None:
         # Only words (“public option”), not a title or name (DuVernay's “13th”).
         return _owner_phrase(doc, hi - 1, lo) if _quote_starts_lower(doc, hi) else None
     for k in range(hi - 2, max(lo, hi - _POSSESSOR_REACH) - 1, -1):
-        if t.lows[k + 1] in lx.SPEECH_NOUNS and (
-            is_possessive(t.words[k]) or t.lows[k] in lx.POSSESSIVE_PRONOUNS
-        ):
-            return _owner_phrase(doc, k, lo)
+        if t.lows[k + 1] not in lx.SPEECH_NOUNS:
+            continue
+        # One describing word may stand between: Trump's controversial pledge to be “...”.
+        for owner in (k, k - 1):
+            if owner >= lo and (
+                is_possessive(t.words[owner]) or t.lows[owner] in lx.POSSESSIVE_PRONOUNS
+            ):
+                if owner == k or (t.words[k].islower() and t.lows[owner] != "its"):
+                    return _owner_phrase(doc, owner, lo)
     return None
 
 
