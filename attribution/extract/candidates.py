@@ -364,11 +364,12 @@ def _possessor(doc: Document, lo: int, hi: int) -> Span | None:
             continue
         # One describing word may stand between: Trump's controversial pledge to be “...”.
         for owner in (k, k - 1):
-            if owner >= lo and (
-                is_possessive(t.words[owner]) or t.lows[owner] in lx.POSSESSIVE_PRONOUNS
+            if (
+                owner >= lo
+                and (is_possessive(t.words[owner]) or t.lows[owner] in lx.POSSESSIVE_PRONOUNS)
+                and (owner == k or (t.words[k].islower() and t.lows[owner] != "its"))
             ):
-                if owner == k or (t.words[k].islower() and t.lows[owner] != "its"):
-                    return _owner_phrase(doc, owner, lo)
+                return _owner_phrase(doc, owner, lo)
     return None
 
 
