@@ -4,6 +4,9 @@ speed figures beside what they are measured against, from one command.
     .venv/bin/python -m benchmarks.scale PolNeAR/data/dev               # the README's table
     .venv/bin/python -m benchmarks.scale PolNeAR/data/dev --scales 1,2,4 --skip-stress
     .venv/bin/python -m benchmarks.scale PolNeAR/data/dev --check-scales 1,2,4,8,16  # ~20 min
+    git worktree add ../before 1257d43   # an earlier commit, to measure extraction against
+    .venv/bin/python -m benchmarks.scale PolNeAR/data/dev --skip-scale --skip-stress \
+        --against ../before
 
 The inputs are made at run time in a temporary folder from a PolNeAR-format split (its
 `text/*.txt` articles; nothing of it is kept): at scale k, one long article of every article
@@ -23,7 +26,8 @@ Then the side-by-side figures, each a median of runs taken in turn (A, B, A, B, 
 one run, so a ratio holds while a shared machine's speed drifts: the long article as one
 file against its articles as separate files, extraction in process against one regular
 expression pass over the same text, a one-article command against an empty interpreter,
-`compare` against extracting both its articles, `--jobs 2` against `--jobs 1`, and the
+`compare` against extracting both its articles, `--jobs 2` against `--jobs 1`, with
+`--against` the same extraction against another checkout (each in a fresh process), and the
 markdown of the stress run's 20,000-quote pair. Peak memory is a child process's whole
 maximum resident set. The machine's load average is printed before and after.
 """
@@ -64,13 +68,18 @@ MAX_EXPONENT = 1.1
 # --- inputs ---------------------------------------------------------------------------------
 
 
-def read_split(folder: Path) -> list[str]:
-    """The texts of a PolNeAR-format split (`text/*.txt`, or `*.txt` in the folder itself)."""
+def paths_of(folder: Path) -> list[Path]:
+    """The articles of a PolNeAR-format split (`text/*.txt`, or `*.txt` in the folder itself)."""
     texts = folder / "text"
     paths = sorted((texts if texts.is_dir() else folder).glob("*.txt"))
     if not paths:
         raise SystemExit(f"error: no .txt articles in {folder}")
-    return [p.read_text(encoding="utf-8") for p in paths]
+    return paths
+
+
+def read_split(folder: Path) -> list[str]:
+    """The texts of a PolNeAR-format split."""
+    return [p.read_text(encoding="utf-8") for p in paths_of(folder)]
 
 
 def long_article(texts: Sequence[str], scale: int) -> str:
@@ -236,6 +245,38 @@ def paired(
     return statistics.median(times_a), statistics.median(times_b), statistics.median(ratios)
 
 
+# Extraction of the articles in process, in a fresh interpreter that imports the package
+# from the folder given first (this checkout or an earlier one: the API it uses, `Article`
+# and `extract_quotes`, is the same in both); prints the fastest of three runs' processor
+# seconds, after one run that warms up.
+_EXTRACTION_CHILD = """
+import sys, time
+sys.path.insert(0, sys.argv[1])
+from attribution.extract import extract_quotes
+from attribution.model import Article
+texts = [open(path, encoding="utf-8").read() for path in sys.argv[2:]]
+def run():
+    start = time.process_time()
+    for text in texts:
+        extract_quotes(Article(id="a", source="<text>", text=text))
+    return time.process_time() - start
+run()
+print(min(run() for _ in range(3)))
+"""
+
+
+def extraction_in_child(args: Sequence[str]) -> float:
+    """The processor seconds `_EXTRACTION_CHILD` reports for a checkout and its articles."""
+    out = subprocess.run(
+        [sys.executable, "-c", _EXTRACTION_CHILD, *args],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=args[0],
+    )
+    return float(out.stdout.strip().splitlines()[-1])
+
+
 def timed(job: Callable[[], object]) -> float:
     """The processor seconds `job` takes (this process is one thread: on an idle machine, its
     wall time; on a busy one, the part of it spent on this work)."""
@@ -251,7 +292,13 @@ def command_line() -> list[str]:
 
 
 def side_by_side(
-    texts: Sequence[str], work: Path, big: int, pairs: int, stress: bool
+    texts: Sequence[str],
+    work: Path,
+    big: int,
+    pairs: int,
+    stress: bool,
+    folder: Path,
+    against: Path | None = None,
 ) -> list[list[str]]:
     from attribution import article_from_text, compare, render_markdown
     from benchmarks.stress import many_quotes, reprint
@@ -351,6 +398,22 @@ def side_by_side(
         dev_words / rate_s >= 500_000 and ratio <= 10,
     )
 
+    # The same extraction, each side in a fresh interpreter, against another checkout of the
+    # package (an earlier commit): "no slower than it was", measured in turn in one run.
+    if against is not None:
+        here = [str(ROOT), *map(str, paths_of(folder))]
+        there = [str(against), *map(str, paths_of(folder))]
+        here_s, there_s, ratio = paired(
+            lambda: extraction_in_child(here), lambda: extraction_in_child(there), pairs
+        )
+        row(
+            f"the same in a fresh process each, against the checkout in {against.name}/",
+            f"{dev_words / here_s / 1000:.0f}k words/s ({1 / ratio:.2f}x)",
+            f"{against.name}/: {dev_words / there_s / 1000:.0f}k words/s",
+            ">= 1x",
+            ratio <= 1,
+        )
+
     # One article on the command line against an interpreter doing nothing.
     lengths = sorted(texts, key=len)
     story = work / "story.txt"
@@ -427,6 +490,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--skip-stress", action="store_true", help="leave out the 20,000-quote render"
     )
     parser.add_argument("--skip-scale", action="store_true", help="only the side-by-side figures")
+    parser.add_argument(
+        "--against",
+        type=Path,
+        help="a checkout of an earlier commit: time in-process extraction of the split "
+        "against it, side by side (e.g. made by `git worktree add`)",
+    )
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -444,7 +513,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             columns, table = scale_table(
                 texts, {"extract": scales, "compare": scales, "check": check_scales}, work
             )
-        rows = side_by_side(texts, work, max(scales), args.pairs, not args.skip_stress)
+        rows = side_by_side(
+            texts, work, max(scales), args.pairs, not args.skip_stress, args.split, args.against
+        )
     after = os.getloadavg()
     print(
         f"Scale on {args.split.name} ({len(texts)} articles, {sum(map(words_in, texts)):,} "

@@ -648,6 +648,19 @@ def credits(text: str) -> list[tuple[str | None, str | None, str | None]]:
             id="he-is-the-subject-after-an-opening-phrase-led-by-an-adverb",
         ),
         pytest.param(
+            "During the hearing, Victor Okafor mentioned his family, referring to his "
+            "brother, who married Tom Reyes\u2019s sister.\n\n\u201cWe are all from "
+            "Riverton,\u201d he said.",
+            [("Victor Okafor", "he", "said")],
+            id="he-is-the-subject-after-the-opening-phrase-not-a-man-named-later",
+        ),
+        pytest.param(
+            "On the subject of another rival, Mr. Tom Reyes, Victor Okafor was asked about "
+            "the race.\n\n\u201cHe is a friend,\u201d he said.",
+            [("Victor Okafor", "he", "said")],
+            id="a-name-set-off-inside-the-opening-phrase-is-not-the-subject",
+        ),
+        pytest.param(
             "\u201cIs that fair?\u201d Okafor went on, as if no one had objected.",
             [("Okafor", "Okafor", "went")],
             id="a-question-and-a-manner-of-speaking-after-it-are-one-sentence",
@@ -673,6 +686,18 @@ def credits(text: str) -> list[tuple[str | None, str | None, str | None]]:
             "On Saturday, Mayor Ruiz wrote on Twitter: \u201cThe bridge stays open.\u201d",
             [("Ruiz", "Mayor Ruiz", "wrote")],
             id="the-platform-before-a-colon-is-not-the-speaker",
+        ),
+        pytest.param(
+            "The talks stalled over Okafor\u2019s repeated promise to stay \u201cstrictly "
+            "neutral\u201d in the dispute.",
+            [("Okafor", "Okafor", None)],
+            id="a-speech-noun-owned-through-a-describing-word",
+        ),
+        pytest.param(
+            "When I asked Mayor Tom Reyes if he would run again, he smiled and said, "
+            "\u201cAsk me in June.\u201d",
+            [("Tom Reyes", "he", "said")],
+            id="the-pronoun-subject-of-the-last-clause-speaks-through-and-said",
         ),
         pytest.param(
             "Mayor Ana Ruiz of Riverton lamented the \u201cbroken\u201d state of the budget "

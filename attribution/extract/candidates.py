@@ -249,7 +249,7 @@ def _reported_speech_before(
         return None
     p_start, _ = doc.sentences.sentence_of(prev_end - 1)
     lo, hi = t.token_range(p_start, prev_end)
-    if any(t.bounds(k) for k in range(lo, hi)):
+    if t.first_bound(lo, hi) < hi:
         return None
     found = cue_in(t, lo, hi, lo, hi, first=True) or _person_acting(doc, lo, hi)
     if found is None or found.np is None:
@@ -360,10 +360,16 @@ def _possessor(doc: Document, lo: int, hi: int) -> Span | None:
         # Only words (“public option”), not a title or name (DuVernay's “13th”).
         return _owner_phrase(doc, hi - 1, lo) if _quote_starts_lower(doc, hi) else None
     for k in range(hi - 2, max(lo, hi - _POSSESSOR_REACH) - 1, -1):
-        if t.lows[k + 1] in lx.SPEECH_NOUNS and (
-            is_possessive(t.words[k]) or t.lows[k] in lx.POSSESSIVE_PRONOUNS
-        ):
-            return _owner_phrase(doc, k, lo)
+        if t.lows[k + 1] not in lx.SPEECH_NOUNS:
+            continue
+        # One describing word may stand between: Trump's controversial pledge to be “...”.
+        for owner in (k, k - 1):
+            if (
+                owner >= lo
+                and (is_possessive(t.words[owner]) or t.lows[owner] in lx.POSSESSIVE_PRONOUNS)
+                and (owner == k or (t.words[k].islower() and t.lows[owner] != "its"))
+            ):
+                return _owner_phrase(doc, owner, lo)
     return None
 
 
@@ -406,15 +412,9 @@ def _transcript_label(doc: Document, pairing: Pairing) -> Span | None:
 
 def until_next_quote(t: Tokens, lo: int, hi: int) -> int:
     """Where the words after a quote end: at the next quote (a title does not end them)."""
-    for k in range(lo, hi):
-        if t.bounds(k):
-            return k
-    return hi
+    return t.first_bound(lo, hi)
 
 
 def after_previous_quote(t: Tokens, lo: int, hi: int) -> int:
     """Where the words before a quote start: after the quote before (a title aside)."""
-    for k in range(hi - 1, lo - 1, -1):
-        if t.bounds(k):
-            return k + 1
-    return lo
+    return t.last_bound(lo, hi) + 1

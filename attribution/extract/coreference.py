@@ -22,6 +22,7 @@ from attribution.extract.names import (
     role_of,
 )
 from attribution.extract.phrases import Span, governing_end, is_adverb
+from attribution.extract.tokens import Tokens
 
 # The gender of each person pronoun.
 _PRONOUN_GENDERS = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -242,11 +243,25 @@ def _subject_of(doc: Document, agreeing: list[Mention], sentence_start: int) -> 
         opener = t.lows[lo] if lo < len(t.lows) else ""
         if opener in lx.PREPOSITIONS or opener in _OPENING_SUBORDINATORS:
             # A comma between the two closes the opening phrase; only the words between
-            # them are read, not the whole sentence before.
+            # them are read, not the whole sentence before. A first person after the
+            # opening phrase's comma is the subject (During the debate, Trump mentioned
+            # his son-in-law, Jared Kushner).
+            before_lo, before_hi = t.token_range(sentence_start, first.start)
+            if "," in t.words[before_lo:before_hi] and _acts(t, first.start):
+                return first
             between_lo, between_hi = t.token_range(first.start + 1, agreeing[1].start)
             if "," in t.words[between_lo:between_hi]:
                 return agreeing[1]
     return first
+
+
+def _acts(t: Tokens, start: int) -> bool:
+    """True when the name starting at character `start` is followed by a lower-case word
+    (its verb: Trump mentioned), not by a comma (an aside: ..., Mr. Putin, Mr. Trump)."""
+    k, _ = t.token_range(start, start + 1)
+    while k < len(t.words) and (t.words[k][0].isupper() or t.words[k] == "."):
+        k += 1
+    return k < len(t.words) and t.words[k].isalpha() and t.words[k].islower()
 
 
 def _same_head(a: str, b: str) -> bool:

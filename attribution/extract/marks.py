@@ -94,7 +94,11 @@ class Pairing:
 
 def quoted_text(text: str, pairing: Pairing) -> str:
     """A quote's words: its pieces of the text joined by one space (`Quote.text`)."""
-    return " ".join(text[s:e] for s, e in pairing.pieces)
+    pieces = pairing.pieces
+    if len(pieces) == 1:
+        start, end = pieces[0]
+        return text[start:end]
+    return " ".join([text[s:e] for s, e in pieces])
 
 
 def after_close(text: str, pairing: Pairing) -> int:
@@ -185,22 +189,28 @@ def mark_end(text: str, pos: int) -> int:
 
 def _marks(text: str) -> list[tuple[int, str]]:
     """Every quotation mark with its position, leaving out those inside markup tags."""
-    marks: list[tuple[int, str]] = []
-    for m in MARK_RE.finditer(text):
-        pos, mark = m.start(), m.group()
-        if mark == "'''":
-            # After a word a single mark closes first, then the double; before one, the reverse.
-            if pos > 0 and not text[pos - 1].isspace():
-                marks += [(pos, "'"), (pos + 1, "''")]
-            else:
-                marks += [(pos, "''"), (pos + 2, "'")]
-        else:
-            marks.append((pos, mark))
+    marks = [(m.start(), m.group()) for m in MARK_RE.finditer(text)]
+    if "'''" in text:
+        marks = _split_triple_marks(text, marks)
     tags = markup_spans(text)
     if tags:
         starts = [start for start, _ in tags]
         marks = [(pos, mark) for pos, mark in marks if not _inside(pos, starts, tags)]
     return marks
+
+
+def _split_triple_marks(text: str, marks: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """`'''` as the two marks it is: after a word a single mark closes first, then the
+    double; before one, the reverse."""
+    out: list[tuple[int, str]] = []
+    for pos, mark in marks:
+        if mark != "'''":
+            out.append((pos, mark))
+        elif pos > 0 and not text[pos - 1].isspace():
+            out += [(pos, "'"), (pos + 1, "''")]
+        else:
+            out += [(pos, "''"), (pos + 2, "'")]
+    return out
 
 
 def markup_spans(text: str) -> list[tuple[int, int]]:

@@ -271,7 +271,8 @@ def _classify_run(
     titled = title in lx.TITLES and title not in lx.DETERMINERS
     gender = GENDERED_TITLES.get(title)
     titles, words = split_title(words) if len(words) > 1 else ([], words)
-    lows = [w.lower() for w in words]
+    if titles:
+        lows = lows[len(titles) :]
     title_lows = [w.lower().rstrip(".") for w in titles] + ([title] if titled else [])
     titled = titled or not lx.TITLES.isdisjoint(title_lows)
     for w in title_lows:

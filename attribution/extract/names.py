@@ -212,7 +212,11 @@ def _places() -> frozenset[str]:
 
 def is_place(words: Sequence[str]) -> bool:
     """True when words name a place as a whole: Dallas, New Hampshire, the U.S., Calif."""
-    last = next((w for w in reversed(words) if w != "."), "")
+    last = (
+        words[-1]
+        if words and words[-1] != "."
+        else next((w for w in reversed(words) if w != "."), "")
+    )
     if last.lower().rstrip(".") not in _place_ends():
         return False  # most runs are no place: one look at the last word says so
     lows = [w.lower().rstrip(".") for w in words if w != "."]

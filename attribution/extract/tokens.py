@@ -71,10 +71,23 @@ class Tokens:
         """True when token k stands outside every quote and markup tag."""
         return self.owner[k] == FREE
 
-    def bounds(self, k: int) -> bool:
-        """True when token k ends the reporter's words around a quote: another quote's, or
-        markup's (a quoted title's words do not)."""
-        return self.owner[k] not in (FREE, TITLE)
+    def first_bound(self, lo: int, hi: int) -> int:
+        """The first token in [lo, hi) that ends the reporter's words around a quote (hi when
+        none): another quote's, or markup's (a quoted title's words do not)."""
+        owner = self.owner
+        for k in range(lo, hi):
+            if owner[k] not in (FREE, TITLE):
+                return k
+        return hi
+
+    def last_bound(self, lo: int, hi: int) -> int:
+        """The last token in [lo, hi) that ends the reporter's words around a quote (lo - 1
+        when none)."""
+        owner = self.owner
+        for k in range(hi - 1, lo - 1, -1):
+            if owner[k] not in (FREE, TITLE):
+                return k
+        return lo - 1
 
 
 def tokenize(
