@@ -694,6 +694,12 @@ def credits(text: str) -> list[tuple[str | None, str | None, str | None]]:
             id="a-speech-noun-owned-through-a-describing-word",
         ),
         pytest.param(
+            "When I asked Mayor Tom Reyes if he would run again, he smiled and said, "
+            "\u201cAsk me in June.\u201d",
+            [("Tom Reyes", "he", "said")],
+            id="the-pronoun-subject-of-the-last-clause-speaks-through-and-said",
+        ),
+        pytest.param(
             "Mayor Ana Ruiz of Riverton lamented the \u201cbroken\u201d state of the budget "
             "and criticized the \u201cpaper savings\u201d on offer.",
             [("Ana Ruiz", "Mayor Ana Ruiz of Riverton", "lamented")] * 2,

@@ -165,6 +165,9 @@ def _speaker_of_cue(t: Tokens, k: int, np_lo: int, np_hi: int) -> tuple[Span | N
         # the nearest clause ("I was there when the governor turned and said": the governor).
         start = _clause_start(t, np_lo, k)
         inner = clause_subject(t, start, k) if start > np_lo else None
+        last = clause_subject(t, np_lo, k, last=True)
+        if not low.endswith("ing") and last is not None and t.lows[last[0]] in lx.PERSON_PRONOUNS:
+            return last, False  # "When Mook was asked ..., he laughed and said": he
         return inner or clause_subject(t, np_lo, k), False
     np, weak = subject_before(t, k, np_lo)
     if np is not None and low in lx.NOUN_LIKE_CUES and t.lows[np[0]] in {"a", "an"}:
