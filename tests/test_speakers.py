@@ -763,6 +763,17 @@ def credits(text: str) -> list[tuple[str | None, str | None, str | None]]:
             id="she-is-the-subject-acting-through-an-adverb-and-verb",
         ),
         pytest.param(
+            "The hearing was so calm that Mayor Tom Reyes was moved to say, \u201cThis is "
+            "how it should be.\u201d",
+            [("Tom Reyes", "Mayor Tom Reyes", "say")],
+            id="the-subject-of-a-passive-before-an-infinitive-cue-speaks",
+        ),
+        pytest.param(
+            "Voters were told that Okafor called the plan \u201ca sham.\u201d",
+            [("Okafor", "Okafor", "called")],
+            id="that-before-a-name-is-no-part-of-the-speaker",
+        ),
+        pytest.param(
             "Mayor Ana Ruiz of Riverton lamented the \u201cbroken\u201d state of the budget "
             "and criticized the \u201cpaper savings\u201d on offer.",
             [("Ana Ruiz", "Mayor Ana Ruiz of Riverton", "lamented")] * 2,

@@ -39,6 +39,11 @@ Span = tuple[int, int]
 _NAME_SUFFIXES = frozenset({"jr", "sr"})
 
 
+# Determiners that before a name are a conjunction or a pointer: "so subdued that Mr. Trump
+# was prompted to say", not part of the name.
+_DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
+
+
 def np_ending_at(t: Tokens, j: int, lo: int) -> Span | None:
     """Walk left from token j over a noun phrase; (start, end) token indices, or None."""
     words, lows, owner = t.words, t.lows, t.owner
@@ -64,7 +69,8 @@ def np_ending_at(t: Tokens, j: int, lo: int) -> Span | None:
         if not w[0].isalnum():
             break
         if low in lx.DETERMINERS:
-            i -= 1
+            if not (saw_proper and low in _DEMONSTRATIVES):
+                i -= 1  # "the mayor", "the Riverton council"; not "that" before a name
             break
         if saw_proper and low in lx.ORG_CONNECTORS and _org_before(t, i, lo):
             i -= 1  # the Center for American Progress
