@@ -457,6 +457,9 @@ def _check_draft(
     sources = [ix.source for ix in indexes]
     matches: list[Match] = []
     unmatched: list[Unmatched] = []
+    # What `matches` and `unmatched` hold, to leave out a repeat without reading them
+    # through for every quote (a long draft has thousands).
+    listed: set[Match | Unmatched] = set()
     outcomes: list[QuoteCheck] = []
     done: dict[str, QuoteCheck] = {}
     units = {pieces[0]: (quote, pieces) for quote, pieces in statements(draft.quotes)}
@@ -472,9 +475,11 @@ def _check_draft(
                 statement, [draft.quote(p) for p in pieces], indexes, draft, house_spelling, policy
             )
             for outcome in {id(o): o for o in checked.values()}.values():
-                if outcome.match is not None and outcome.match not in matches:
+                if outcome.match is not None and outcome.match not in listed:
+                    listed.add(outcome.match)
                     matches.append(outcome.match)
-                if outcome.unmatched is not None and outcome.unmatched not in unmatched:
+                if outcome.unmatched is not None and outcome.unmatched not in listed:
+                    listed.add(outcome.unmatched)
                     unmatched.append(outcome.unmatched)
             done.update(checked)
         outcomes.append(done[quote.id])

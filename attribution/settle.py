@@ -17,6 +17,11 @@ from attribution.extract.names import first_name_genders
 from attribution.model import ChangeCategory, Match, Severity, Speakers, Verdict
 from attribution.normalize import is_name_variant, spelling_key
 
+# The searches of a whole text for a name's titles and first names run once for each quote
+# found: they are kept per text and name, so checking the thousands of quotes of a long
+# draft against a long source reads each text once per name rather than once per quote.
+_SEARCHES_KEPT = 256
+
 
 def settle_role_speaker(match: Match, *texts: str, policy: Policy = DEFAULT_POLICY) -> Match:
     """The match with a draft speaker named only by role (`the governor`) settled.
@@ -103,6 +108,7 @@ def settle_family_name(match: Match, source_text: str, *, policy: Policy = DEFAU
     return _unknown_speaker(match, policy)
 
 
+@functools.lru_cache(maxsize=_SEARCHES_KEPT)
 def label_first_names(text: str, surname: str) -> frozenset[str]:
     """The first names a transcript gives the person its `SURNAME:` label stands for: the
     titles it hands that label the floor by (the end of the turn before each, "Senator
@@ -153,12 +159,6 @@ def _suffixes(speaker: str | None) -> frozenset[str]:
     father of the same name, which the name comparison leaves out."""
     words = (w.strip(".,").casefold() for w in (speaker or "").split())
     return frozenset(w for w in words if w in _SUFFIXES)
-
-
-# The three searches below run through a whole text, once for each quote found: kept per
-# text and name, so checking the thousands of quotes of a long draft against a long source
-# reads each text once per name rather than once per quote.
-_SEARCHES_KEPT = 256
 
 
 @functools.lru_cache(maxsize=_SEARCHES_KEPT)

@@ -26,6 +26,8 @@ MAX_UNQUOTED_WINDOWS = 200
 # than 66 words gets fewer (at least 3), so windows x its words (up to the band) stays under
 # this and locating a quote costs time in proportion to its length.
 LOCATE_WINDOW_WORDS = 40_000
+# Room for rounding when a bound on a window's similarity is set against the best so far.
+_SLACK = 1e-9
 
 
 class TextIndex:
@@ -87,6 +89,7 @@ class TextIndex:
             }
         )[:3]
         best: tuple[float, int, int] | None = None
+        wanted = set(keys)
         seen: set[int] = set()
         max_windows = max(3, LOCATE_WINDOW_WORDS // min(len(keys), ALIGN_BAND))
         for _, offset, key in anchors:
@@ -96,6 +99,13 @@ class TextIndex:
                     continue
                 seen.add(start)
                 window = self.keys[start : start + len(keys) + 2]
+                if best is not None:
+                    # A window pairs at most as many words as it holds of the quote's, so
+                    # its similarity is at most their share of the quote: one that cannot
+                    # beat the best is not aligned.
+                    held = sum(1 for k in window if k in wanted)
+                    if min(held, len(keys)) / len(keys) < best[0] - _SLACK:
+                        continue
                 opcodes = word_opcodes(keys, window)
                 # Trim the window to what the quote's first and last words paired with.
                 lo, hi = window_span(opcodes, len(window))
