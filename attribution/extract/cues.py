@@ -55,7 +55,17 @@ def is_noun_use(t: Tokens, k: int, lo: int) -> bool:
     if not word.islower() and not (k == lo and word[1:].islower()):
         return True  # capitalised mid-sentence: part of a name ("Post"); "Said Ellis:" opens
     j = k - 1
-    if j >= 0 and t.owner[j] != FREE and t.lows[k] in lx.NOUN_LIKE_CUES:
+    nxt = t.words[k + 1] if k + 1 < len(t.words) else ""
+    if (
+        j >= 0
+        and t.owner[j] != FREE
+        and t.lows[k] in lx.NOUN_LIKE_CUES
+        and not nxt[:1].isupper()  # “...,” claims Ana Ruiz: a cue, inverted
+        and not t.text[max(0, t.starts[k] - 4) : t.starts[k]]
+        .rstrip()
+        .rstrip("\u201d\"'")
+        .endswith(",")
+    ):
         # After a quoted word: the quote is a modifier when a determiner opens it (the
         # “disheartened” state of the race), and the cue a noun. (The words before the
         # range may be read: the quote closes it.)
