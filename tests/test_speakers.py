@@ -774,6 +774,12 @@ def credits(text: str) -> list[tuple[str | None, str | None, str | None]]:
             id="that-before-a-name-is-no-part-of-the-speaker",
         ),
         pytest.param(
+            "Mayor Tom Reyes backed the home team.\n\nOrtiz openly admitted his pick was "
+            "about votes. \u201cI have to live here,\u201d he said.",
+            [("Ortiz", "he", "said")],
+            id="a-surname-opening-its-sentence-is-he-though-never-printed-inside-one",
+        ),
+        pytest.param(
             "Mayor Ana Ruiz of Riverton lamented the \u201cbroken\u201d state of the budget "
             "and criticized the \u201cpaper savings\u201d on offer.",
             [("Ana Ruiz", "Mayor Ana Ruiz of Riverton", "lamented")] * 2,
@@ -996,3 +1002,11 @@ def test_split_title_takes_the_whole_title_and_keeps_names(
 )
 def test_organisations_keep_their_words_people_lose_titles(name: str, kept: str) -> None:
     assert canonical_speaker(name) == kept
+
+
+def test_the_surname_list_holds_surnames_and_no_everyday_words() -> None:
+    from attribution.extract.names import common_surnames
+
+    surnames = common_surnames()
+    assert {"cruz", "carson", "ortiz", "gonzalez"} <= surnames
+    assert not {"young", "king", "long", "brown", "price"} & surnames

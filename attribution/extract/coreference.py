@@ -19,6 +19,7 @@ from attribution.extract.names import (
     ROLE_OF_TITLE,
     as_written,
     canonical_speaker,
+    common_surnames,
     is_possessive,
     role_of,
 )
@@ -209,9 +210,13 @@ def _is_person(doc: Document, mention: Mention) -> bool:
 def _acting_subject(doc: Document, mention: Mention) -> bool:
     """True for a one-word name opening its sentence before a verb in the past tense or
     the present's -s form, adverbs aside (`Cruz openly admitted`, `Carson defied`), that
-    the article also capitalises inside a sentence, where only a name is capitalised."""
-    if " " in mention.name or mention.name.lower() not in doc.mentions.capitalised_inside:
-        return False
+    the article also capitalises inside a sentence, where only a name is capitalised, or
+    that is a common surname and no everyday word (`data/surnames.txt`)."""
+    low = mention.name.lower()
+    if " " in mention.name or (
+        low not in doc.mentions.capitalised_inside and low not in common_surnames()
+    ):
+        return False  # a capital opening a sentence says nothing, unless a surname's
     if doc.sentences.sentence_of(mention.start)[0] != mention.start:
         return False
     t = doc.tokens
