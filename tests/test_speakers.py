@@ -798,6 +798,24 @@ def credits(text: str) -> list[tuple[str | None, str | None, str | None]]:
             id="a-quoted-word-in-a-sentence-without-speech-noun-stays-a-term",
         ),
         pytest.param(
+            "Mayor Ana Ruiz took the stage late. She then pushed the council to make them "
+            "\u201cpay for every broken promise\u201d at the polls.",
+            [("Ana Ruiz", "She", None)],
+            id="a-fragment-in-a-sentence-she-opens-acting-is-hers",
+        ),
+        pytest.param(
+            "Mayor Tom Reyes took the stage late. He won most votes among "
+            "\u201cfirst-time\u201d voters.",
+            [(None, None, None)],
+            id="one-or-two-quoted-words-in-his-sentence-stay-a-term",
+        ),
+        pytest.param(
+            "Mayor Tom Reyes took the stage late. He is best known as the \u201cbudget "
+            "hawk of Riverton.\u201d",
+            [(None, None, None)],
+            id="a-described-subject-does-not-speak-the-description",
+        ),
+        pytest.param(
             "Mayor Ana Ruiz of Riverton lamented the \u201cbroken\u201d state of the budget "
             "and criticized the \u201cpaper savings\u201d on offer.",
             [("Ana Ruiz", "Mayor Ana Ruiz of Riverton", "lamented")] * 2,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from attribution.extract.candidates import find_candidate
+from attribution.extract.candidates import find_candidate, pronoun_acting
 from attribution.extract.coreference import resolve
 from attribution.extract.cues import (
     has_lead_attribution,
@@ -44,6 +44,9 @@ def _finish(doc: Document, found: list[Found]) -> list[Attribution]:
     """Resolve speakers, let cue-less quotes inherit one, and decide each quote's kind."""
     t = doc.tokens
     _share_within_sentences(doc, found)
+    for i, f in enumerate(found):
+        if f.np is None and not is_title_shaped(quoted_text(t.text, doc.pairings[i])):
+            found[i] = pronoun_acting(doc, i) or f  # not a title: ''This Kind of War''
     speakers: list[str | None] = []
     mentions: list[str | None] = []
     for index, f in enumerate(found):

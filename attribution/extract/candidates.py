@@ -14,7 +14,7 @@ import itertools
 from attribution import lexicon as lx
 from attribution.extract.cues import MAX_INTERRUPTION, cue_in
 from attribution.extract.document import Document, Found
-from attribution.extract.marks import Pairing, after_close
+from attribution.extract.marks import Pairing, after_close, quoted_text
 from attribution.extract.names import (
     is_capitals_word,
     is_possessive,
@@ -23,6 +23,7 @@ from attribution.extract.names import (
 from attribution.extract.phrases import (
     Span,
     clause_subject,
+    is_adverb,
     is_speaker_like,
     may_open_subject,
     np_after,
@@ -53,6 +54,39 @@ _TAG_ADJUNCTS = (
 # Words that make a name right before a colon no speaker: Said Ellis: (the cue's), said on
 # Twitter:, told CNN: ("More from Jones:" and "a statement by Mayor Ruiz:" do name one).
 _NOT_BEFORE_A_NAMED_COLON = (lx.CUE_VERBS | lx.PREPOSITIONS | {"to"}) - {"from", "by", "with"}
+# Common irregular past tenses a subject acts through (She laid out a plan for “...”).
+_IRREGULAR_PAST = frozenset(
+    {
+        "laid",
+        "made",
+        "gave",
+        "took",
+        "went",
+        "held",
+        "put",
+        "set",
+        "drew",
+        "sent",
+        "brought",
+        "kept",
+        "led",
+        "left",
+        "met",
+        "ran",
+        "stood",
+        "struck",
+        "threw",
+        "won",
+        "wrote",
+        "spoke",
+    }
+)
+# Forms of be and have, after which a subject is described rather than acting.
+_BE_HAVE = frozenset({"is", "was", "are", "were", "has", "had", "does"})
+# The fewest words of a fragment read as a statement of whoever the sentence is about: one
+# or two quoted words in a sentence that he or she opens are as often a term of others
+# (He won 19 percent among “somewhat conservative” voters).
+_STATEMENT_WORDS = 3
 # How far before a quote (tokens) a speech noun or self-description may stand for the
 # sentence's subject to own its words, and what may open that noun.
 _OWN_WORDS_REACH = 12
@@ -242,6 +276,35 @@ def find_candidate(doc: Document, index: int) -> Found:
     if found is not None:
         return found
     return Found(None, None, "none")
+
+
+def pronoun_acting(doc: Document, index: int) -> Found | None:
+    """The last resort for a quote no rule and no quote of its sentence credits:
+    `He then implied that leaders should be “drowned at the bottom of the sea”`. A fragment
+    of three words or more in a sentence that he or she opens, acting through a verb, is
+    that person's words (a pronoun names a person, where a name may be a thing's)."""
+    t = doc.tokens
+    pairing = doc.pairings[index]
+    if len(quoted_text(t.text, pairing).split()) < _STATEMENT_WORDS:
+        return None
+    s_start, _ = doc.sentences.sentence_of(pairing.open_mark)
+    lo, hi = t.token_range(s_start, pairing.open_mark)
+    if lo >= hi or t.first_bound(lo, hi) < hi:
+        return None
+    k = lo + 1 if t.lows[lo] in {"but", "and", "so"} else lo
+    if k + 1 >= hi or t.lows[k] not in {"he", "she"}:
+        return None
+    verb = k + 1
+    while verb < hi and (is_adverb(t.words[verb]) or t.lows[verb] in {"then", "also"}):
+        verb += 1
+    low = t.lows[verb] if verb < hi else ""
+    if low in _BE_HAVE or not (
+        low.endswith(("ed", "s")) or low in _IRREGULAR_PAST or low in lx.CUE_VERBS
+    ):
+        return None  # not "He was profiled as the “...”", "She is known as the “...”"
+    if any(w in {";", ":", "\u2014", "\u2013", "\u2015"} for w in t.words[verb:hi]):
+        return None
+    return Found(None, (k, k + 1), "subject")
 
 
 def _subject_of_own_words(doc: Document, s_start: int, lo: int, hi: int) -> Found | None:
