@@ -700,6 +700,86 @@ def credits(text: str) -> list[tuple[str | None, str | None, str | None]]:
             id="the-pronoun-subject-of-the-last-clause-speaks-through-and-said",
         ),
         pytest.param(
+            "Although Ruiz called the levy \u201cunfair,\u201d Okafor said it would pass.",
+            [("Ruiz", "Ruiz", "called")],
+            id="a-cue-after-a-quote-that-opens-a-clause-of-its-own-is-no-tag",
+        ),
+        pytest.param(
+            "Okafor praised the plan: \u201cIt works,\u201d Sen. Ana Ruiz said.",
+            [("Ana Ruiz", "Sen. Ana Ruiz", "said")],
+            id="a-tag-with-a-title-after-a-quote-is-the-quote-s-own",
+        ),
+        pytest.param(
+            "A spokesman for Mayor Tom Reyes said the plan was \u201cdead.\u201d",
+            [("Tom Reyes", "A spokesman for Mayor Tom Reyes", "said")],
+            id="a-spokesman-speaks-for-whom-the-phrase-names",
+        ),
+        pytest.param(
+            "Secretary of State John Kerry arrived with his press secretary, Ana Ruiz. The "
+            "secretary of state said the talks were \u201cuseful.\u201d",
+            [("John Kerry", "The secretary of state", "said")],
+            id="a-title-with-of-is-one-role-not-a-head-and-its-object",
+        ),
+        pytest.param(
+            "Ana Ruiz, a former mayor, was blunt:\n\n\u201cWe are broke.\u201d",
+            [("Ana Ruiz", "Ana Ruiz", None)],
+            id="an-aside-after-the-subject-is-not-the-last-clause-s-subject",
+        ),
+        pytest.param(
+            "George Will spoke first.\n\nWill, 74, was blunt:\n\n\u201cWe are broke.\u201d",
+            [("George Will", "Will", None)],
+            id="a-surname-that-is-also-a-word-opening-the-sentence-with-an-aside",
+        ),
+        pytest.param(
+            "Here is the full statement by Mayor Ana Ruiz: \u201cWe will rebuild.\u201d",
+            [("Ana Ruiz", "Mayor Ana Ruiz", None)],
+            id="a-statement-by-a-named-person-before-a-colon",
+        ),
+        pytest.param(
+            "Voters backed the \u201cbold plan,\u201d claims Ana Ruiz, the mayor.",
+            [("Ana Ruiz", "Ana Ruiz", "claims")],
+            id="an-inverted-cue-after-a-quoted-modifier-is-still-a-cue",
+        ),
+        pytest.param(
+            "During the tour, Tom Reyes supporters cheered, and Victor Okafor waved. "
+            "\u201cIt is good,\u201d he said.",
+            [("Victor Okafor", "he", "said")],
+            id="a-name-modifying-a-noun-does-not-act",
+        ),
+        pytest.param(
+            "\u201cWhy not?\u201d Senate Republicans blocked the bill a week later.",
+            [(None, None, None)],
+            id="a-new-sentence-after-a-question-is-no-manner-tag",
+        ),
+        pytest.param(
+            "\u201cThe vote is close,\u201d said the Courier\u2019s Ana Ruiz.",
+            [("Ana Ruiz", "the Courier\u2019s Ana Ruiz", "said")],
+            id="a-reporter-named-with-her-paper-is-the-reporter",
+        ),
+        pytest.param(
+            "In response, Ana Ruiz recently presided over a summit run by Mayor Tom Reyes. "
+            "\u201cUnity means prosperity,\u201d she said.",
+            [("Ana Ruiz", "she", "said")],
+            id="she-is-the-subject-acting-through-an-adverb-and-verb",
+        ),
+        pytest.param(
+            "The hearing was so calm that Mayor Tom Reyes was moved to say, \u201cThis is "
+            "how it should be.\u201d",
+            [("Tom Reyes", "Mayor Tom Reyes", "say")],
+            id="the-subject-of-a-passive-before-an-infinitive-cue-speaks",
+        ),
+        pytest.param(
+            "Voters were told that Okafor called the plan \u201ca sham.\u201d",
+            [("Okafor", "Okafor", "called")],
+            id="that-before-a-name-is-no-part-of-the-speaker",
+        ),
+        pytest.param(
+            "Mayor Tom Reyes backed the home team.\n\nOrtiz openly admitted his pick was "
+            "about votes. \u201cI have to live here,\u201d he said.",
+            [("Ortiz", "he", "said")],
+            id="a-surname-opening-its-sentence-is-he-though-never-printed-inside-one",
+        ),
+        pytest.param(
             "Mayor Ana Ruiz of Riverton lamented the \u201cbroken\u201d state of the budget "
             "and criticized the \u201cpaper savings\u201d on offer.",
             [("Ana Ruiz", "Mayor Ana Ruiz of Riverton", "lamented")] * 2,
@@ -922,3 +1002,11 @@ def test_split_title_takes_the_whole_title_and_keeps_names(
 )
 def test_organisations_keep_their_words_people_lose_titles(name: str, kept: str) -> None:
     assert canonical_speaker(name) == kept
+
+
+def test_the_surname_list_holds_surnames_and_no_everyday_words() -> None:
+    from attribution.extract.names import common_surnames
+
+    surnames = common_surnames()
+    assert {"cruz", "carson", "ortiz", "gonzalez"} <= surnames
+    assert not {"young", "king", "long", "brown", "price"} & surnames

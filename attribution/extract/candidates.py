@@ -41,12 +41,18 @@ _CREDIT_LINE = 12
 _TRAILING_ATTRIBUTION = 8
 # What may follow a quote that is a sentence of its own: “...”. / “...”).
 _CLOSING_PUNCTUATION = frozenset({".", "!", "?", ")", ";"})
-# How far after a quote (tokens) its own cue may end: “...,” she said; “...,” said Rep. Ana
-# Ruiz; “...,” he later told reporters.
-_ADJACENT_CUE = 4
+# How far after a quote (tokens) a tag of its own may reach: “...,” she said; “...,” said
+# Rep. Ana Ruiz; “...,” Sen. Ana Maria Ruiz said.
+_ADJACENT_CUE = 8
+# What may follow such a tag: the sentence's end, a comma, or an adjunct (“...,” she said
+# on Monday / in a statement / to reporters / twice), never a clause (said it would pass).
+_TAG_ENDS = frozenset({".", ",", ";", "!", "?", ")", "-", "\u2014", "\u2013"})
+_TAG_ADJUNCTS = (
+    lx.PREPOSITIONS | lx.TIME_WORDS | lx.DETERMINERS | {"to", "twice", "again", "later", "then"}
+)
 # Words that make a name right before a colon no speaker: Said Ellis: (the cue's), said on
-# Twitter:, told CNN: ("More from Jones:" does name one).
-_NOT_BEFORE_A_NAMED_COLON = (lx.CUE_VERBS | lx.PREPOSITIONS | {"to"}) - {"from"}
+# Twitter:, told CNN: ("More from Jones:" and "a statement by Mayor Ruiz:" do name one).
+_NOT_BEFORE_A_NAMED_COLON = (lx.CUE_VERBS | lx.PREPOSITIONS | {"to"}) - {"from", "by", "with"}
 # Cues of a report that relays someone else's words: “...,” the Courier reported. The
 # words are still the person the sentence quotes, not the paper's.
 _RELAYING_CUES = frozenset({"reported", "reports", "reporting"})
@@ -272,8 +278,10 @@ def _person_acting(doc: Document, lo: int, hi: int) -> Found | None:
     t = doc.tokens
     opens = t.lows[lo] in lx.PERSON_PRONOUNS or may_open_subject(t, lo)
     np = np_after(t, lo, hi) if opens else None
-    if np is None or np[0] != lo or np[1] >= hi or is_possessive(t.words[np[1] - 1]):
-        return None  # "If Obama's experience is any guide": no one acts
+    if np is None or np[0] != lo or np[1] >= hi:
+        return None
+    if any(is_possessive(w) for w in t.words[np[0] : np[1]]):
+        return None  # "If Obama's experience is any guide", "Riverton University's Ana Ruiz"
     verb = t.words[np[1]]
     if not verb.isalpha() or not verb.islower() or verb in lx.SUBJECT_STOPS:
         return None
@@ -298,29 +306,45 @@ def _credit_line(doc: Document, paragraph: int) -> Span | None:
 
 def _attribution_right_after(doc: Document, pairing: Pairing, lo: int, hi: int) -> Found | None:
     """`“...,” she said` / `“...?” asked Okafor`: a speech cue and its named or pronoun
-    subject opening the words after a quote that ends as an attributed quote does."""
+    subject opening the words after a quote that ends as an attributed quote does, as a
+    tag that ends there (not `“...,” Okafor said it would pass`, a clause of its own)."""
     t = doc.tokens
-    last = pairing.pieces[-1][1]
-    if pairing.close_mark is None or t.text[last - 1 : last] not in {",", "?", "!"}:
+    if not closes_as_attributed(t.text, pairing):
         return None
     found = cue_in(t, lo, min(hi, lo + _ADJACENT_CUE), lo, hi, first=True)
     if found is None or found.np is None or (found.cue or "").lower() in _RELAYING_CUES:
         return None
-    cue_first = t.words[lo] == found.cue and found.np[0] == lo + 1  # “...,” said Ruiz
-    if found.np[0] != lo and not cue_first:
-        return None
     a, b = found.np
+    if a == lo and t.words[b : b + 1] == (found.cue,):
+        end = b + 1  # “...,” Sen. Ana Ruiz said
+    elif a == lo + 1 and t.words[lo] == found.cue:
+        end = b  # “...,” said Ruiz
+    else:
+        return None
+    follower = t.words[end] if end < hi else "."
+    if not (
+        follower in _TAG_ENDS
+        or t.lows[end] in _TAG_ADJUNCTS
+        or (follower[0].isupper() and follower.lower() not in lx.SUBJECT_PRONOUNS)
+    ):
+        return None  # not a clause: “...,” Okafor said it would pass
     if (b - a == 1 and t.lows[a] in lx.PERSON_PRONOUNS) or t.words[b - 1][0].isupper():
         return Found(found.cue, found.np, "trail")
     return None
+
+
+def closes_as_attributed(text: str, pairing: Pairing) -> bool:
+    """True when a quote ends as a quote with a tag after it does: a comma, question or
+    exclamation mark inside its closing mark (“Go,” she said / “Why?” he asked)."""
+    last = pairing.pieces[-1][1]
+    return pairing.close_mark is not None and text[last - 1 : last] in {",", "?", "!"}
 
 
 def _subject_and_verb_after(doc: Document, pairing: Pairing, lo: int, hi: int) -> Found | None:
     """`“...,” NAME VERBED`: the subject and verb right after a quote that ends as an
     attributed quote does (with a comma, ? or ! inside its marks)."""
     t = doc.tokens
-    last = pairing.pieces[-1][1]
-    if pairing.close_mark is None or t.text[last - 1 : last] not in {",", "?", "!"}:
+    if not closes_as_attributed(t.text, pairing):
         return None
     np = np_after(t, lo, hi)
     if np is not None and not is_speaker_like(t, np):
@@ -337,8 +361,7 @@ def _verb_and_subject_after(doc: Document, pairing: Pairing, lo: int, hi: int) -
     """`“...!” beamed Dana Okafor`: a verb of manner and a name right after a quote that
     ends as an attributed quote does."""
     t = doc.tokens
-    last = pairing.pieces[-1][1]
-    if pairing.close_mark is None or t.text[last - 1 : last] not in {",", "?", "!"}:
+    if not closes_as_attributed(t.text, pairing):
         return None
     if lo + 1 >= hi or not t.words[lo].islower() or not t.words[lo].endswith("ed"):
         return None

@@ -19,9 +19,11 @@ from attribution.extract.names import (
     ROLE_OF_TITLE,
     as_written,
     canonical_speaker,
+    common_surnames,
+    is_possessive,
     role_of,
 )
-from attribution.extract.phrases import Span, governing_end, is_adverb
+from attribution.extract.phrases import MAX_NP, Span, governing_end, is_adverb, is_speaker_head
 from attribution.extract.tokens import Tokens
 
 # The gender of each person pronoun.
@@ -56,7 +58,10 @@ def resolve(doc: Document, np: Span, before: int) -> str | None:
     if len(lows) == 1 and head in lx.THING_PRONOUNS:
         return _antecedent(doc, pos, {"org", "document"})
     head_end = governing_end(t, np)
-    if head_end < end and t.lows[head_end - 1] not in lx.SPOKESPERSON_NOUNS:
+    if head_end < end and t.lows[head_end - 1] in lx.SPOKESPERSON_NOUNS:
+        # "a spokesman for Mayor Tom Reyes", "a lawyer for Reyes": whom they speak for.
+        return resolve(doc, (head_end + 1, end), before)
+    if head_end < end:
         # "the senator from Vermont", "a reporter for Agence France-Presse": the phrase is
         # who its head is (the senator introduced before), never the name after the
         # preposition; "a spokesman for X" is read below, as X's.
@@ -65,6 +70,9 @@ def resolve(doc: Document, np: Span, before: int) -> str | None:
         return holder or as_written(words)
     if len(words) > 1 and lows[0].endswith("-year-old") and words[1][0].isupper():
         words, lows = words[1:], lows[1:]  # "17-year-old Jared Potts" is Jared Potts
+    owner = next((i for i, w in enumerate(words[:-1]) if is_possessive(w)), None)
+    if owner is not None and all(w[0].isupper() for w in words[owner + 1 :]):
+        words, lows = words[owner + 1 :], lows[owner + 1 :]  # "Variety's Gordon Cox"
     content = [w for w, low in zip(words, lows, strict=False) if low not in lx.DETERMINERS]
     # "the governor", "the spokesman": the person the article introduced with that title.
     if lows[0] == "the" and not any(w[0].isupper() for w in content):
@@ -115,7 +123,7 @@ def _without_home(words: list[str]) -> list[str]:
     if (
         cut - titles >= 2
         and all(w[0].isupper() for w in before)
-        and not any(w.lower() in lx.ORG_NOUNS for w in words)
+        and not any(w.lower() in lx.ORG_NOUNS for w in words[cut + 1 :])
     ):
         return before
     return words
@@ -202,9 +210,13 @@ def _is_person(doc: Document, mention: Mention) -> bool:
 def _acting_subject(doc: Document, mention: Mention) -> bool:
     """True for a one-word name opening its sentence before a verb in the past tense or
     the present's -s form, adverbs aside (`Cruz openly admitted`, `Carson defied`), that
-    the article also capitalises inside a sentence, where only a name is capitalised."""
-    if " " in mention.name or mention.name.lower() not in doc.mentions.capitalised_inside:
-        return False
+    the article also capitalises inside a sentence, where only a name is capitalised, or
+    that is a common surname and no everyday word (`data/surnames.txt`)."""
+    low = mention.name.lower()
+    if " " in mention.name or (
+        low not in doc.mentions.capitalised_inside and low not in common_surnames()
+    ):
+        return False  # a capital opening a sentence says nothing, unless a surname's
     if doc.sentences.sentence_of(mention.start)[0] != mention.start:
         return False
     t = doc.tokens
@@ -256,12 +268,19 @@ def _subject_of(doc: Document, agreeing: list[Mention], sentence_start: int) -> 
 
 
 def _acts(t: Tokens, start: int) -> bool:
-    """True when the name starting at character `start` is followed by a lower-case word
-    (its verb: Trump mentioned), not by a comma (an aside: ..., Mr. Putin, Mr. Trump)."""
+    """True when the name starting at character `start` is followed by a verb in the past or
+    -s form (Trump mentioned), not by a comma (an aside: ..., Mr. Putin, Mr. Trump) or a
+    noun (John Smith supporters)."""
     k, _ = t.token_range(start, start + 1)
-    while k < len(t.words) and (t.words[k][0].isupper() or t.words[k] == "."):
+    end = min(len(t.words), k + MAX_NP)
+    while k < end and (t.words[k][0].isupper() or t.words[k] == "."):
         k += 1
-    return k < len(t.words) and t.words[k].isalpha() and t.words[k].islower()
+    if k >= end or not t.words[k].isalpha() or not t.words[k].islower():
+        return False
+    while k + 1 < end and is_adverb(t.words[k]):
+        k += 1  # Suu Kyi recently presided
+    verb = t.lows[k]  # a verb form, not a noun the name modifies (John Smith supporters)
+    return verb.endswith(("ed", "s")) and not is_speaker_head(verb)
 
 
 def _same_head(a: str, b: str) -> bool:

@@ -55,7 +55,17 @@ def is_noun_use(t: Tokens, k: int, lo: int) -> bool:
     if not word.islower() and not (k == lo and word[1:].islower()):
         return True  # capitalised mid-sentence: part of a name ("Post"); "Said Ellis:" opens
     j = k - 1
-    if j >= 0 and t.owner[j] != FREE and t.lows[k] in lx.NOUN_LIKE_CUES:
+    nxt = t.words[k + 1] if k + 1 < len(t.words) else ""
+    if (
+        j >= 0
+        and t.owner[j] != FREE
+        and t.lows[k] in lx.NOUN_LIKE_CUES
+        and not nxt[:1].isupper()  # “...,” claims Ana Ruiz: a cue, inverted
+        and not t.text[max(0, t.starts[k] - 4) : t.starts[k]]
+        .rstrip()
+        .rstrip("\u201d\"'")
+        .endswith(",")
+    ):
         # After a quoted word: the quote is a modifier when a determiner opens it (the
         # “disheartened” state of the race), and the cue a noun. (The words before the
         # range may be read: the quote closes it.)
@@ -160,6 +170,9 @@ def _speaker_of_cue(t: Tokens, k: int, np_lo: int, np_hi: int) -> tuple[Span | N
         before = _cue_before_participle(t, k, np_lo)
         if before is not None:
             return before, False
+    raised = _raised_subject(t, k, np_lo)
+    if raised is not None:
+        return raised, False
     if low.endswith("ing") or follows_conjunction(t, k, np_lo):
         # "..., saying", "and added", "to say": the speaker is the clause's subject, that of
         # the nearest clause ("I was there when the governor turned and said": the governor).
@@ -184,6 +197,17 @@ def _speaker_of_cue(t: Tokens, k: int, np_lo: int, np_hi: int) -> tuple[Span | N
         np = np_after(t, k + 1, np_hi, inverted=True)
     weak = weak or (np is not None and np[1] - np[0] == 1 and t.lows[np[0]] == "it")
     return np, weak
+
+
+def _raised_subject(t: Tokens, k: int, lo: int) -> Span | None:
+    """`Mr. Trump was prompted to say`, `she was asked to explain`: the subject of the
+    passive verb before an infinitive cue is who speaks."""
+    if k - 4 < lo or t.lows[k - 1] != "to" or not t.lows[k - 2].endswith("ed"):
+        return None
+    if t.lows[k - 3] not in _BE_FORMS:
+        return None
+    np = np_ending_at(t, k - 4, lo)
+    return np if np is not None and is_speaker_like(t, np) else None
 
 
 def _issuer_pronoun(t: Tokens, np: Span, lo: int) -> Span | None:

@@ -191,6 +191,14 @@ def as_written(words: list[str]) -> str:
 
 
 @functools.cache
+def common_surnames() -> frozenset[str]:
+    """Common surnames that are not everyday words, shipped as package data (Cruz, Carson)."""
+    data = resources.files("attribution").joinpath("data/surnames.txt")
+    lines = data.read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+@functools.cache
 def first_name_genders() -> dict[str, str]:
     """First names and the gender of the pronoun they take, shipped as package data."""
     table: dict[str, str] = {}

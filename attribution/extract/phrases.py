@@ -39,6 +39,11 @@ Span = tuple[int, int]
 _NAME_SUFFIXES = frozenset({"jr", "sr"})
 
 
+# Determiners that before a name are a conjunction or a pointer: "so subdued that Mr. Trump
+# was prompted to say", not part of the name.
+_DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
+
+
 def np_ending_at(t: Tokens, j: int, lo: int) -> Span | None:
     """Walk left from token j over a noun phrase; (start, end) token indices, or None."""
     words, lows, owner = t.words, t.lows, t.owner
@@ -64,7 +69,8 @@ def np_ending_at(t: Tokens, j: int, lo: int) -> Span | None:
         if not w[0].isalnum():
             break
         if low in lx.DETERMINERS:
-            i -= 1
+            if not (saw_proper and low in _DEMONSTRATIVES):
+                i -= 1  # "the mayor", "the Riverton council"; not "that" before a name
             break
         if saw_proper and low in lx.ORG_CONNECTORS and _org_before(t, i, lo):
             i -= 1  # the Center for American Progress
@@ -230,6 +236,14 @@ def clause_subject(t: Tokens, lo: int, k: int, *, last: bool = False) -> Span | 
         np = np_after(t, start, k)
         if np is not None and not is_speaker_like(t, np):
             np = speaker_head(t, np)  # "the governor turned to": the phrase ends at its noun
+        if (
+            last
+            and start > lo
+            and np is not None
+            and np[1] < k
+            and t.words[np[1]] in _CLAUSE_BREAKS
+        ):
+            continue  # "Ana Ruiz, a former mayor, was blunt:": an aside, not the clause's subject
         if np is not None and is_speaker_like(t, np):
             return np
     return None
@@ -271,14 +285,17 @@ def _opens_as_a_word(t: Tokens, i: int) -> bool:
     if not word[0].isupper() or nxt[:1].isupper():
         return False
     verb_next = nxt in lx.CUE_VERBS or (nxt.islower() and nxt.endswith(("s", "ed")))
-    if low.split("\u2019")[0].split("'")[0] in common_words():
-        return not verb_next  # Back, Late, There's (not "Will claims": George Will)
+    after = t.lows[i + 2] if i + 2 < len(t.lows) else ""
     if low in first_name_genders():
-        return False
-    if len(low) > 4 and low.endswith("ly"):
-        return not verb_next  # Shortly afterward, Hastily politicizing, Finally,
+        return False  # Will, Mark
     if low.endswith("wise"):
         return True  # Likewise, Otherwise
+    if len(low) > 4 and low.endswith("ly"):
+        return not verb_next  # Shortly afterward, Hastily politicizing, Finally,
+    if nxt == "," and (after[:1].isdigit() or after in {"a", "an", "the"}):
+        return False  # "Young, a Republican from Indiana," is a name and its aside
+    if low.split("\u2019")[0].split("'")[0] in common_words():
+        return not verb_next  # Back, Late, There's (not "Will claims": George Will)
     # Led by, Reached by, Fueled apparently by
     return low.endswith("ed") and (nxt.lower() in lx.PREPOSITIONS or is_adverb(nxt))
 
@@ -341,15 +358,20 @@ _PARTITIVE_HEADS = frozenset({"one", "someone", "some", "many", "most", "several
 def _with_governing_head(t: Tokens, np: Span | None, lo: int) -> Span | None:
     """The whole phrase when a walk stopped at a preposition's object: "a lawyer for Mr.
     Reyes said" is the lawyer, not Reyes; "someone in the audience shouted" is someone."""
-    while np is not None and np[0] - 2 >= lo and t.lows[np[0] - 1] in _SPEAKER_PREPOSITIONS:
+    while (
+        np is not None
+        and np[0] - 2 >= lo
+        and np[1] - np[0] < MAX_NP
+        and t.lows[np[0] - 1] in _SPEAKER_PREPOSITIONS
+    ):
         head = np_ending_at(t, np[0] - 2, lo)
         if head is None:
             break
         low = t.lows[head[1] - 1]
-        if not t.words[head[1] - 1].islower() or not (
-            is_speaker_head(low) or low in _PARTITIVE_HEADS
+        if low not in _PARTITIVE_HEADS and (
+            not t.words[head[1] - 1].islower() or not is_speaker_head(low)
         ):
-            break
+            break  # Someone in the audience, a lawyer for Reyes; not Smith of Ohio
         np = (head[0], np[1])
     return np
 
@@ -358,6 +380,9 @@ def governing_end(t: Tokens, np: Span) -> int:
     """Where a phrase's head ends: "someone in the audience" is headed by "someone"."""
     for k in range(np[0] + 1, np[1] - 1):
         low = t.lows[k - 1]
+        after = t.words[k + 1]
+        if after.islower() and t.lows[k + 1] not in lx.DETERMINERS | lx.POSSESSIVE_PRONOUNS.keys():
+            continue  # "secretary of state", "chief of staff": a title, not a head and its object
         if t.lows[k] in _SPEAKER_PREPOSITIONS and t.words[k - 1].islower():
             if is_speaker_head(low) or (low in _PARTITIVE_HEADS and k - 1 - np[0] <= 1):
                 return k  # a partitive opens its phrase: "one of", "some of" (not "used one of")

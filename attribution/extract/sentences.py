@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -142,13 +143,19 @@ def starts_with_attribution(sentence: str) -> bool:
         return False
     if words[0].islower() and words[0] not in _NOT_NAMES_BUT_PRONOUNS:
         return True
-    # A name of up to three words and a verb saying how it was spoken: Trump went on.
-    for k in range(1, min(4, len(words) - 1) + 1):
-        if not words[k - 1][0].isupper():
-            break
-        if says_how(words[k], words[k + 1] if k + 1 < len(words) else "."):
-            return True
+    # A name of up to three words and a verb saying how it was spoken, ending the clause:
+    # Trump went on, as if ...; Okafor snapped. (Not "Senate Republicans blocked the bill".)
+    tag = _MANNER_TAG.match(sentence)
+    if tag and says_how(tag.group(1), tag.group(2) or "."):
+        return True
     return any(w in lx.CUE_VERBS for w in words)
+
+
+# A name (up to three capitalised words, with initials' dots), a verb, an optional particle,
+# then the clause's end.
+_MANNER_TAG = re.compile(
+    r"\s*(?:[A-Z][\w\u2019'.-]*\s+){1,3}([a-z]+)(?:\s+(on|back|in|up|out))?\s*[,.;!?\u2014]"
+)
 
 
 @functools.cache

@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from attribution.extract.marks import Pairing, after_close, mark_end, markup_spans
 
 # Words (with inner hyphens, apostrophes and dots: al-Sadr, Iraq’s, U.S) or single marks.
-TOKEN_RE = re.compile(r"\w+(?:[-'\u2019.]\w+)*|[^\w\s]")
+# Possessive quantifiers: a word's letters never match a shorter way, so the engine need not
+# keep the places to try one.
+TOKEN_RE = re.compile(r"\w++(?:[-'\u2019.]\w++)*+|[^\w\s]")
 # The text cut into gaps and tokens in one pass: [gap, token, gap, token, ..., gap].
 _PARTS_RE = re.compile(f"({TOKEN_RE.pattern})")
 # A pronoun with a contracted verb, as a whole token: he's, she'd, they're, it'll, we've, I'm.
