@@ -780,6 +780,24 @@ def credits(text: str) -> list[tuple[str | None, str | None, str | None]]:
             id="a-surname-opening-its-sentence-is-he-though-never-printed-inside-one",
         ),
         pytest.param(
+            "Mayor Ana Ruiz spoke first. Ruiz, who bills herself as the \u201cpeople\u2019s "
+            "mayor,\u201d took questions for an hour.",
+            [("Ana Ruiz", "Ruiz", None)],
+            id="a-self-description-is-the-words-of-the-person-it-describes",
+        ),
+        pytest.param(
+            "Mayor Ana Ruiz spoke first. Ruiz closed with a call for the council to "
+            "\u201cfinish the job\u201d this year.",
+            [("Ana Ruiz", "Ruiz", None)],
+            id="a-call-for-something-is-the-words-of-whoever-made-it",
+        ),
+        pytest.param(
+            "Mayor Ana Ruiz spoke first. The council ended with a vote on the "
+            "\u201cgreen bond\u201d plan.",
+            [(None, None, None)],
+            id="a-quoted-word-in-a-sentence-without-speech-noun-stays-a-term",
+        ),
+        pytest.param(
             "Mayor Ana Ruiz of Riverton lamented the \u201cbroken\u201d state of the budget "
             "and criticized the \u201cpaper savings\u201d on offer.",
             [("Ana Ruiz", "Mayor Ana Ruiz of Riverton", "lamented")] * 2,

@@ -53,6 +53,11 @@ _TAG_ADJUNCTS = (
 # Words that make a name right before a colon no speaker: Said Ellis: (the cue's), said on
 # Twitter:, told CNN: ("More from Jones:" and "a statement by Mayor Ruiz:" do name one).
 _NOT_BEFORE_A_NAMED_COLON = (lx.CUE_VERBS | lx.PREPOSITIONS | {"to"}) - {"from", "by", "with"}
+# How far before a quote (tokens) a speech noun or self-description may stand for the
+# sentence's subject to own its words, and what may open that noun.
+_OWN_WORDS_REACH = 12
+_OWN_WORDS_DETERMINERS = frozenset({"a", "an", "his", "her", "their"})
+_REFLEXIVES = frozenset({"himself", "herself", "themselves"})
 # Cues of a report that relays someone else's words: “...,” the Courier reported. The
 # words are still the person the sentence quotes, not the paper's.
 _RELAYING_CUES = frozenset({"reported", "reports", "reporting"})
@@ -230,7 +235,43 @@ def find_candidate(doc: Document, index: int) -> Found:
         found = _reported_speech_before(doc, pairing, s_start, trail_lo, trail_hi)
         if found is not None:
             return found
+    # Rule 13: a fragment after a speech noun or a self-description in the sentence's first
+    # clause is its subject's (Trump opened with a call for the party to “embrace” him;
+    # Ruiz, who bills herself as the “people's mayor”).
+    found = _subject_of_own_words(doc, s_start, lead_lo, lead_hi)
+    if found is not None:
+        return found
     return Found(None, None, "none")
+
+
+def _subject_of_own_words(doc: Document, s_start: int, lo: int, hi: int) -> Found | None:
+    """The person opening a sentence whose words the quote gives, as a speech noun (a call,
+    a pledge) or a self-description (himself as the ...) right before it says."""
+    t = doc.tokens
+    if lo >= hi or lo != t.token_range(s_start, s_start + 1)[0]:
+        return None  # words of the sentence only, no quote before the fragment
+    lows = t.lows
+    anchor = next(
+        (
+            k
+            for k in range(hi - 1, max(lo, hi - _OWN_WORDS_REACH) - 1, -1)
+            if (lows[k] in lx.SPEECH_NOUNS and k > lo and lows[k - 1] in _OWN_WORDS_DETERMINERS)
+            or (lows[k] in _REFLEXIVES and k + 1 < hi and lows[k + 1] == "as")
+        ),
+        None,
+    )
+    if anchor is None or any(w in {";", ":"} for w in t.words[anchor:hi]):
+        return None
+    np = clause_subject(t, lo, anchor)
+    if np is None or np[0] != lo:
+        return None
+    a, b = np
+    if (b - a == 1 and lows[a] in {"he", "she"}) or (
+        t.words[b - 1][0].isupper()
+        and doc.mentions.is_known_person(strip_possessive(t.words[b - 1]))
+    ):
+        return Found(None, np, "subject")
+    return None
 
 
 def _reported_speech_before(
