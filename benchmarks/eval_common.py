@@ -75,6 +75,8 @@ FUNCTION_WORDS = frozenset(
 # A Source consisting of one of these is a pronoun Source.
 PRONOUNS = frozenset(
     {"i", "me", "we", "us", "you", "he", "him", "she", "her", "it", "they", "them"}
+    # possessive: "his warning that ...", "their claim": as unscoreable by content words
+    | {"my", "our", "your", "his", "its", "their"}
 )
 
 

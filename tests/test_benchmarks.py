@@ -272,6 +272,8 @@ def test_counts_return_zero_on_empty_denominators() -> None:
         pytest.param("he", "she", None, False, id="other-pronoun"),
         pytest.param("he", "the spokesman", "the spokesman", False, id="pronoun-not-a-name"),
         pytest.param("Ana Ruiz", None, None, False, id="no-speaker"),
+        pytest.param("his", "his", "Tom Reyes", True, id="possessive-pronoun-mention"),
+        pytest.param("his", "Reyes", "Tom Reyes", False, id="a-name-for-a-possessive-too"),
     ],
 )
 def test_speaker_agrees(
