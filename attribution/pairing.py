@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -327,8 +328,12 @@ class _Side:
             weight = math.log(1 + size / len(hits))
             for i in hits:
                 scores[i] += weight
-        ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
-        top = [i for i, _ in ranked[:MAX_INDEX_CANDIDATES]]
+        # The best few, as sorting them all would give them: a statement's words may stand
+        # in hundreds of the other's statements, and only these few are weighed further.
+        ranked = heapq.nsmallest(
+            MAX_INDEX_CANDIDATES, scores.items(), key=lambda item: (-item[1], item[0])
+        )
+        top = [i for i, _ in ranked]
         if len(top) <= MAX_CANDIDATES:
             return top
         # RapidFuzz re-ranks by word overlap; token_set_ratio scores a fragment of a longer
