@@ -816,6 +816,12 @@ def credits(text: str) -> list[tuple[str | None, str | None, str | None]]:
             id="a-described-subject-does-not-speak-the-description",
         ),
         pytest.param(
+            "Rep. Ana Ruiz (D-N.M.), speaking after the vote, called the bill a \u201cstarting "
+            "point.\u201d",
+            [("Ana Ruiz", "Rep. Ana Ruiz", "called")],
+            id="no-sentence-opens-with-the-bracket-after-a-lawmaker-s-state",
+        ),
+        pytest.param(
             "Mayor Ana Ruiz of Riverton lamented the \u201cbroken\u201d state of the budget "
             "and criticized the \u201cpaper savings\u201d on offer.",
             [("Ana Ruiz", "Mayor Ana Ruiz of Riverton", "lamented")] * 2,

@@ -105,6 +105,9 @@ class SentenceIndex:
                     _ends_in_question(text, merged[-1][1]) and starts_with_attribution(text[s:e])
                 )
                 or _ends_in_abbreviation_aside(text, merged[-1][1], s)
+                # No sentence opens with a comma or a closing bracket: "(D-R.I.), said",
+                # "Acme Inc., which".
+                or text[s : s + 1] in {",", ";", ")"}
             ):
                 # Sen. Jack Reed (D-R.I.) said ...: Punkt ends a sentence after "R.I.)".
                 merged[-1] = (merged[-1][0], e)
