@@ -4,7 +4,7 @@ Kept apart from the stages so they stay pure functions of their inputs, and so t
 the house for parallel work lives here: the results come back in the order of the inputs, so
 a report made on many cores is the report made on one, byte for byte. Only the standard
 library's process pool is used; each worker gets its shared inputs once (`setup`), then
-batches of items, and the calling process works through batches of its own meanwhile.
+batches of items.
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ def run(
     Args:
         work: a module-level function of the worker's state and one item.
         items: the pieces of work, each picklable.
-        jobs: how many processes, this one among them (at least 2; at most one per batch).
+        jobs: how many worker processes (at least 2; at most one per batch).
         setup: a module-level function making a worker's state from `shared`, run once per
             worker (an index over a reference built once per core, not once per item).
             Without it the state is `shared` itself.
@@ -75,46 +75,29 @@ def run(
     import concurrent.futures
 
     batches = _batches(len(items), jobs * BATCHES_PER_WORKER)
-    # This process is one of the `jobs`: it works through the batches from the last while
-    # `jobs - 1` workers take them from the first. It would otherwise sit idle beside them;
-    # and its share is neither sent nor sent back, nor waits for a worker to start.
-    workers = min(jobs - 1, len(batches))
+    workers = min(jobs, len(batches))
     results: list[list[R] | None] = [None] * len(batches)
     failures: dict[int, BaseException] = {}
     done = 0
-
-    def finished(n: int) -> None:
-        nonlocal done
-        done += len(batches[n])
-        if progress is not None:
-            progress(done, len(items))
-
     with concurrent.futures.ProcessPoolExecutor(
         max_workers=workers,
         mp_context=_context(),
         initializer=_start_worker,
         initargs=(setup, shared),
     ) as pool:
-        futures = [pool.submit(_run_batch, work, [items[i] for i in b]) for b in batches]
-        state: list[Any] = []
-        for n in reversed(range(len(batches))):
-            if not futures[n].cancel():
-                break  # a worker has it: every earlier batch is taken too
-            if not state:
-                state.append(setup(*shared) if setup is not None else shared)
-            try:
-                results[n] = [work(state[0], items[i]) for i in batches[n]]
-            except Exception as err:  # raised below for the first failing batch in order
-                failures[n] = err
-            finished(n)
-        running = {f: n for n, f in enumerate(futures) if not f.cancelled()}
-        for future in concurrent.futures.as_completed(running):
-            n = running[future]
+        futures = {
+            pool.submit(_run_batch, work, [items[i] for i in batch]): n
+            for n, batch in enumerate(batches)
+        }
+        for future in concurrent.futures.as_completed(futures):
+            n = futures[future]
             try:
                 results[n] = future.result()
             except Exception as err:  # raised below for the first failing batch in order
                 failures[n] = err
-            finished(n)
+            done += len(batches[n])
+            if progress is not None:
+                progress(done, len(items))
     if failures:
         raise failures[min(failures)]
     return [result for batch in results if batch is not None for result in batch]
