@@ -30,20 +30,21 @@ HEADER = """\
 """
 
 
+def census_rows(sdist: Path, member: str) -> list[tuple[str, float]]:
+    """One census list of the sdist (`dist.male.first`, `dist.all.last`, ...), in its order
+    (commonest first): each name, lower case, and its share (percent)."""
+    with tarfile.open(sdist) as archive:
+        found = next(m for m in archive.getmembers() if m.name.endswith(member))
+        data = archive.extractfile(found)
+        assert data is not None
+        rows = [line.split() for line in io.TextIOWrapper(data, encoding="ascii")]
+    return [(row[0].lower(), float(row[1])) for row in rows]
+
+
 def census_shares(sdist: Path) -> tuple[dict[str, float], dict[str, float]]:
     """Each first name's share (percent) among men and among women, from the sdist."""
-    shares: list[dict[str, float]] = []
-    with tarfile.open(sdist) as archive:
-        for sex in ("male", "female"):
-            member = next(m for m in archive.getmembers() if m.name.endswith(f"dist.{sex}.first"))
-            data = archive.extractfile(member)
-            assert data is not None
-            table: dict[str, float] = {}
-            for line in io.TextIOWrapper(data, encoding="ascii"):
-                name, share, *_ = line.split()
-                table[name.lower()] = float(share)
-            shares.append(table)
-    return shares[0], shares[1]
+    male, female = (dict(census_rows(sdist, f"dist.{sex}.first")) for sex in ("male", "female"))
+    return male, female
 
 
 def build(sdist: Path, current: Path = OUT) -> str:

@@ -15,9 +15,10 @@ it inside a sentence.
 from __future__ import annotations
 
 import argparse
-import io
-import tarfile
 from pathlib import Path
+
+from attribution.matcher import word_zipf_table
+from benchmarks.first_names_data import census_rows
 
 DATA = Path(__file__).resolve().parent.parent / "attribution" / "data"
 OUT = DATA / "surnames.txt"
@@ -34,29 +35,11 @@ HEADER = f"""\
 """
 
 
-def census_surnames(sdist: Path) -> list[str]:
-    """The census surnames, commonest first, lower case."""
-    with tarfile.open(sdist) as archive:
-        member = next(m for m in archive.getmembers() if m.name.endswith("dist.all.last"))
-        data = archive.extractfile(member)
-        assert data is not None
-        return [line.split()[0].lower() for line in io.TextIOWrapper(data, encoding="ascii")]
-
-
-def word_zipf() -> dict[str, float]:
-    """The shipped English word frequencies."""
-    table: dict[str, float] = {}
-    for line in (DATA / "word_frequency.tsv").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            word, zipf = line.split("\t")
-            table[word] = float(zipf)
-    return table
-
-
 def build(sdist: Path) -> str:
     """The new file's text."""
-    zipf = word_zipf()
-    kept = [n for n in census_surnames(sdist)[:RANK] if zipf.get(n, 0.0) < MAX_ZIPF]
+    zipf = word_zipf_table()
+    surnames = [name for name, _ in census_rows(sdist, "dist.all.last")]
+    kept = [n for n in surnames[:RANK] if zipf.get(n, 0.0) < MAX_ZIPF]
     return HEADER + "".join(f"{name}\n" for name in sorted(kept))
 
 
